@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PublicHeader } from "@/components/layout/public-header";
+import { buttonClass } from "@/components/ui/button";
+import { getRequestCtx } from "@/lib/auth/session";
+import { ROLE_HOME } from "@/lib/auth/sign-in";
+
+export default async function LandingPage() {
+  const [t, ctx] = await Promise.all([getTranslations("landing"), getRequestCtx()]);
+  const home = ctx.actor.type === "user" ? ROLE_HOME[ctx.actor.role] : undefined;
+  const features = ["lend", "borrow", "gold"] as const;
+  return (
+    <>
+      <PublicHeader signedInHome={home} />
+      <main id="main">
+        <section className="bg-gradient-to-b from-brand-800 to-brand-700 text-white">
+          <div className="mx-auto max-w-6xl px-4 py-16 sm:py-24">
+            <h1 className="max-w-3xl text-3xl font-bold leading-tight sm:text-5xl">{t("heroTitle")}</h1>
+            <p className="mt-4 max-w-2xl text-lg text-brand-50">{t("heroBody")}</p>
+            <div className="mt-8 flex flex-wrap gap-3">
+              <Link href="/sign-up/lender" className={buttonClass("secondary", "text-brand-800")}>
+                {t("ctaLender")}
+              </Link>
+              <Link href="/sign-up/borrower" className={buttonClass("secondary", "text-brand-800")}>
+                {t("ctaBorrower")}
+              </Link>
+            </div>
+          </div>
+        </section>
+        <section aria-labelledby="features" className="mx-auto max-w-6xl px-4 py-12">
+          <h2 id="features" className="mb-6 text-2xl font-bold">
+            {t("featuresTitle")}
+          </h2>
+          <ul className="grid gap-4 md:grid-cols-3">
+            {features.map((f) => (
+              <li key={f} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                <h3 className="text-lg font-semibold text-brand-800">{t(`features.${f}.title`)}</h3>
+                <p className="mt-2 text-sm text-slate-700">{t(`features.${f}.body`)}</p>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-8 rounded-xl bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200">{t("riskNote")}</p>
+        </section>
+      </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-600">{t("footer")}</div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { AreaShell } from "@/components/layout/area-shell";
+import { requirePageRole } from "@/lib/auth/session";
+import { getMyProfile } from "@/lib/auth/profile";
+import { isDemoMode } from "@/lib/system/mode";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const { ctx } = await requirePageRole("admin", "/admin");
+  const [t, me] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx })]);
+  const items = [
+    { href: "/admin", label: t("dashboard") },
+    { href: "/admin/jobs", label: t("jobs") },
+    ...(isDemoMode() ? [{ href: "/admin/time-machine", label: t("timeMachine") }] : []),
+  ];
+  return (
+    <AreaShell areaLabel={t("areas.admin")} home="/admin" userName={me.fullName} items={items}>
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Card, Stat } from "@/components/ui/card";
+import { getRequestCtx } from "@/lib/auth/session";
+import { countEventsLastDay } from "@/lib/engagement/queries";
+import { getAdminOverview } from "@/lib/system/admin-overview";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("dashboardTitle") };
+}
+
+export default async function AdminDashboardPage() {
+  const ctx = await getRequestCtx();
+  const [t, overview, events] = await Promise.all([
+    getTranslations("admin"),
+    getAdminOverview({ ctx }),
+    countEventsLastDay({ ctx }),
+  ]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("dashboardTitle")}</h1>
+      <Card title={t("usersTitle")}>
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Stat label={t("lenders")} value={overview.usersByRole.lender} />
+          <Stat label={t("borrowers")} value={overview.usersByRole.borrower} />
+          <Stat label={t("admins")} value={overview.usersByRole.admin} />
+          <Stat label={t("liveWorkers")} value={overview.liveWorkers} />
+        </dl>
+      </Card>
+      <Card title={t("eventsTitle")}>
+        {events.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noEvents")}</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("eventsTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="py-1">{t("eventName")}</th>
+                <th scope="col" className="py-1 text-right">{t("eventCount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.name} className="border-t border-slate-200">
+                  <td className="py-1 font-mono">{e.name}</td>
+                  <td className="py-1 text-right">{e.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </div>
+  );
+}

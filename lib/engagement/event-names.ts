@@ -1,0 +1,21 @@
+/**
+ * The catalogue of event names. Server-side names are recorded in the same transaction as the change;
+ * client-side names come through POST /api/track and are limited to CLIENT_EVENT_NAMES.
+ */
+export const SERVER_EVENT_NAMES = [
+  "user_signed_up",
+  "user_signed_in",
+  "user_signed_out",
+  "user_locale_changed",
+  "clock_advanced",
+] as const;
+
+export const CLIENT_EVENT_NAMES = ["page_viewed", "cta_clicked"] as const;
+
+export type ServerEventName = (typeof SERVER_EVENT_NAMES)[number];
+export type ClientEventName = (typeof CLIENT_EVENT_NAMES)[number];
+export type EventName = ServerEventName | ClientEventName;
+
+export function isClientEventName(name: string): name is ClientEventName {
+  return (CLIENT_EVENT_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { and, count, desc, eq, gt, lt } from "drizzle-orm";
+import { events } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
+
+/** The signed-in user's own recent activity (uses events_user_time_idx). */
+export async function listMyRecentEvents({ ctx, limit = 10 }: { ctx: Ctx; limit?: number }) {
+  const actor = requireUser(ctx);
+  return dbOf(ctx)
+    .select({ id: events.id, name: events.name, occurredAt: events.occurredAt, properties: events.properties })
+    .from(events)
+    .where(eq(events.userId, actor.userId))
+    .orderBy(desc(events.occurredAt), desc(events.id))
+    .limit(Math.min(Math.max(limit, 1), 50));
+}
+
+/** Admin: how many events of each name in the last 24 hours of the clock. */
+export async function countEventsLastDay({ ctx }: { ctx: Ctx }) {
+  requireRole(ctx, "admin");
+  const to = now();
+  const from = new Date(to.getTime() - 86_400_000);
+  return dbOf(ctx)
+    .select({ name: events.name, total: count() })
+    .from(events)
+    .where(and(gt(events.occurredAt, from), lt(events.occurredAt, to)))
+    .groupBy(events.name)
+    .orderBy(desc(count()));
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import type { DbOrTx } from "@/db";
+import { events, type EventContext } from "@/db/schema";
+import { now } from "@/lib/clock";
+import type { EventName } from "./event-names";
+
+export type TrackEvent = {
+  name: EventName;
+  userId?: string | null;
+  anonymousId?: string | null;
+  properties?: Record<string, unknown>;
+  context?: EventContext;
+  occurredAt?: Date;
+};
+
+/** JSON has no bigint: money in event properties is stored as a decimal string. */
+function toJsonSafe(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toJsonSafe);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonSafe(v)]));
+  }
+  return value;
+}
+
+/**
+ * Records one event. Pass the transaction of the change the event describes, so both commit or
+ * neither does.
+ */
+export async function track(tx: DbOrTx, event: TrackEvent): Promise<void> {
+  await trackMany(tx, [event]);
+}
+
+export async function trackMany(tx: DbOrTx, list: TrackEvent[]): Promise<void> {
+  if (list.length === 0) return;
+  const at = now();
+  await tx.insert(events).values(
+    list.map((e) => ({
+      name: e.name,
+      userId: e.userId ?? null,
+      anonymousId: e.anonymousId ?? null,
+      occurredAt: e.occurredAt ?? at,
+      properties: toJsonSafe(e.properties ?? {}) as Record<string, unknown>,
+      context: (e.context ?? {}) as EventContext,
+    })),
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import path from "node:path";
+
+/**
+ * The only reader of process.env. Everything the app can be configured with is declared
+ * here, validated once, and documented in the README.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  AUTH_SECRET: z.string().min(16).optional(),
+  DEMO_MODE: z.enum(["true", "false"]).optional(),
+  JOBS: z.enum(["on", "off"]).default("on"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  databaseKind: "pglite" | "postgres";
+  demoMode: boolean;
+  dataDir: string;
+  publicUrl: string;
+};
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${detail}`);
+  }
+  const e = parsed.data;
+  const databaseKind = e.DATABASE_URL ? "postgres" : "pglite";
+  cached = {
+    ...e,
+    databaseKind,
+    // Demo mode (demo accounts on the sign-in page, the time machine) is on with the embedded database.
+    demoMode: e.DEMO_MODE ? e.DEMO_MODE === "true" : databaseKind === "pglite",
+    dataDir: path.resolve(process.cwd(), e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+  };
+  return cached;
+}
+
+/** Tests change the environment between files; they call this to re-read it. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

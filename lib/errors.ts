@@ -1,0 +1,114 @@
+/**
+ * Domain errors: every verb and query throws one of these for anything the caller did wrong.
+ * Transports map them to a field error (forms) or a 4xx JSON body { code, message, fields? } (APIs);
+ * anything else is a bug and becomes a 500.
+ */
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields?: FieldErrors;
+  readonly details?: Record<string, unknown>;
+
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    opts: { fields?: FieldErrors; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.status = status;
+    this.fields = opts.fields;
+    this.details = opts.details;
+  }
+
+  toJSON() {
+    return { code: this.code, message: this.message, fields: this.fields, details: this.details };
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  constructor(message = "Please sign in first.") {
+    super("unauthenticated", message, 401);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message = "You are not allowed to do that.") {
+    super("forbidden", message, 403);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what = "The item", code = "not_found") {
+    super(code, `${what} was not found.`, 404);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, 409, { details });
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  constructor(fields: FieldErrors, message = "Please check the highlighted fields.", code = "validation_failed") {
+    super(code, message, 400, { fields });
+  }
+}
+
+export class InsufficientFunds extends DomainError {
+  constructor(message = "Not enough available balance.", details?: Record<string, unknown>) {
+    super("insufficient_funds", message, 422, { details });
+  }
+}
+
+export class LimitExceeded extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, 422, { details });
+  }
+}
+
+export class RateLimited extends DomainError {
+  constructor(message = "Too many attempts. Please wait a minute and try again.", retryAfterSeconds = 60) {
+    super("rate_limited", message, 429, { details: { retryAfterSeconds } });
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}
+
+/** Turns a zod error into field errors keyed by the dotted path. */
+export function fieldErrorsFromZod(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Parses input with a zod schema or throws ValidationFailed with field errors. */
+export function parseInput<T>(
+  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationFailed(fieldErrorsFromZod(result.error.issues));
+  return result.data;
+}
+
+/** PostgreSQL unique violation (SQLSTATE 23505), from postgres.js or PGlite. */
+export function isUniqueViolation(e: unknown, constraint?: string): boolean {
+  const err = e as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown } | null;
+  if (!err) return false;
+  if (err.code === "23505") {
+    if (!constraint) return true;
+    return err.constraint_name === constraint || err.constraint === constraint;
+  }
+  return err.cause ? isUniqueViolation(err.cause, constraint) : false;
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { isDomainError, ValidationFailed } from "./errors";
+import { logger } from "./logger";
+
+/** Route handlers: domain errors become a 4xx JSON body { code, message, fields? }; the rest a 500. */
+export function errorResponse(e: unknown): NextResponse {
+  if (isDomainError(e)) {
+    return NextResponse.json({ code: e.code, message: e.message, fields: e.fields, details: e.details }, { status: e.status });
+  }
+  logger.error("unhandled error in route", { error: String(e), stack: e instanceof Error ? e.stack : undefined });
+  return NextResponse.json({ code: "internal_error", message: "Something went wrong on our side." }, { status: 500 });
+}
+
+/** Reads a JSON body or answers 400 with a clear message. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ValidationFailed({ _body: "invalidJson" }, "The request body is not valid JSON.", "invalid_json");
+  }
+}

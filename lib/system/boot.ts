@@ -1,0 +1,35 @@
+import "server-only";
+import { getDatabase } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { hasAnyUser, seedDemo } from "@/db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
+import { env } from "@/lib/env";
+import { startJobRunner } from "@/lib/jobs/boss";
+import { logger } from "@/lib/logger";
+import { syncClock } from "./time-machine";
+
+/** Migrates (under an advisory lock) and, in demo mode, seeds an empty database. */
+export async function prepareDatabase(): Promise<void> {
+  const handle = getDatabase();
+  await migrateDatabase(handle);
+  if (env().demoMode && !(await hasAnyUser(handle))) {
+    const { created } = await seedDemo(handle);
+    logger.info("demo data seeded", { accounts: created });
+  }
+  await syncClock(handle.db, true);
+}
+
+/** What a web process does before it serves: database ready, job runner started. */
+export async function bootServer(): Promise<void> {
+  const e = env();
+  await prepareDatabase();
+  await startJobRunner({ work: e.JOBS === "on" });
+  const lines = [
+    `Lumbung is ready on ${e.publicUrl} (database: ${e.databaseKind}${e.databaseKind === "pglite" ? `, files in ${e.dataDir}` : ""}; jobs: ${e.JOBS === "on" ? "running in this process" : "enqueue only"})`,
+  ];
+  if (e.demoMode) {
+    lines.push(`Demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(9)} ${a.email}`);
+  }
+  console.log(lines.join("\n"));
+}

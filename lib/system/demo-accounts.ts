@@ -1,0 +1,15 @@
+export const DEMO_PASSWORD = "lumbung-demo-2026";
+
+export const DEMO_ACCOUNTS = [
+  { email: "lender@lumbung.test", role: "lender", fullName: "Sari Lestari", phone: "081234567801", locale: "id" },
+  {
+    email: "borrower@lumbung.test",
+    role: "borrower",
+    fullName: "Budi Santoso",
+    phone: "081234567802",
+    locale: "id",
+    companyName: "CV Kopi Nusantara",
+    businessSector: "food_beverage",
+  },
+  { email: "admin@lumbung.test", role: "admin", fullName: "Admin Lumbung", phone: "081234567803", locale: "en" },
+] as const;

@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+/** Time machine: how far to move the demo clock forward. Shared by the form and the server. */
+export const AdvanceClockInput = z.object({
+  amount: z.coerce.number<number>().int("wholeNumber").min(1, "atLeastOne").max(3650, "tooLarge"),
+  unit: z.enum(["hours", "days"]),
+});
+export type AdvanceClockInput = z.infer<typeof AdvanceClockInput>;

@@ -1,0 +1,57 @@
+import "server-only";
+import { getDb, type DbOrTx } from "@/db";
+import { auditLog } from "@/db/schema";
+import { getClockOffsetMs, now, setClockOffsetMs } from "@/lib/clock";
+import { requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { env } from "@/lib/env";
+import { Forbidden, parseInput } from "@/lib/errors";
+import { track } from "@/lib/engagement/track";
+import { readSetting, writeSetting } from "./settings";
+import { AdvanceClockInput } from "./schemas";
+
+export const CLOCK_OFFSET_KEY = "clock.offset_ms";
+const SYNC_EVERY_MS = 1_000;
+const store = globalThis as unknown as { __lumbungClockSyncedAt?: number };
+
+/** Reads the time-machine offset from the database, at most once a second per process. */
+export async function syncClock(db: DbOrTx = getDb(), force = false): Promise<void> {
+  const last = store.__lumbungClockSyncedAt ?? 0;
+  if (!force && Date.now() - last < SYNC_EVERY_MS) return;
+  store.__lumbungClockSyncedAt = Date.now();
+  const offset = await readSetting<number>(db, CLOCK_OFFSET_KEY);
+  setClockOffsetMs(typeof offset === "number" && Number.isFinite(offset) ? offset : 0);
+}
+
+
+/** Demo mode only: moves every process's clock forward. Time never goes back. */
+export async function advanceClock({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Date> {
+  const actor = requireRole(ctx, "admin");
+  if (!env().demoMode) throw new Forbidden("The time machine exists only in demo mode.");
+  const { amount, unit } = parseInput(AdvanceClockInput, input);
+  const deltaMs = amount * (unit === "hours" ? 3_600_000 : 86_400_000);
+  return withTransaction(ctx, async (tx) => {
+    const current = (await readSetting<number>(tx, CLOCK_OFFSET_KEY)) ?? 0;
+    const next = current + deltaMs;
+    const from = now();
+    await writeSetting(tx, CLOCK_OFFSET_KEY, next);
+    setClockOffsetMs(next);
+    const to = now();
+    await tx.insert(auditLog).values({
+      occurredAt: to,
+      actorId: actor.userId,
+      action: "clock.advanced",
+      details: { amount, unit, from: from.toISOString(), to: to.toISOString() },
+    });
+    await track(tx, {
+      name: "clock_advanced",
+      userId: actor.userId,
+      properties: { amount, unit, offsetMs: next },
+      context: ctx.request,
+    });
+    return to;
+  });
+}
+
+export function currentOffsetMs(): number {
+  return getClockOffsetMs();
+}

@@ -1,0 +1,52 @@
+import crypto from "node:crypto";
+import postgres from "postgres";
+import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { closeDatabase, getDatabase, setDatabase } from "@/db";
+import { stopJobRunner } from "@/lib/jobs/boss";
+
+const state: { adminUrl?: string; name?: string } = {};
+
+export function testDatabaseKind(): "pglite" | "postgres" {
+  return process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+}
+
+/** Opens and migrates a fresh database for this test file and installs it as the app's database. */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const base = process.env.TEST_DATABASE_URL;
+  let handle: DatabaseHandle;
+  if (base) {
+    const name = `lumbung_t_${crypto.randomBytes(6).toString("hex")}`;
+    const admin = postgres(base, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    state.adminUrl = base;
+    state.name = name;
+    process.env.DATABASE_URL = url.toString();
+    handle = openPostgres(url.toString(), { max: 20 });
+  } else {
+    delete process.env.DATABASE_URL;
+    handle = openPglite(null);
+  }
+  const { resetEnvForTests } = await import("@/lib/env");
+  resetEnvForTests();
+  setDatabase(handle);
+  await migrateDatabase(handle);
+  return handle;
+}
+
+export async function closeTestDatabase(): Promise<void> {
+  await stopJobRunner().catch(() => {});
+  await closeDatabase();
+  if (state.adminUrl && state.name) {
+    const admin = postgres(state.adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${state.name} with (force)`).catch(() => {});
+    await admin.end();
+  }
+}
+
+export function testDatabase(): DatabaseHandle {
+  return getDatabase();
+}

@@ -1,0 +1,32 @@
+import crypto from "node:crypto";
+import { users, type Role } from "@/db/schema";
+import { getDb } from "@/db";
+import { hashPassword } from "@/lib/auth/password";
+import { now } from "@/lib/clock";
+import { userCtx, type Ctx } from "@/lib/context";
+
+let cachedHash: Promise<string> | undefined;
+export const TEST_PASSWORD = "correct-horse-battery";
+
+/** Creates a user directly (fast path for tests that are not about sign-up) and returns its ctx. */
+export async function createTestUser(role: Role, overrides: { email?: string; fullName?: string } = {}) {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const at = now();
+  const [user] = await getDb()
+    .insert(users)
+    .values({
+      email: overrides.email ?? `${role}-${crypto.randomBytes(4).toString("hex")}@test.lumbung`,
+      passwordHash: await cachedHash,
+      role,
+      fullName: overrides.fullName ?? `Test ${role}`,
+      phone: "081200000000",
+      locale: "en",
+      companyName: role === "borrower" ? "PT Uji Coba" : null,
+      businessSector: role === "borrower" ? "retail" : null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  const ctx: Ctx = userCtx(user!.id, role, { ip: "203.0.113.9" });
+  return { user: user!, ctx };
+}
