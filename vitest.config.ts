@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@\//, replacement: `${path.resolve(__dirname)}/` },
+      { find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` },
       // Outside React Server Components "server-only" throws on import; tests run server code directly.
-      { find: /^server-only$/, replacement: path.resolve(__dirname, "lib/testing/empty.ts") },
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "lib/testing/empty.ts") },
     ],
   },
   test: {

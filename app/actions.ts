@@ -6,8 +6,7 @@ import { changeLocale } from "@/lib/auth/profile";
 import { LOCALE_COOKIE } from "@/lib/auth/request-context";
 import { LocaleInput } from "@/lib/auth/schemas";
 import { getRequestCtx } from "@/lib/auth/session";
-import { getDb } from "@/db";
-import { track } from "@/lib/engagement/track";
+import { recordSignOut } from "@/lib/auth/profile";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -23,8 +22,6 @@ export async function setLocaleAction(locale: string): Promise<{ ok: boolean }> 
 
 export async function signOutAction(): Promise<void> {
   const ctx = await getRequestCtx();
-  if (ctx.actor.type === "user") {
-    await track(getDb(), { name: "user_signed_out", userId: ctx.actor.userId, context: ctx.request });
-  }
+  if (ctx.actor.type === "user") await recordSignOut({ ctx });
   await signOut({ redirectTo: "/" });
 }

@@ -1,16 +1,16 @@
 import "server-only";
-import { and, count, desc, eq, gt, lt } from "drizzle-orm";
+import { and, count, desc, eq, gt, lt, ne } from "drizzle-orm";
 import { events } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
 
-/** The signed-in user's own recent activity (uses events_user_time_idx). */
+/** The signed-in user's own recent actions, page views left out (uses events_user_time_idx). */
 export async function listMyRecentEvents({ ctx, limit = 10 }: { ctx: Ctx; limit?: number }) {
   const actor = requireUser(ctx);
   return dbOf(ctx)
     .select({ id: events.id, name: events.name, occurredAt: events.occurredAt, properties: events.properties })
     .from(events)
-    .where(eq(events.userId, actor.userId))
+    .where(and(eq(events.userId, actor.userId), ne(events.name, "page_viewed")))
     .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(Math.min(Math.max(limit, 1), 50));
 }

@@ -1,13 +1,13 @@
 export const DEMO_PASSWORD = "lumbung-demo-2026";
 
 export const DEMO_ACCOUNTS = [
-  { email: "lender@lumbung.test", role: "lender", fullName: "Sari Lestari", phone: "081234567801", locale: "id" },
+  { email: "lender@lumbung.test", role: "lender", fullName: "Sari Lestari", phone: "081234567801", locale: "en" },
   {
     email: "borrower@lumbung.test",
     role: "borrower",
     fullName: "Budi Santoso",
     phone: "081234567802",
-    locale: "id",
+    locale: "en",
     companyName: "CV Kopi Nusantara",
     businessSector: "food_beverage",
   },

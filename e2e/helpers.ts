@@ -1,0 +1,19 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "lumbung-demo-2026";
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.lumbung.test`;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Sign out|Keluar/ }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
