@@ -20,3 +20,9 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new ValidationFailed({ _body: "invalidJson" }, "The request body is not valid JSON.", "invalid_json");
   }
 }
+
+/** JSON with bigints as decimal strings: the API never sends money as a JS number. */
+export function jsonResponse(data: unknown, init?: ResponseInit): NextResponse {
+  const body = JSON.stringify(data, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return new NextResponse(body, { ...init, headers: { "content-type": "application/json", ...(init?.headers ?? {}) } });
+}

@@ -1,0 +1,6 @@
+/** TanStack Query keys in one place (client-safe). */
+export const queryKeys = {
+  wallet: ["wallet"] as const,
+  topUp: (id: string) => ["topups", id] as const,
+  movements: (params: Record<string, string | number | undefined>) => ["wallet", "movements", params] as const,
+};
