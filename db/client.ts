@@ -62,12 +62,14 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Database
 }
 
 export function openPglite(dataDir: string | null): DatabaseHandle {
+  // int8 as bigint, as on postgres.js: PGlite's default would turn it into a lossy JS number.
+  const options = { parsers: { 20: (value: string) => BigInt(value) } };
   let pg: PGlite;
   if (dataDir) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    pg = new PGlite(dataDir);
+    pg = new PGlite(dataDir, options);
   } else {
-    pg = new PGlite();
+    pg = new PGlite(options);
   }
   const db = drizzlePglite({ client: pg, schema, casing: "snake_case" }) as unknown as Db;
   return {

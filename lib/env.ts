@@ -15,13 +15,22 @@ const EnvSchema = z.object({
   JOBS: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   PUBLIC_URL: z.string().url().optional(),
+  /** Which payment gateway takes top-ups and pays out withdrawals. Only the sandbox exists so far. */
+  PAYMENT_PROVIDER: z.enum(["sandbox"]).default("sandbox"),
+  /** Shared secret for the gateway's webhook signatures (HMAC-SHA256). Required outside demo mode. */
+  PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
+
+/** Demo mode only: the sandbox gateway's webhook secret when PAYMENT_WEBHOOK_SECRET is not set. Public on purpose. */
+export const DEMO_PAYMENT_WEBHOOK_SECRET = "lumbung-demo-sandbox-webhook-secret";
 
 export type Env = z.infer<typeof EnvSchema> & {
   databaseKind: "pglite" | "postgres";
   demoMode: boolean;
   dataDir: string;
   publicUrl: string;
+  /** PAYMENT_WEBHOOK_SECRET, or the public demo secret in demo mode; null means payments are switched off. */
+  paymentWebhookSecret: string | null;
 };
 
 let cached: Env | undefined;
@@ -35,11 +44,13 @@ export function env(): Env {
   }
   const e = parsed.data;
   const databaseKind = e.DATABASE_URL ? "postgres" : "pglite";
+  // Demo mode (demo accounts on the sign-in page, the time machine) is on with the embedded database.
+  const demoMode = e.DEMO_MODE ? e.DEMO_MODE === "true" : databaseKind === "pglite";
   cached = {
     ...e,
     databaseKind,
-    // Demo mode (demo accounts on the sign-in page, the time machine) is on with the embedded database.
-    demoMode: e.DEMO_MODE ? e.DEMO_MODE === "true" : databaseKind === "pglite",
+    demoMode,
+    paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET ?? (demoMode ? DEMO_PAYMENT_WEBHOOK_SECRET : null),
     dataDir: path.resolve(process.cwd(), e.DATA_DIR),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };

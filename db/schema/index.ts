@@ -1,3 +1,5 @@
 export * from "./users";
 export * from "./events";
 export * from "./system";
+export * from "./ledger";
+export * from "./payments";

@@ -8,6 +8,12 @@ export const SERVER_EVENT_NAMES = [
   "user_signed_out",
   "user_locale_changed",
   "clock_advanced",
+  // Money core: recorded with track(tx, …) in the transaction that moves the money.
+  "topup_requested",
+  "topup_paid",
+  "withdrawal_requested",
+  "withdrawal_paid",
+  "withdrawal_rejected",
 ] as const;
 
 export const CLIENT_EVENT_NAMES = ["page_viewed", "cta_clicked"] as const;

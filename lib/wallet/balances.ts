@@ -1,0 +1,52 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { topUpRequests, users, withdrawals } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { dbOf, requireRole, type Ctx } from "@/lib/context";
+import { NotFound } from "@/lib/errors";
+import { readUserCashBalances } from "@/lib/ledger";
+import { toTopUpView } from "@/lib/payments/topups";
+import { listBankAccountsOf } from "./bank-accounts";
+
+export type WalletView = {
+  unit: "IDR";
+  /** Spendable now. */
+  available: bigint;
+  /** Held for pending withdrawals (later: pending investments). */
+  reserved: bigint;
+  total: bigint;
+};
+
+/** The signed-in lender's or borrower's wallet. Reads never create ledger accounts. */
+export async function getMyWallet({ ctx }: { ctx: Ctx }): Promise<WalletView> {
+  const actor = requireRole(ctx, "lender", "borrower");
+  const { available, reserved } = await readUserCashBalances(dbOf(ctx), actor.userId);
+  return { unit: "IDR", available, reserved, total: available + reserved };
+}
+
+/** Admin: a user's wallet, saved bank accounts and latest top-ups and withdrawals. */
+export async function getUserWalletForAdmin({ ctx, userId }: { ctx: Ctx; userId: string }) {
+  requireRole(ctx, "admin");
+  const db = dbOf(ctx);
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new NotFound("The user");
+  const [user] = await db
+    .select({ id: users.id, fullName: users.fullName, email: users.email, role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user) throw new NotFound("The user");
+  const [{ available, reserved }, bankAccounts, topUps, recentWithdrawals] = await Promise.all([
+    readUserCashBalances(db, userId),
+    listBankAccountsOf(db, userId),
+    db.select().from(topUpRequests).where(eq(topUpRequests.userId, userId)).orderBy(desc(topUpRequests.createdAt)).limit(10),
+    db.select().from(withdrawals).where(eq(withdrawals.userId, userId)).orderBy(desc(withdrawals.createdAt)).limit(10),
+  ]);
+  const at = now();
+  return {
+    user,
+    wallet: { unit: "IDR" as const, available, reserved, total: available + reserved },
+    bankAccounts,
+    recentTopUps: topUps.map((t) => toTopUpView(t, at)),
+    recentWithdrawals,
+  };
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { bankAccounts, type BankAccount } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { LimitExceeded, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
+import { AddBankAccountInput, BankAccountIdInput, MAX_BANK_ACCOUNTS } from "./schemas";
+
+export type BankAccountView = Pick<BankAccount, "id" | "bankCode" | "accountNumber" | "holderName" | "createdAt">;
+
+const view = {
+  id: bankAccounts.id,
+  bankCode: bankAccounts.bankCode,
+  accountNumber: bankAccounts.accountNumber,
+  holderName: bankAccounts.holderName,
+  createdAt: bankAccounts.createdAt,
+};
+
+/** The user's saved (not removed) bank account, or NotFound, whoever else's id it is. */
+export async function getBankAccountForUser(db: DbOrTx, { id, userId }: { id: unknown; userId: string }): Promise<BankAccount> {
+  const parsed = BankAccountIdInput.safeParse({ id });
+  if (!parsed.success) throw new NotFound("The bank account", "bank_account_not_found");
+  const [row] = await db
+    .select()
+    .from(bankAccounts)
+    .where(and(eq(bankAccounts.id, parsed.data.id), eq(bankAccounts.userId, userId), isNull(bankAccounts.removedAt)))
+    .limit(1);
+  if (!row) throw new NotFound("The bank account", "bank_account_not_found");
+  return row;
+}
+
+export async function listBankAccountsOf(db: DbOrTx, userId: string): Promise<BankAccountView[]> {
+  return db
+    .select(view)
+    .from(bankAccounts)
+    .where(and(eq(bankAccounts.userId, userId), isNull(bankAccounts.removedAt)))
+    .orderBy(asc(bankAccounts.createdAt), asc(bankAccounts.id));
+}
+
+export async function listMyBankAccounts({ ctx }: { ctx: Ctx }): Promise<BankAccountView[]> {
+  const actor = requireRole(ctx, "lender", "borrower");
+  return listBankAccountsOf(dbOf(ctx), actor.userId);
+}
+
+/** Saves a bank account (bank from the list, digits-only number, holder name) for withdrawals. */
+export async function addBankAccount({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<BankAccountView> {
+  const actor = requireRole(ctx, "lender", "borrower");
+  const data = parseInput(AddBankAccountInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const saved = await tx
+      .select({ id: bankAccounts.id, bankCode: bankAccounts.bankCode, accountNumber: bankAccounts.accountNumber })
+      .from(bankAccounts)
+      .where(and(eq(bankAccounts.userId, actor.userId), isNull(bankAccounts.removedAt)));
+    if (saved.some((b) => b.bankCode === data.bankCode && b.accountNumber === data.accountNumber)) {
+      throw new ValidationFailed({ accountNumber: "bankAccountExists" }, "This bank account is already saved.");
+    }
+    if (saved.length >= MAX_BANK_ACCOUNTS) {
+      throw new LimitExceeded("bank_accounts_limit", `You can save at most ${MAX_BANK_ACCOUNTS} bank accounts.`);
+    }
+    const [row] = await tx
+      .insert(bankAccounts)
+      .values({ userId: actor.userId, bankCode: data.bankCode, accountNumber: data.accountNumber, holderName: data.holderName, createdAt: now() })
+      .returning(view);
+    return row!;
+  });
+}
+
+/** Removes a saved bank account from the list (kept in the database: past withdrawals point at it). */
+export async function removeBankAccount({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  const actor = requireRole(ctx, "lender", "borrower");
+  const { id } = parseInput(BankAccountIdInput, input);
+  await withTransaction(ctx, async (tx) => {
+    const account = await getBankAccountForUser(tx, { id, userId: actor.userId });
+    await tx.update(bankAccounts).set({ removedAt: now() }).where(eq(bankAccounts.id, account.id));
+  });
+}
+

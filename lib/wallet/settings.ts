@@ -1,0 +1,57 @@
+import "server-only";
+import type { DbOrTx } from "@/db";
+import { auditLog } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { parseInput } from "@/lib/errors";
+import { checkRupiah } from "@/lib/money/rupiah";
+import { readSetting, writeSetting } from "@/lib/system/settings";
+import { WalletSettingsInput } from "./schemas";
+
+export const WITHDRAWAL_FEE_KEY = "wallet.withdrawal_fee";
+export const AUTO_APPROVE_BELOW_KEY = "wallet.withdrawal_auto_approve_below";
+
+export const DEFAULT_WITHDRAWAL_FEE = 0n;
+// Small withdrawals (below Rp100.000) go out at once; larger ones wait for an admin.
+export const DEFAULT_AUTO_APPROVE_BELOW = 100_000n;
+
+export type WalletSettings = { withdrawalFee: bigint; autoApproveBelow: bigint };
+
+/** Amounts live in settings as decimal strings (jsonb has no bigint). */
+function amountSetting(value: unknown, fallback: bigint): bigint {
+  const checked = checkRupiah(value, { min: 0n });
+  return checked.ok ? checked.value : fallback;
+}
+
+export async function readWalletSettings(db: DbOrTx): Promise<WalletSettings> {
+  const [fee, threshold] = await Promise.all([readSetting<unknown>(db, WITHDRAWAL_FEE_KEY), readSetting<unknown>(db, AUTO_APPROVE_BELOW_KEY)]);
+  return {
+    withdrawalFee: amountSetting(fee, DEFAULT_WITHDRAWAL_FEE),
+    autoApproveBelow: amountSetting(threshold, DEFAULT_AUTO_APPROVE_BELOW),
+  };
+}
+
+export async function getWalletSettings({ ctx }: { ctx: Ctx }): Promise<WalletSettings> {
+  requireRole(ctx, "admin");
+  return readWalletSettings(dbOf(ctx));
+}
+
+export async function updateWalletSettings({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<WalletSettings> {
+  const actor = requireRole(ctx, "admin");
+  const data = parseInput(WalletSettingsInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const before = await readWalletSettings(tx);
+    await writeSetting(tx, WITHDRAWAL_FEE_KEY, data.withdrawalFee.toString());
+    await writeSetting(tx, AUTO_APPROVE_BELOW_KEY, data.autoApproveBelow.toString());
+    await tx.insert(auditLog).values({
+      occurredAt: now(),
+      actorId: actor.userId,
+      action: "wallet.settings_changed",
+      details: {
+        before: { withdrawalFee: before.withdrawalFee.toString(), autoApproveBelow: before.autoApproveBelow.toString() },
+        after: { withdrawalFee: data.withdrawalFee.toString(), autoApproveBelow: data.autoApproveBelow.toString() },
+      },
+    });
+    return { withdrawalFee: data.withdrawalFee, autoApproveBelow: data.autoApproveBelow };
+  });
+}
