@@ -30,7 +30,7 @@ const config = [
         {
           patterns: [
             { group: ["@/db", "@/db/*", "drizzle-orm", "drizzle-orm/*"], message: "Components never touch the database." },
-            { regex: "^@/lib/(?!money/|[^/]+/schemas$)", message: "Components may use lib/<domain>/schemas and lib/money only." },
+            { regex: "^@/lib/(?!money/|query-keys$|[^/]+/schemas$)", message: "Components may use lib/<domain>/schemas and lib/money only." },
           ],
         },
       ],

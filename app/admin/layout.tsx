@@ -10,6 +10,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const [t, me] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx })]);
   const items = [
     { href: "/admin", label: t("dashboard") },
+    { href: "/admin/users", label: t("users") },
+    { href: "/admin/withdrawals", label: t("withdrawals") },
+    { href: "/admin/ledger", label: t("ledger") },
     { href: "/admin/jobs", label: t("jobs") },
     ...(isDemoMode() ? [{ href: "/admin/time-machine", label: t("timeMachine") }] : []),
   ];

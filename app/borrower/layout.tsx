@@ -12,7 +12,10 @@ export default async function BorrowerLayout({ children }: { children: ReactNode
       areaLabel={t("areas.borrower")}
       home="/borrower"
       userName={me.companyName ? `${me.fullName} · ${me.companyName}` : me.fullName}
-      items={[{ href: "/borrower", label: t("dashboard") }]}
+      items={[
+        { href: "/borrower", label: t("dashboard") },
+        { href: "/borrower/wallet", label: t("wallet") },
+      ]}
     >
       {children}
     </AreaShell>

@@ -8,7 +8,10 @@ export default async function LenderLayout({ children }: { children: ReactNode }
   const { ctx } = await requirePageRole("lender", "/lender");
   const [t, me] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx })]);
   return (
-    <AreaShell areaLabel={t("areas.lender")} home="/lender" userName={me.fullName} items={[{ href: "/lender", label: t("dashboard") }]}>
+    <AreaShell areaLabel={t("areas.lender")} home="/lender" userName={me.fullName} items={[
+        { href: "/lender", label: t("dashboard") },
+        { href: "/lender/wallet", label: t("wallet") },
+      ]}>
       {children}
     </AreaShell>
   );

@@ -1,0 +1,91 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, Stat } from "@/components/ui/card";
+import { getRequestCtx } from "@/lib/auth/session";
+import { isDomainError } from "@/lib/errors";
+import { formatRupiah } from "@/lib/money/format";
+import { bankName, getUserWalletForAdmin, listUserMovementsForAdmin } from "@/lib/wallet";
+
+export default async function AdminUserWalletPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await getRequestCtx();
+  const data = await getUserWalletForAdmin({ ctx, userId: id }).catch((e) => {
+    if (isDomainError(e) && e.status === 404) notFound();
+    throw e;
+  });
+  const [t, tw, format, locale, movements] = await Promise.all([
+    getTranslations("adminWallet"),
+    getTranslations("wallet"),
+    getFormatter(),
+    getLocale(),
+    listUserMovementsForAdmin({ ctx, userId: id, pageSize: 50 }),
+  ]);
+  const loc = locale as "en" | "id";
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("userWalletTitle", { name: data.user.fullName })}</h1>
+      <p className="text-sm text-slate-700">{data.user.email}</p>
+      <Card>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <Stat label={tw("available")} value={formatRupiah(data.wallet.available, loc)} />
+          <Stat label={tw("reserved")} value={formatRupiah(data.wallet.reserved, loc)} />
+          <Stat label={tw("total")} value={formatRupiah(data.wallet.total, loc)} />
+        </dl>
+      </Card>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={tw("bankAccountsTitle")}>
+          {data.bankAccounts.length === 0 ? (
+            <p className="text-sm">{tw("noSavedAccounts")}</p>
+          ) : (
+            <ul className="text-sm">
+              {data.bankAccounts.map((b) => (
+                <li key={b.id}>
+                  {bankName(b.bankCode)} {b.accountNumber} · {b.holderName}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={tw("topUpsTitle")}>
+          {data.recentTopUps.length === 0 ? (
+            <p className="text-sm">{tw("noTopUps")}</p>
+          ) : (
+            <ul className="text-sm">
+              {data.recentTopUps.map((tu) => (
+                <li key={tu.id} className="flex justify-between gap-2 py-1">
+                  <span>{formatRupiah(tu.amount, loc)}</span>
+                  <Badge>{tw(`status.${tu.status}`)}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <Card title={tw("historyTitle")}>
+        {movements.items.length === 0 ? (
+          <p className="text-sm">{tw("noMovements")}</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="text-slate-600">
+                <th scope="col">{tw("date")}</th>
+                <th scope="col">{tw("type")}</th>
+                <th scope="col" className="text-right">{tw("amount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {movements.items.map((m) => (
+                <tr key={m.transferId.toString()} className="border-t border-slate-200">
+                  <td className="py-1">{format.dateTime(m.occurredAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="py-1">{tw.has(`types.${m.type}`) ? tw(`types.${m.type}`) : m.type}</td>
+                  <td className="py-1 text-right">{formatRupiah(m.amount, loc)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { getRequestCtx } from "@/lib/auth/session";
+import { listUsers } from "@/lib/system/admin-users";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminWallet");
+  return { title: t("usersTitle") };
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  const sp = await searchParams;
+  const ctx = await getRequestCtx();
+  const [t, tw, ta, format, list] = await Promise.all([
+    getTranslations("adminWallet"),
+    getTranslations("wallet"),
+    getTranslations("auth"),
+    getFormatter(),
+    listUsers({ ctx, input: { search: sp.q || undefined, page: sp.page ?? 1 } }),
+  ]);
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("usersTitle")}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-2">
+        <div className="space-y-1">
+          <label htmlFor="user-search" className="block text-sm font-medium">
+            {t("searchLabel")}
+          </label>
+          <input id="user-search" name="q" defaultValue={sp.q} className="min-h-11 rounded-lg border border-slate-400 bg-white px-3" />
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          {t("search")}
+        </button>
+      </form>
+      <Card>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("usersTitle")}</caption>
+            <thead>
+              <tr className="text-slate-600">
+                <th scope="col" className="py-2">{t("name")}</th>
+                <th scope="col" className="py-2">{t("email")}</th>
+                <th scope="col" className="py-2">{t("role")}</th>
+                <th scope="col" className="py-2">{t("joined")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((u) => (
+                <tr key={u.id} className="border-t border-slate-200">
+                  <td className="py-2">
+                    {u.role === "admin" ? (
+                      u.fullName
+                    ) : (
+                      <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline" aria-label={t("viewWallet", { name: u.fullName })}>
+                        {u.fullName}
+                      </Link>
+                    )}
+                  </td>
+                  <td className="py-2">{u.email}</td>
+                  <td className="py-2">{ta(`roles.${u.role}`)}</td>
+                  <td className="py-2">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pagination
+          page={list.page}
+          hasNext={list.page < pages}
+          basePath="/admin/users"
+          params={{ q: sp.q }}
+          labels={{ previous: tw("previous"), next: tw("next"), page: tw("pageOf", { page: list.page, pages }), nav: tw("pagination") }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { WithdrawalDecision } from "@/components/admin/withdrawal-decision";
+import { WalletSettingsForm } from "@/components/admin/wallet-settings-form";
+import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { getRequestCtx } from "@/lib/auth/session";
+import { formatRupiah } from "@/lib/money/format";
+import { bankName, getWalletSettings, listWithdrawalQueue, WITHDRAWAL_STATUSES } from "@/lib/wallet";
+import { approveWithdrawalAction, rejectWithdrawalAction, updateWalletSettingsAction } from "../wallet-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminWallet");
+  return { title: t("withdrawalsTitle") };
+}
+
+export default async function WithdrawalQueuePage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+  const sp = await searchParams;
+  const ctx = await getRequestCtx();
+  const status = WITHDRAWAL_STATUSES.includes(sp.status as never) ? (sp.status as (typeof WITHDRAWAL_STATUSES)[number]) : "requested";
+  const [t, tw, format, locale, queue, settings] = await Promise.all([
+    getTranslations("adminWallet"),
+    getTranslations("wallet"),
+    getFormatter(),
+    getLocale(),
+    listWithdrawalQueue({ ctx, input: { status, page: sp.page ?? 1 } }),
+    getWalletSettings({ ctx }),
+  ]);
+  const loc = locale as "en" | "id";
+  const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("withdrawalsTitle")}</h1>
+      <nav aria-label={t("filter")} className="flex flex-wrap gap-2">
+        {WITHDRAWAL_STATUSES.map((s) => (
+          <Link
+            key={s}
+            href={`/admin/withdrawals?status=${s}`}
+            aria-current={s === status ? "page" : undefined}
+            className={`rounded-full px-3 py-2 text-sm font-medium ${s === status ? "bg-brand-700 text-white" : "bg-white ring-1 ring-slate-300"}`}
+          >
+            {tw(`status.${s}`)}
+          </Link>
+        ))}
+      </nav>
+      <Card>
+        {queue.items.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("empty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {queue.items.map((w) => {
+              const amount = formatRupiah(w.amount, loc);
+              return (
+                <li key={w.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                  <div className="space-y-0.5">
+                    <p className="font-semibold">
+                      {amount} · {w.user.fullName} ({w.user.email})
+                    </p>
+                    <p className="text-slate-700">
+                      {bankName(w.bankCode)} {w.accountNumber} · {w.holderName} · {t("fee")}: {formatRupiah(w.fee, loc)}
+                    </p>
+                    <p className="text-slate-600">
+                      {t("requestedAt")}: {format.dateTime(w.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </p>
+                    {w.reason ? <p className="text-slate-600">{tw("reason", { reason: w.reason })}</p> : null}
+                  </div>
+                  {w.status === "requested" ? (
+                    <WithdrawalDecision id={w.id} label={{ amount, name: w.user.fullName }} approve={approveWithdrawalAction} reject={rejectWithdrawalAction} />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <Pagination
+          page={queue.page}
+          hasNext={queue.page < pages}
+          basePath="/admin/withdrawals"
+          params={{ status }}
+          labels={{ previous: tw("previous"), next: tw("next"), page: tw("pageOf", { page: queue.page, pages }), nav: tw("pagination") }}
+        />
+      </Card>
+      <Card title={t("settingsTitle")}>
+        <WalletSettingsForm
+          initial={{ withdrawalFee: settings.withdrawalFee.toString(), autoApproveBelow: settings.autoApproveBelow.toString() }}
+          action={updateWalletSettingsAction}
+        />
+      </Card>
+    </div>
+  );
+}
