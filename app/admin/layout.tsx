@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { AreaShell } from "@/components/layout/area-shell";
 import { requirePageRole } from "@/lib/auth/session";
 import { getMyProfile } from "@/lib/auth/profile";
+import { countMyUnread } from "@/lib/notifications";
 import { isDemoMode } from "@/lib/system/mode";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { ctx } = await requirePageRole("admin", "/admin");
-  const [t, me] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx })]);
+  const [t, me, unread] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx }), countMyUnread({ ctx })]);
   const items = [
     { href: "/admin", label: t("dashboard") },
     { href: "/admin/users", label: t("users") },
@@ -17,7 +18,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     ...(isDemoMode() ? [{ href: "/admin/time-machine", label: t("timeMachine") }] : []),
   ];
   return (
-    <AreaShell areaLabel={t("areas.admin")} home="/admin" userName={me.fullName} items={items}>
+    <AreaShell areaLabel={t("areas.admin")} home="/admin"
+      unread={unread} userName={me.fullName} items={items}>
       {children}
     </AreaShell>
   );

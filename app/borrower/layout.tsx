@@ -3,14 +3,16 @@ import { getTranslations } from "next-intl/server";
 import { AreaShell } from "@/components/layout/area-shell";
 import { requirePageRole } from "@/lib/auth/session";
 import { getMyProfile } from "@/lib/auth/profile";
+import { countMyUnread } from "@/lib/notifications";
 
 export default async function BorrowerLayout({ children }: { children: ReactNode }) {
   const { ctx } = await requirePageRole("borrower", "/borrower");
-  const [t, me] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx })]);
+  const [t, me, unread] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx }), countMyUnread({ ctx })]);
   return (
     <AreaShell
       areaLabel={t("areas.borrower")}
       home="/borrower"
+      unread={unread}
       userName={me.companyName ? `${me.fullName} · ${me.companyName}` : me.fullName}
       items={[
         { href: "/borrower", label: t("dashboard") },

@@ -3,12 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { AreaShell } from "@/components/layout/area-shell";
 import { requirePageRole } from "@/lib/auth/session";
 import { getMyProfile } from "@/lib/auth/profile";
+import { countMyUnread } from "@/lib/notifications";
 
 export default async function LenderLayout({ children }: { children: ReactNode }) {
   const { ctx } = await requirePageRole("lender", "/lender");
-  const [t, me] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx })]);
+  const [t, me, unread] = await Promise.all([getTranslations("nav"), getMyProfile({ ctx }), countMyUnread({ ctx })]);
   return (
-    <AreaShell areaLabel={t("areas.lender")} home="/lender" userName={me.fullName} items={[
+    <AreaShell areaLabel={t("areas.lender")} home="/lender"
+      unread={unread} userName={me.fullName} items={[
         { href: "/lender", label: t("dashboard") },
         { href: "/lender/wallet", label: t("wallet") },
       ]}>

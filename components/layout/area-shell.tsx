@@ -5,6 +5,7 @@ import { AreaNav, type NavItem } from "./area-nav";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { signOutAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
+import { NotificationBell } from "@/components/notifications/bell";
 
 /** One shell per area (lender, borrower, admin): header with the user's name, navigation, sign-out. */
 export async function AreaShell({
@@ -12,12 +13,15 @@ export async function AreaShell({
   home,
   userName,
   items,
+  unread,
   children,
 }: {
   areaLabel: string;
   home: string;
   userName: string;
   items: NavItem[];
+  /** Unread in-app notifications; the bell links to `${home}/notifications`. */
+  unread: number;
   children: ReactNode;
 }) {
   const t = await getTranslations("nav");
@@ -31,6 +35,7 @@ export async function AreaShell({
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <span className="text-sm text-slate-700">{userName}</span>
+            <NotificationBell href={`${home}/notifications`} unread={unread} />
             <LanguageSwitcher />
             <form action={signOutAction}>
               <Button type="submit" variant="secondary">

@@ -3,3 +3,4 @@ export * from "./events";
 export * from "./system";
 export * from "./ledger";
 export * from "./payments";
+export * from "./notifications";

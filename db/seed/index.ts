@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { findUserByEmail } from "@/lib/auth/users";
 import { now } from "@/lib/clock";
 import { trackMany } from "@/lib/engagement/track";
+import { notify } from "@/lib/notifications";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
 
 /**
@@ -42,6 +43,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
           })
           .returning();
         created++;
+        await notify(tx, { userId: user!.id, kind: "welcome", params: { name: account.fullName } });
         await trackMany(tx, [
           { name: "user_signed_up", userId: user!.id, properties: { role: account.role, locale: account.locale, acquisitionSource: "seed" } },
         ]);

@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import { withTransaction, type Ctx } from "@/lib/context";
 import { Forbidden, isUniqueViolation, parseInput, ValidationFailed } from "@/lib/errors";
 import { track } from "@/lib/engagement/track";
+import { notify } from "@/lib/notifications";
 import { findUserByEmail } from "./users";
 import { hashPassword } from "./password";
 import { SignUpInput } from "./schemas";
@@ -62,6 +63,7 @@ export async function registerUser({
         },
         context: ctx.request,
       });
+      await notify(tx, { userId: user!.id, kind: "welcome", params: { name: data.fullName } });
       return user!;
     });
   } catch (e) {

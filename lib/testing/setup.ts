@@ -1,3 +1,4 @@
+import os from "node:os";
 import { afterAll, beforeAll } from "vitest";
 import { setNow } from "@/lib/clock";
 import { closeTestDatabase, openTestDatabase } from "./db";
@@ -8,6 +9,8 @@ import { closeTestDatabase, openTestDatabase } from "./db";
  * Files that need no database pay only for a lazy handle that is never opened.
  */
 process.env.LOG_LEVEL ??= "warn";
+// Uploaded files and generated secrets of tests go to a scratch folder, not the demo's .data/.
+process.env.DATA_DIR ??= `${os.tmpdir()}/lumbung-test-${process.pid}`;
 
 beforeAll(async () => {
   await openTestDatabase();
