@@ -52,7 +52,7 @@ test.describe("foundation", () => {
   });
 
   test("a wrong password shows an error", async ({ page }) => {
-    await signIn(page, "lender@lumbung.test", "definitely-wrong");
+    await signIn(page, "lender@lumbung.test", "definitely-wrong", { expectFailure: true });
     await expect(page.getByRole("alert").filter({ hasText: "The email or password is incorrect." })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
   });

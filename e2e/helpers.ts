@@ -6,11 +6,13 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.lumbung.test`;
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Signs in and waits until the portal has moved on from the sign-in page (unless a failure is expected). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (!expectFailure) await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 export async function signOut(page: Page) {

@@ -12,4 +12,8 @@ test("the landing page and sign-in work on a 375 px phone without horizontal scr
   await expect(page.getByRole("heading", { level: 1, name: "Lender dashboard" })).toBeVisible();
   const areaOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(areaOverflow).toBeLessThanOrEqual(0);
+  await page.goto("/lender/wallet");
+  await expect(page.getByRole("heading", { level: 1, name: "Wallet" })).toBeVisible();
+  const walletOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(walletOverflow).toBeLessThanOrEqual(0);
 });

@@ -4,6 +4,11 @@ import { closeDatabase, getDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
+import { DEMO_PAYMENT_WEBHOOK_SECRET } from "@/lib/env";
+
+// The demo top-ups are paid through the sandbox gateway in this process: outside demo mode it needs
+// a webhook secret, and the public demo one is fine for demo data.
+process.env.PAYMENT_WEBHOOK_SECRET ??= DEMO_PAYMENT_WEBHOOK_SECRET;
 
 const handle = getDatabase();
 await migrateDatabase(handle);
