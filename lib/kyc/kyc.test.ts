@@ -10,7 +10,7 @@ import type { Ctx } from "@/lib/context";
 import { readKycFile } from "./files";
 import { assertKycApproved, isKycApproved } from "./gates";
 import { getMyKyc } from "./profile";
-import { approveKycStep, getKycForReview, listKycQueue, rejectKycStep } from "./review";
+import { approveKycStep, countKycWaiting, getKycForReview, listKycQueue, rejectKycStep } from "./review";
 import { saveKycStep } from "./save-step";
 import { SAMPLE_PNG, sampleKycSteps } from "./sample-files";
 import { KYC_STEPS } from "./schemas";
@@ -103,6 +103,8 @@ describe("submitting", () => {
     const queue = await listKycQueue({ ctx: adminCtx });
     expect(queue.items.map((i) => i.userId)).toEqual([first.user.id, second.user.id]);
     expect(queue.total).toBe(2);
+    expect(await countKycWaiting({ ctx: adminCtx })).toBe(2);
+    await expect(countKycWaiting({ ctx: first.ctx })).rejects.toMatchObject({ status: 403 });
     expect((await listKycQueue({ ctx: adminCtx, input: { pageSize: 1, page: 2 } })).items.map((i) => i.userId)).toEqual([second.user.id]);
 
     // Under review nothing changes.
@@ -166,6 +168,20 @@ describe("review", () => {
 
     const after = await approveKycStep({ ctx: adminCtx, input: { userId, step: "selfie" } });
     expect(after.status).toBe("approved");
+  });
+
+  it("two admins deciding the last steps at once decide the verification exactly once", async () => {
+    const lender = await submittedLender();
+    const a = await createTestUser("admin");
+    const b = await createTestUser("admin");
+    const userId = lender.user.id;
+    for (const step of KYC_STEPS.slice(0, 4)) await approveKycStep({ ctx: a.ctx, input: { userId, step } });
+    await Promise.all([
+      approveKycStep({ ctx: a.ctx, input: { userId, step: "occupation" } }),
+      approveKycStep({ ctx: b.ctx, input: { userId, step: "bank_account" } }),
+    ]);
+    expect((await getMyKyc({ ctx: lender.ctx })).status).toBe("approved");
+    expect(await eventsOf(userId, "kyc_approved")).toHaveLength(1);
   });
 
   it("only admins review", async () => {
