@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   // Native and WASM packages stay outside the bundle and are loaded by Node at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "postgres", "@node-rs/argon2"],
-  experimental: { authInterrupts: true },
+  // KYC uploads (one file of at most 5 MB per step) travel through server actions.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   poweredByHeader: false,
   async headers() {
     return [

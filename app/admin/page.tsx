@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, Stat } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
 import { countEventsLastDay } from "@/lib/engagement/queries";
+import { countKycWaiting } from "@/lib/kyc";
 import { getAdminOverview } from "@/lib/system/admin-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,10 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminDashboardPage() {
   const ctx = await getRequestCtx();
-  const [t, overview, events] = await Promise.all([
+  const [t, overview, events, kycWaiting] = await Promise.all([
     getTranslations("admin"),
     getAdminOverview({ ctx }),
     countEventsLastDay({ ctx }),
+    countKycWaiting({ ctx }),
   ]);
   return (
     <div className="space-y-6">
@@ -26,7 +29,11 @@ export default async function AdminDashboardPage() {
           <Stat label={t("borrowers")} value={overview.usersByRole.borrower} />
           <Stat label={t("admins")} value={overview.usersByRole.admin} />
           <Stat label={t("liveWorkers")} value={overview.liveWorkers} />
+          <Stat label={t("kycWaiting")} value={kycWaiting} />
         </dl>
+        <Link href="/admin/kyc" className="mt-3 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline">
+          {t("openKycQueue")}
+        </Link>
       </Card>
       <Card title={t("eventsTitle")}>
         {events.length === 0 ? (

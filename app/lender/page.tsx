@@ -1,19 +1,41 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActivityList } from "@/components/activity-list";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getMyProfile } from "@/lib/auth/profile";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listMyRecentEvents } from "@/lib/engagement/queries";
+import { getMyKyc } from "@/lib/kyc";
+import { getMyRiskStatus } from "@/lib/lending";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("lender");
   return { title: t("dashboardTitle") };
 }
 
+const kycTone = { draft: "neutral", submitted: "warning", approved: "success", rejected: "danger" } as const;
+
 export default async function LenderDashboardPage() {
   const ctx = await getRequestCtx();
-  const [t, me, activity] = await Promise.all([getTranslations("lender"), getMyProfile({ ctx }), listMyRecentEvents({ ctx })]);
+  const [t, tk, me, activity, kyc, risk] = await Promise.all([
+    getTranslations("lender"),
+    getTranslations("kyc"),
+    getMyProfile({ ctx }),
+    listMyRecentEvents({ ctx }),
+    getMyKyc({ ctx }),
+    getMyRiskStatus({ ctx }),
+  ]);
+  const kycCta =
+    kyc.status === "approved" || kyc.status === "submitted"
+      ? t("viewKyc")
+      : kyc.status === "rejected"
+        ? t("fixKyc")
+        : kyc.completed > 0
+          ? t("continueKyc")
+          : t("startKyc");
   return (
     <div className="space-y-6">
       <div>
@@ -21,10 +43,32 @@ export default async function LenderDashboardPage() {
         <p className="text-slate-700">{t("welcome", { name: me.fullName })}</p>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t("verificationTitle")}>
+          <div className="space-y-3 text-sm">
+            <p className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{t("kycStatusLabel")}</span>
+              <Badge tone={kycTone[kyc.status]}>{tk(`status.${kyc.status}`)}</Badge>
+              {kyc.status === "draft" ? <span className="text-slate-600">{t("kycProgress", { completed: kyc.completed, total: kyc.total })}</span> : null}
+            </p>
+            <p className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{t("riskStatusLabel")}</span>
+              <Badge tone={risk.passed ? "success" : "neutral"}>{risk.passed ? t("riskPassed") : t("riskNotDone")}</Badge>
+            </p>
+            <p className="text-slate-700">{t("investNote")}</p>
+            <div className="flex flex-wrap gap-2">
+              <Link className={buttonClass(kyc.status === "approved" ? "secondary" : "primary")} href="/lender/kyc">
+                {kycCta}
+              </Link>
+              <Link className={buttonClass("secondary")} href="/lender/risk">
+                {risk.passed ? t("viewRiskCheck") : t("doRiskCheck")}
+              </Link>
+            </div>
+          </div>
+        </Card>
         <Card title={t("nextStepsTitle")}>
           <p className="text-sm text-slate-700">{t("nextStepsBody")}</p>
         </Card>
-        <Card title={t("activityTitle")}>
+        <Card title={t("activityTitle")} className="md:col-span-2">
           <ActivityList items={activity} />
         </Card>
       </div>

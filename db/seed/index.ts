@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { users } from "@/db/schema";
-import type { DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle, Tx } from "@/db/client";
 import { withSetupLock } from "@/db/migrate";
 import { rowsOf } from "@/db/rows";
 import { hashPassword } from "@/lib/auth/password";
@@ -8,7 +8,12 @@ import { findUserByEmail } from "@/lib/auth/users";
 import { now } from "@/lib/clock";
 import { trackMany } from "@/lib/engagement/track";
 import { notify } from "@/lib/notifications";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
+import { userCtx, type Ctx } from "@/lib/context";
+import { approveKycStep, KYC_STEPS, saveKycStep, submitKyc } from "@/lib/kyc";
+import { findProfile } from "@/lib/kyc/profile";
+import { sampleKycSteps } from "@/lib/kyc/sample-files";
+import { acceptRiskDisclosure, answerRiskQuiz, getMyRiskStatus, RISK_DISCLOSURE_VERSION } from "@/lib/lending";
+import { DEMO_ACCOUNTS, DEMO_KYC_WAITING_ACCOUNT, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
 import { seedWallets } from "./wallet";
 
 /**
@@ -24,7 +29,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     let created = 0;
     await db.transaction(async (tx) => {
-      for (const account of DEMO_ACCOUNTS) {
+      for (const account of [...DEMO_ACCOUNTS, DEMO_KYC_WAITING_ACCOUNT]) {
         if (await findUserByEmail(tx, account.email)) continue;
         const at = now();
         const [user] = await tx
@@ -50,9 +55,38 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
         ]);
       }
     });
+    await db.transaction((tx) => seedKyc(tx));
     await seedWallets(db);
     return { created };
   });
+}
+
+/**
+ * KYC through the real verbs: the demo lender is verified (every step approved by the demo admin)
+ * and has passed the risk check; Dewi's verification waits in the admin queue. Skipped for anyone
+ * who already has a verification, so running the seed again changes nothing.
+ */
+async function seedKyc(tx: Tx): Promise<void> {
+  const lender = await findUserByEmail(tx, "lender@lumbung.test");
+  const admin = await findUserByEmail(tx, "admin@lumbung.test");
+  const waiting = await findUserByEmail(tx, DEMO_KYC_WAITING_ACCOUNT.email);
+  if (!lender || !admin || !waiting) return;
+  const as = (id: string, role: "lender" | "admin"): Ctx => ({ ...userCtx(id, role), tx });
+  if (!(await findProfile(tx, lender.id))) {
+    for (const input of sampleKycSteps({ fullName: lender.fullName, annualIncome: "240000000" })) await saveKycStep({ ctx: as(lender.id, "lender"), input });
+    await submitKyc({ ctx: as(lender.id, "lender") });
+    for (const step of KYC_STEPS) await approveKycStep({ ctx: as(admin.id, "admin"), input: { userId: lender.id, step } });
+  }
+  if (!(await getMyRiskStatus({ ctx: as(lender.id, "lender") })).passed) {
+    await acceptRiskDisclosure({ ctx: as(lender.id, "lender"), input: { version: RISK_DISCLOSURE_VERSION, accepted: true } });
+    await answerRiskQuiz({ ctx: as(lender.id, "lender"), input: { guarantee: "can_lose", default: "collection", liquidity: "locked", diversify: "spread" } });
+  }
+  if (!(await findProfile(tx, waiting.id))) {
+    const steps = sampleKycSteps({ fullName: waiting.fullName, annualIncome: "180000000", accountNumber: "0987654321" });
+    const identity = { ...steps[0], nik: "3273014203850002", sex: "female", dateOfBirth: "1985-03-02" };
+    for (const input of [identity, ...steps.slice(1)]) await saveKycStep({ ctx: as(waiting.id, "lender"), input });
+    await submitKyc({ ctx: as(waiting.id, "lender") });
+  }
 }
 
 export async function hasAnyUser(handle: DatabaseHandle): Promise<boolean> {

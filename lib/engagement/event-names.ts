@@ -14,6 +14,17 @@ export const SERVER_EVENT_NAMES = [
   "withdrawal_requested",
   "withdrawal_paid",
   "withdrawal_rejected",
+  // e-KYC (lender) / KYB (borrower): recorded in the transaction that saves, submits or decides.
+  "kyc_step_completed",
+  "kyc_submitted",
+  "kyc_step_approved",
+  "kyc_step_rejected",
+  "kyc_approved",
+  "kyc_rejected",
+  // Suitability before the first investment.
+  "risk_disclosure_accepted",
+  "risk_quiz_failed",
+  "risk_quiz_passed",
 ] as const;
 
 export const CLIENT_EVENT_NAMES = ["page_viewed", "cta_clicked"] as const;

@@ -13,3 +13,15 @@ export const DEMO_ACCOUNTS = [
   },
   { email: "admin@lumbung.test", role: "admin", fullName: "Admin Lumbung", phone: "081234567803", locale: "en" },
 ] as const;
+
+/**
+ * Seeded too (same password) but not offered on the sign-in page: a lender whose identity
+ * verification waits in the admin KYC review queue.
+ */
+export const DEMO_KYC_WAITING_ACCOUNT = {
+  email: "dewi@lumbung.test",
+  role: "lender",
+  fullName: "Dewi Anggraini",
+  phone: "081234567804",
+  locale: "id",
+} as const;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { kycProfiles, users } from "@/db/schema";
+import { isKycApproved } from "@/lib/kyc";
+import { assertRiskCheckPassed } from "@/lib/lending";
+import { testDatabase } from "@/lib/testing/db";
+import { seedDemo } from "./index";
+
+describe("demo seed", () => {
+  it("verifies the demo lender, leaves Dewi waiting for review, and is idempotent", async () => {
+    await seedDemo(testDatabase());
+    await seedDemo(testDatabase());
+    const [lender] = await getDb().select().from(users).where(eq(users.email, "lender@lumbung.test"));
+    const [dewi] = await getDb().select().from(users).where(eq(users.email, "dewi@lumbung.test"));
+    expect(await isKycApproved(getDb(), lender!.id)).toBe(true);
+    await assertRiskCheckPassed(getDb(), lender!.id);
+    const profiles = await getDb().select().from(kycProfiles);
+    expect(profiles).toHaveLength(2);
+    expect(profiles.find((p) => p.userId === dewi!.id)).toMatchObject({ status: "submitted", version: 1 });
+  });
+});

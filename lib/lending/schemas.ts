@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * Client-safe lending inputs. The risk disclosure's text and the questions' wording live in
+ * messages/*.json (risk.*); a new disclosure text gets a new version, and every lender accepts it again.
+ * Which option is right is known only to the server (lib/lending/risk.ts).
+ */
+export const RISK_DISCLOSURE_VERSION = "2026-11";
+
+export const RISK_QUESTIONS = [
+  { id: "guarantee", options: ["insured", "platform_repays", "can_lose"] },
+  { id: "default", options: ["platform_pays", "collection", "interest_anyway"] },
+  { id: "liquidity", options: ["anytime", "locked", "after_a_month"] },
+  { id: "diversify", options: ["one_loan", "spread", "bigger_amounts"] },
+] as const;
+export type RiskQuestionId = (typeof RISK_QUESTIONS)[number]["id"];
+
+export const AcceptRiskDisclosureInput = z.object({
+  version: z.literal(RISK_DISCLOSURE_VERSION, { message: "disclosureOutdated" }),
+  accepted: z.literal(true, { message: "mustAccept" }),
+});
+export type AcceptRiskDisclosureInput = z.input<typeof AcceptRiskDisclosureInput>;
+
+export const AnswerRiskQuizInput = z.object(
+  Object.fromEntries(RISK_QUESTIONS.map((q) => [q.id, z.enum(q.options as unknown as [string, ...string[]], { message: "chooseAnswer" })])) as Record<
+    RiskQuestionId,
+    z.ZodEnum<Record<string, string>>
+  >,
+);
+export type AnswerRiskQuizInput = Record<RiskQuestionId, string>;
