@@ -127,5 +127,6 @@ test.describe("e-KYC and risk check", () => {
     const card = page.getByRole("region", { name: "Verification" });
     await expect(card.getByText("Verified", { exact: true })).toBeVisible();
     await expect(card.getByText("passed", { exact: true })).toBeVisible();
+    await expect(card.getByText(/Lender limit: Rp\s?12,000,000 outstanding at most \(10% of your declared annual income\)/)).toBeVisible();
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityList } from "@/components/activity-list";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -9,7 +9,8 @@ import { getMyProfile } from "@/lib/auth/profile";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listMyRecentEvents } from "@/lib/engagement/queries";
 import { getMyKyc } from "@/lib/kyc";
-import { getMyRiskStatus } from "@/lib/lending";
+import { getMyLenderLimit, getMyRiskStatus } from "@/lib/lending";
+import { formatRupiah } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("lender");
@@ -20,13 +21,16 @@ const kycTone = { draft: "neutral", submitted: "warning", approved: "success", r
 
 export default async function LenderDashboardPage() {
   const ctx = await getRequestCtx();
-  const [t, tk, me, activity, kyc, risk] = await Promise.all([
+  const [t, tk, locale, me, activity, kyc, risk, limit] = await Promise.all([
     getTranslations("lender"),
     getTranslations("kyc"),
+    getLocale(),
     getMyProfile({ ctx }),
     listMyRecentEvents({ ctx }),
     getMyKyc({ ctx }),
     getMyRiskStatus({ ctx }),
+    // Outstanding comes from the portfolio once the loan engine lands; until then the limit itself.
+    getMyLenderLimit({ ctx }),
   ]);
   const kycCta =
     kyc.status === "approved" || kyc.status === "submitted"
@@ -54,6 +58,9 @@ export default async function LenderDashboardPage() {
               <span className="font-medium">{t("riskStatusLabel")}</span>
               <Badge tone={risk.passed ? "success" : "neutral"}>{risk.passed ? t("riskPassed") : t("riskNotDone")}</Badge>
             </p>
+            {limit.income > 0n ? (
+              <p className="text-slate-700">{t("limit", { limit: formatRupiah(limit.limit, locale as "en" | "id"), pct: limit.pct })}</p>
+            ) : null}
             <p className="text-slate-700">{t("investNote")}</p>
             <div className="flex flex-wrap gap-2">
               <Link className={buttonClass(kyc.status === "approved" ? "secondary" : "primary")} href="/lender/kyc">

@@ -218,13 +218,13 @@ describe("files", () => {
 });
 
 describe("borrowers (KYB) use the same machinery", () => {
-  it("a borrower completes and submits; the approval notification points at the borrower area", async () => {
+  it("a borrower completes and submits; the approval notification points at the borrower dashboard", async () => {
     const b = await createTestUser("borrower");
     await completeAll(b.ctx);
     await submitKyc({ ctx: b.ctx });
     const { ctx: adminCtx } = await createTestUser("admin");
     for (const step of KYC_STEPS) await approveKycStep({ ctx: adminCtx, input: { userId: b.user.id, step } });
     const [note] = await getDb().select().from(notifications).where(and(eq(notifications.userId, b.user.id), eq(notifications.kind, "kycApproved")));
-    expect(note?.link).toBe("/borrower/kyb");
+    expect(note?.link).toBe("/borrower");
   });
 });

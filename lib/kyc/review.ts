@@ -63,8 +63,9 @@ async function lockSubmitted(tx: Tx, userId: string): Promise<KycProfile> {
   return profile;
 }
 
+/** Where the decision notification leads (borrowers: their dashboard until the KYB page exists). */
 function areaLink(role: string): string {
-  return role === "borrower" ? "/borrower/kyb" : "/lender/kyc";
+  return role === "borrower" ? "/borrower" : "/lender/kyc";
 }
 
 /**
