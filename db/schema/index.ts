@@ -4,3 +4,4 @@ export * from "./system";
 export * from "./ledger";
 export * from "./payments";
 export * from "./notifications";
+export * from "./loans";
