@@ -26,6 +26,16 @@ export async function lockOwnApplication(tx: DbOrTx, actor: UserActor, applicati
   return row;
 }
 
+/** Field errors keyed as the step's form names them ("nib", not "data.nib"). */
+function parseStep(input: unknown) {
+  try {
+    return parseInput(SaveApplicationStepInput, input);
+  } catch (e) {
+    if (!(e instanceof ValidationFailed) || !e.fields) throw e;
+    throw new ValidationFailed(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^data\./, ""), v])), e.message);
+  }
+}
+
 /**
  * Saves one step of the apply form as a draft the borrower can leave and resume. The first save
  * creates the draft. Each save records loan_application_step_completed with the step, so journeys can
@@ -33,7 +43,7 @@ export async function lockOwnApplication(tx: DbOrTx, actor: UserActor, applicati
  */
 export async function saveApplicationStep({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ applicationId: string; completedSteps: string[] }> {
   const actor = requireRole(ctx, "borrower");
-  const data = parseInput(SaveApplicationStepInput, input);
+  const data = parseStep(input);
   return withTransaction(ctx, async (tx) => {
     const at = now();
     let app: LoanApplication;
