@@ -5,3 +5,4 @@ export * from "./ledger";
 export * from "./payments";
 export * from "./notifications";
 export * from "./kyc";
+export * from "./loans";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { loans } from "./loans";
 import { users } from "./users";
 
 export const topUpMethodEnum = pgEnum("topup_method", ["va", "qris"]);
@@ -27,8 +28,16 @@ export const topUpRequests = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     paidAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
+    /**
+     * topup: credits the wallet. loan_repayment: a shareable payment link for a loan installment; the
+     * webhook credits the wallet and then applies the repayment from it, in the same transaction.
+     */
+    purpose: text({ enum: ["topup", "loan_repayment"] }).notNull().default("topup"),
+    loanId: uuid().references(() => loans.id),
   },
   (t) => [
+    check("topup_requests_purpose_loan", sql`(${t.purpose} = 'loan_repayment') = (${t.loanId} is not null)`),
+    index("topup_requests_loan_idx").on(t.loanId).where(sql`${t.loanId} is not null`),
     unique("topup_requests_provider_reference_unique").on(t.providerReference),
     index("topup_requests_user_created_idx").on(t.userId, t.createdAt),
     check("topup_requests_amount_positive", sql`${t.amount} > 0`),

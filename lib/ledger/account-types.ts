@@ -14,8 +14,16 @@ export const ACCOUNT_TYPES = {
   // A user's gold and gold held for a pending sale or withdrawal (gold issue).
   user_gold: { owner: "user", unit: "XAU", allowNegative: false },
   user_gold_reserved: { owner: "user", unit: "XAU", allowNegative: false },
-  // Lenders' money collected for a loan before disbursement (loans issue).
+  // A lender's rupiah committed to loans that are still funding: released if the loan is cancelled,
+  // moved to the loan's escrow at disbursement. Separate from user_reserved (withdrawals) so each
+  // reservation can be reconciled against its own table.
+  lender_reserved: { owner: "user", unit: "IDR", allowNegative: false },
+  // Lenders' money collected for a loan at disbursement; emptied in the same transaction into the
+  // platform fee and the borrower's wallet, so it is zero between transactions.
   loan_escrow: { owner: "loan", unit: "IDR", allowNegative: false },
+  // A borrower's payment on its way to the lenders: credited from the borrower, emptied to lenders and
+  // the service fee in the same transaction (zero between transactions; ledger health proves it).
+  loan_collections: { owner: "loan", unit: "IDR", allowNegative: false },
   // What the borrower owes on a loan; the platform-side asset, so it runs negative.
   loan_receivable: { owner: "loan", unit: "IDR", allowNegative: true },
   // Money the payment gateway has collected for us: debited when a top-up arrives.
@@ -25,6 +33,10 @@ export const ACCOUNT_TYPES = {
   // Platform fees on loans (loans issue) and on withdrawals.
   fee_revenue: { owner: "platform", unit: "IDR", allowNegative: true },
   withdrawal_fee_revenue: { owner: "platform", unit: "IDR", allowNegative: true },
+  // The lender service fee kept from each repayment's interest and late fees (loans issue).
+  lender_service_fee_revenue: { owner: "platform", unit: "IDR", allowNegative: true },
+  // Money recovered on written-off loans outside the wallet (collection agents), before distribution.
+  recovery_clearing: { owner: "platform", unit: "IDR", allowNegative: true },
   // Gold the platform holds against users' gold, and the rupiah side of gold trades (gold issue).
   gold_inventory: { owner: "platform", unit: "XAU", allowNegative: true },
   gold_trading: { owner: "platform", unit: "IDR", allowNegative: true },

@@ -7,6 +7,8 @@ import { systemCtx, withTransaction } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
 import { ensurePlatformAccount, ensureUserAccounts, transfer } from "@/lib/ledger";
 import { logger } from "@/lib/logger";
+import { isDomainError } from "@/lib/errors";
+import { applyRepaymentInTx } from "@/lib/loans/repayment-core";
 import { WebhookRejected } from "./errors";
 import { paymentProvider } from "./gateway";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, headerValue, type HeaderBag } from "./webhook-signature";
@@ -63,6 +65,30 @@ async function logDelivery(
 }
 
 /**
+ * A repayment link was paid: the money is in the borrower's wallet (above, same transaction); apply it
+ * to the loan now. In a savepoint, so a loan that owes nothing any more (paid meanwhile from the
+ * wallet) leaves the money in the wallet instead of refusing the gateway's payment.
+ */
+async function applyLinkedRepayment(tx: DbOrTx, request: { id: string; userId: string; loanId: string | null; amount: bigint }) {
+  try {
+    await tx.transaction((sp) =>
+      applyRepaymentInTx(sp, {
+        loanId: request.loanId!,
+        amount: request.amount,
+        payerId: request.userId,
+        source: "payment_link",
+        mode: "due",
+        idempotencyKey: `link:${request.id}`,
+        from: "borrower_cash",
+      }),
+    );
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    logger.info("repayment link paid into the wallet only", { topUpId: request.id, reason: e.code });
+  }
+}
+
+/**
  * POST /api/payments/webhook: the gateway says a payment request was paid. The signature and
  * timestamp are checked first; then, holding the request's row lock, the wallet is credited once:
  * replays (any number, concurrent or not) find the request paid and move nothing. A bad signature, an
@@ -114,6 +140,7 @@ export async function handlePaymentWebhook({ rawBody, headers }: { rawBody: stri
             metadata: { provider: provider.name, providerReference: payment.providerReference, method: request.method },
           });
           await tx.update(topUpRequests).set({ status: "paid", paidAt: at }).where(eq(topUpRequests.id, request.id));
+          if (request.purpose === "loan_repayment" && request.loanId) await applyLinkedRepayment(tx, request);
           await track(tx, {
             name: "topup_paid",
             userId: request.userId,

@@ -1,0 +1,124 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { loanInvestments, loans, type LoanInvestment } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { track } from "@/lib/engagement/track";
+import { Conflict, isUniqueViolation, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
+import { enqueue } from "@/lib/jobs/boss";
+import { disburseLoanJob } from "@/lib/jobs/definitions/loans/disburse";
+import { ensureUserAccount, transfer } from "@/lib/ledger";
+import { groupThousands } from "@/lib/money/rupiah";
+import { notify } from "@/lib/notifications";
+import { assertLenderMayInvest } from "./lender-gate";
+import { InvestInput } from "./schemas";
+import { loanLink } from "./store";
+
+export type InvestSource = "manual" | "auto";
+export type InvestResult = { investment: LoanInvestment; created: boolean; loanFunded: boolean; remaining: bigint };
+
+/**
+ * A lender commits cash to a listed loan: the amount moves from their wallet to lender_reserved
+ * (the ledger refuses an overdraft: InsufficientFunds) and the loan's funded amount grows.
+ *
+ * Overfunding is impossible whatever the concurrency: the funded amount grows only through one
+ * conditional UPDATE (funded + amount ≤ what this source may fill), which PostgreSQL re-checks after
+ * waiting for the row lock, and a CHECK (funded ≤ principal) stands behind it. During the holdback
+ * (the first 24 h) auto-purchase may fill only principal − holdback; manual investors may fill it all.
+ * The same idempotency key again returns the first investment and moves nothing.
+ */
+export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; input: unknown; source?: InvestSource }): Promise<InvestResult> {
+  const actor = requireRole(ctx, "lender");
+  const data = parseInput(InvestInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const [prior] = await tx.select().from(loanInvestments).where(eq(loanInvestments.idempotencyKey, data.idempotencyKey)).limit(1);
+    if (prior) {
+      if (prior.lenderId !== actor.userId || prior.loanId !== data.loanId || prior.amount !== data.amount) {
+        throw new Conflict("idempotency_key_reused", "This idempotency key was already used for another investment.");
+      }
+      return { investment: prior, created: false, loanFunded: false, remaining: -1n };
+    }
+    const [loan] = await tx.select().from(loans).where(eq(loans.id, data.loanId)).limit(1);
+    if (!loan) throw new NotFound("The loan");
+    const at = now();
+    if (loan.status !== "funding" || loan.fundingDeadline.getTime() <= at.getTime()) {
+      throw new Conflict("loan_not_funding", "This loan is no longer open for funding.");
+    }
+    const remaining = loan.principal - loan.fundedAmount;
+    const amount = data.amount;
+    // The last piece of a loan may be smaller than the minimum or off-step, or the loan could never fill.
+    if (amount !== remaining) {
+      if (amount < loan.minInvestment) throw new ValidationFailed({ amount: "amountTooSmall" }, `The minimum investment is Rp${groupThousands(loan.minInvestment)}.`);
+      if (amount % loan.investmentStep !== 0n) throw new ValidationFailed({ amount: "amountStep" }, `Invest in steps of Rp${groupThousands(loan.investmentStep)}.`);
+    }
+    const inHoldback = source === "auto" && at.getTime() < loan.holdbackUntil.getTime();
+    const ceiling = inHoldback ? loan.principal - loan.holdbackAmount : loan.principal;
+    await assertLenderMayInvest(tx, actor.userId, loan.id, amount);
+
+    const [updated] = await tx
+      .update(loans)
+      .set({ fundedAmount: sql`${loans.fundedAmount} + ${amount}`, updatedAt: at })
+      .where(and(eq(loans.id, loan.id), eq(loans.status, "funding"), sql`${loans.fundedAmount} + ${amount} <= ${ceiling}`))
+      .returning({ fundedAmount: loans.fundedAmount, principal: loans.principal });
+    if (!updated) {
+      const [fresh] = await tx.select({ funded: loans.fundedAmount, status: loans.status }).from(loans).where(eq(loans.id, loan.id));
+      if (fresh?.status !== "funding") throw new Conflict("loan_not_funding", "This loan is no longer open for funding.");
+      const left = ceiling - fresh.funded;
+      throw new Conflict(
+        "loan_oversubscribed",
+        left > 0n
+          ? `Only Rp${groupThousands(left)} of this loan is still available${inHoldback ? " to auto-purchase during the first 24 hours" : ""}.`
+          : inHoldback
+            ? "The rest of this loan is reserved for manual investors during its first 24 hours."
+            : "This loan is fully funded.",
+        { available: left > 0n ? left : 0n },
+      );
+    }
+
+    let investment: LoanInvestment;
+    try {
+      [investment] = (await tx
+        .insert(loanInvestments)
+        .values({ loanId: loan.id, lenderId: actor.userId, amount, source, idempotencyKey: data.idempotencyKey, createdAt: at })
+        .returning()) as [LoanInvestment];
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new Conflict("idempotency_key_reused", "This investment is already being processed; retry to see its result.");
+      throw e;
+    }
+    const cash = await ensureUserAccount(tx, actor.userId, "user_cash");
+    const reserved = await ensureUserAccount(tx, actor.userId, "lender_reserved");
+    await transfer(tx, {
+      debit: cash.id,
+      credit: reserved.id,
+      amount,
+      unit: "IDR",
+      kind: "loan_investment_reserve",
+      idempotencyKey: `invest:${investment.id}`,
+      reference: { type: "loan_investment", id: investment.id },
+      metadata: { loanId: loan.id, source },
+    });
+    await track(tx, { name: "loan_invested", userId: actor.userId, properties: { loanId: loan.id, investmentId: investment.id, amount, source }, context: ctx.request });
+
+    const loanFunded = updated.fundedAmount === updated.principal;
+    if (loanFunded) await onFullyFunded(tx, loan.id);
+    return { investment, created: true, loanFunded, remaining: updated.principal - updated.fundedAmount };
+  });
+}
+
+/** The loan is full: mark it funded, tell everyone, and disburse at once if the borrower already accepted. */
+async function onFullyFunded(tx: Parameters<Parameters<typeof withTransaction>[1]>[0], loanId: string): Promise<void> {
+  const at = now();
+  const [loan] = await tx.update(loans).set({ status: "funded", fundedAt: at, updatedAt: at }).where(and(eq(loans.id, loanId), eq(loans.status, "funding"))).returning();
+  if (!loan) return;
+  const lenders = await tx
+    .select({ lenderId: loanInvestments.lenderId, amount: sql<string>`sum(${loanInvestments.amount})::text` })
+    .from(loanInvestments)
+    .where(and(eq(loanInvestments.loanId, loanId), eq(loanInvestments.status, "reserved")))
+    .groupBy(loanInvestments.lenderId);
+  await track(tx, { name: "loan_funded", userId: loan.borrowerId, properties: { loanId, principal: loan.principal, lenders: lenders.length } });
+  await notify(tx, [
+    { userId: loan.borrowerId, kind: "loan_funded", params: { amount: `Rp${groupThousands(loan.principal)}` }, link: loanLink(loanId, "borrower") },
+    ...lenders.map((l) => ({ userId: l.lenderId, kind: "loan_funded_lender", params: { amount: `Rp${groupThousands(BigInt(l.amount))}` }, link: loanLink(loanId, "lender") })),
+  ]);
+  if (loan.agreementAcceptedAt) await enqueue(tx, disburseLoanJob, { loanId });
+}

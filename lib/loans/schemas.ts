@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { zRupiah } from "@/lib/money/rupiah";
+import { SECTORS } from "./scoring";
+import { SUBGRADES } from "./grades";
+
+/**
+ * Client-safe inputs of the loan engine: the apply form uses them through zodResolver and the verbs
+ * parse again. Messages are translation keys under "validation" in messages/*.json.
+ */
+
+/** NIB (Nomor Induk Berusaha): 13 digits. */
+export const NIB_PATTERN = /^\d{13}$/;
+/** NPWP: 15 digits (old, optionally as 00.000.000.0-000.000) or 16 digits (NIK-based, from 2024). */
+export const NPWP_PATTERN = /^(\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}|\d{15}|\d{16})$/;
+/** OJK: a borrower may owe to at most three P2P platforms at once. */
+export const MAX_OTHER_PLATFORMS_INPUT = 3;
+
+export const APPLICATION_STEPS = ["business", "financials", "loan", "documents"] as const;
+export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
+
+export const BusinessStepInput = z.object({
+  legalName: z.string().trim().min(3, "required").max(200, "tooLong"),
+  nib: z.string().trim().regex(NIB_PATTERN, "nibFormat"),
+  npwp: z.string().trim().regex(NPWP_PATTERN, "npwpFormat"),
+  sector: z.enum(SECTORS, { message: "required" }),
+  city: z.string().trim().min(2, "required").max(100, "tooLong"),
+  yearsOperating: z.coerce.number<number>().int("wholeNumber").min(0, "tooSmall").max(100, "tooLarge"),
+  employees: z.coerce.number<number>().int("wholeNumber").min(0, "tooSmall").max(100_000, "tooLarge"),
+});
+export type BusinessStepInput = z.input<typeof BusinessStepInput>;
+
+export const FinancialsStepInput = z.object({
+  monthlyRevenue: zRupiah({ min: 0n }),
+  monthlyExpenses: zRupiah({ min: 0n }),
+  existingLoans: zRupiah({ min: 0n }),
+  otherPlatforms: z.coerce
+    .number<number>()
+    .int("wholeNumber")
+    .min(0, "tooSmall")
+    .max(MAX_OTHER_PLATFORMS_INPUT, "tooManyPlatforms"),
+});
+export type FinancialsStepInput = z.input<typeof FinancialsStepInput>;
+
+export const LoanStepInput = z.object({
+  productId: z.string().uuid("required"),
+  amount: zRupiah({ min: 1n }),
+  /** Months, or days for invoice financing (the product says which). */
+  tenor: z.coerce.number<number>().int("wholeNumber").min(1, "tooSmall").max(3650, "tooLarge"),
+  purpose: z.string().trim().min(10, "tooShort").max(500, "tooLong"),
+});
+export type LoanStepInput = z.input<typeof LoanStepInput>;
+
+export const SaveApplicationStepInput = z.discriminatedUnion("step", [
+  z.object({ applicationId: z.string().uuid().optional(), step: z.literal("business"), data: BusinessStepInput }),
+  z.object({ applicationId: z.string().uuid().optional(), step: z.literal("financials"), data: FinancialsStepInput }),
+  z.object({ applicationId: z.string().uuid().optional(), step: z.literal("loan"), data: LoanStepInput }),
+  // The documents step has no fields: files are uploaded one by one; saving it checks they are there.
+  z.object({ applicationId: z.string().uuid(), step: z.literal("documents"), data: z.object({}).default({}) }),
+]);
+export type SaveApplicationStepInput = z.input<typeof SaveApplicationStepInput>;
+
+export const DOCUMENT_KINDS = ["bank_statement", "business_licence", "id"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const UploadDocumentInput = z.object({
+  applicationId: z.string().uuid("notFound"),
+  kind: z.enum(DOCUMENT_KINDS, { message: "required" }),
+  fileName: z.string().trim().min(1, "required").max(200, "tooLong"),
+});
+
+export const ApplicationIdInput = z.object({ applicationId: z.string().uuid("notFound") });
+export const LoanIdInput = z.object({ loanId: z.string().uuid("notFound") });
+
+export const ApproveApplicationInput = z.object({
+  applicationId: z.string().uuid("notFound"),
+  /** Optional overrides; both must stay within the product's band and the caps. */
+  subgrade: z.enum(SUBGRADES as [string, ...string[]]).optional(),
+  rateBps: z.coerce.number<number>().int("wholeNumber").min(0).max(100_000).optional(),
+});
+export const RejectApplicationInput = z.object({
+  applicationId: z.string().uuid("notFound"),
+  reason: z.string().trim().min(5, "tooShort").max(1000, "tooLong"),
+});
+export const AskForInformationInput = z.object({
+  applicationId: z.string().uuid("notFound"),
+  question: z.string().trim().min(5, "tooShort").max(1000, "tooLong"),
+});
+export const AnswerQuestionInput = z.object({
+  applicationId: z.string().uuid("notFound"),
+  answer: z.string().trim().min(2, "tooShort").max(2000, "tooLong"),
+});
+
+export const InvestInput = z.object({
+  loanId: z.string().uuid("notFound"),
+  amount: zRupiah({ min: 1n }),
+  /** The client makes one per attempt (crypto.randomUUID()), so a retried request invests once. */
+  idempotencyKey: z.string().trim().min(8, "required").max(100, "tooLong"),
+});
+export type InvestInput = z.input<typeof InvestInput>;
+
+export const RepayInput = z.object({
+  loanId: z.string().uuid("notFound"),
+  /** Omit to pay what is due now plus the next installment. */
+  amount: zRupiah({ min: 1n }).optional(),
+  idempotencyKey: z.string().trim().min(8, "required").max(100, "tooLong"),
+});
+export type RepayInput = z.input<typeof RepayInput>;
+
+export const EarlyPayoffInput = z.object({
+  loanId: z.string().uuid("notFound"),
+  idempotencyKey: z.string().trim().min(8, "required").max(100, "tooLong"),
+});
+
+export const RepaymentLinkInput = z.discriminatedUnion("method", [
+  z.object({ loanId: z.string().uuid("notFound"), method: z.literal("va"), bank: z.enum(["BCA", "BNI", "BRI", "MANDIRI", "PERMATA"], { message: "bankRequired" }) }),
+  z.object({ loanId: z.string().uuid("notFound"), method: z.literal("qris") }),
+]);
+
+export const ProposeRestructureInput = z.object({
+  loanId: z.string().uuid("notFound"),
+  /** The new tenor for the remaining principal, counted from today, in the loan's tenor unit. */
+  newTenor: z.coerce.number<number>().int("wholeNumber").min(1, "tooSmall").max(120, "tooLarge"),
+  newRateBps: z.coerce.number<number>().int("wholeNumber").min(0).max(100_000),
+  reason: z.string().trim().min(5, "tooShort").max(1000, "tooLong"),
+});
+export const RestructureConsentInput = z.object({ restructureId: z.string().uuid("notFound") });
+export const WriteOffInput = z.object({ loanId: z.string().uuid("notFound"), reason: z.string().trim().min(5, "tooShort").max(1000) });
+export const RecoveryInput = z.object({
+  loanId: z.string().uuid("notFound"),
+  amount: zRupiah({ min: 1n }),
+  idempotencyKey: z.string().trim().min(8, "required").max(100, "tooLong"),
+});
+
+const page = {
+  page: z.coerce.number<number>().int().min(1).default(1),
+  pageSize: z.coerce.number<number>().int().min(1).max(100).default(20),
+};
+
+export const ReviewQueueQuery = z.object({
+  ...page,
+  status: z.enum(["submitted", "in_review", "needs_info", "approved", "rejected", "declined"]).optional(),
+  productId: z.string().uuid().optional(),
+  grade: z.enum(["A", "B", "C", "D", "E"]).optional(),
+  /** Only applications submitted at least this many days ago. */
+  minAgeDays: z.coerce.number<number>().int().min(0).optional(),
+});
+export type ReviewQueueQuery = z.input<typeof ReviewQueueQuery>;
+
+export const MarketplaceQuery = z.object({
+  ...page,
+  productId: z.string().uuid().optional(),
+  grades: z.array(z.enum(["A", "B", "C", "D", "E"])).optional(),
+  tenorMin: z.coerce.number<number>().int().min(1).optional(),
+  tenorMax: z.coerce.number<number>().int().min(1).optional(),
+  tenorUnit: z.enum(["months", "days"]).optional(),
+  minRateBps: z.coerce.number<number>().int().min(0).optional(),
+  sector: z.enum(SECTORS).optional(),
+  sort: z.enum(["rate_desc", "rate_asc", "time_left", "funded_pct", "newest"]).default("newest"),
+});
+export type MarketplaceQuery = z.input<typeof MarketplaceQuery>;

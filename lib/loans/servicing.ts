@@ -1,0 +1,117 @@
+import "server-only";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { installments, loans, servicingRuns, type InstallmentRow, type Loan } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
+import { track } from "@/lib/engagement/track";
+import { groupThousands } from "@/lib/money/rupiah";
+import { notify } from "@/lib/notifications";
+import { maxLateFee } from "./caps";
+import { mulDivFloor, PPM, sumBig } from "./math";
+import { activeShares, addDaysToDay, capFor, currentInstallments, daysBetween, lockLoan, loanLink, owedOn, SERVICED_STATUSES, tenorOf, wibDay } from "./store";
+
+export const DEFAULT_AFTER_DAYS = 90;
+export const REMINDER_DAYS_BEFORE = 3;
+
+export type ServicingSummary = { loans: number; days: number; lateFees: bigint; defaulted: number };
+
+/**
+ * The daily servicing run (job loans.daily-servicing, also callable directly). For every disbursed
+ * loan whose last serviced day is before today (WIB, by the clock) it services each missing day in
+ * order, so a clock jump of 120 days is caught up day by day. Each loan is its own transaction and
+ * each (loan, day) inserts a servicing_runs row first, so a retry or a second worker does nothing twice.
+ */
+export async function runServicing({ ctx, upTo }: { ctx: Ctx; upTo?: Date }): Promise<ServicingSummary> {
+  requireSystemOrAdmin(ctx);
+  const today = wibDay(upTo ?? now());
+  const { tx: _outer, ...base } = ctx;
+  const due = await dbOf(ctx)
+    .select({ id: loans.id })
+    .from(loans)
+    .where(and(inArray(loans.status, [...SERVICED_STATUSES]), or(isNull(loans.lastServicedOn), lt(loans.lastServicedOn, today))));
+  const summary: ServicingSummary = { loans: 0, days: 0, lateFees: 0n, defaulted: 0 };
+  for (const { id } of due) {
+    await withTransaction(ctx.tx ? ctx : base, async (tx) => {
+      const loan = await lockLoan(tx, id);
+      if (!(SERVICED_STATUSES as readonly string[]).includes(loan.status)) return;
+      const rows = await currentInstallments(tx, loan);
+      let day = loan.lastServicedOn ? addDaysToDay(loan.lastServicedOn, 1) : wibDay(loan.disbursedAt ?? now());
+      let state = loan;
+      while (day <= today) {
+        const r = await serviceDay(tx, state, rows, day, today);
+        state = r.loan;
+        summary.days += 1;
+        summary.lateFees += r.lateFee;
+        if (r.defaulted) summary.defaulted += 1;
+        day = addDaysToDay(day, 1);
+      }
+      summary.loans += 1;
+    });
+  }
+  return summary;
+}
+
+async function serviceDay(tx: DbOrTx, loan: Loan, rows: InstallmentRow[], day: string, today: string) {
+  const at = now();
+  const [run] = await tx.insert(servicingRuns).values({ loanId: loan.id, day, daysPastDue: 0, lateFee: 0n, createdAt: at }).onConflictDoNothing().returning();
+  if (!run) return { loan, lateFee: 0n, defaulted: false };
+
+  const unpaid = rows.filter((r) => r.paidAt === null);
+  const overdue = unpaid.filter((r) => wibDay(r.dueDate) < day);
+  const dpd = overdue.length > 0 ? daysBetween(wibDay(overdue[0]!.dueDate), day) : 0;
+  const overdueAmount = sumBig(overdue.map(owedOn));
+
+  let lateFee = 0n;
+  if (overdueAmount > 0n) {
+    const cap = await capFor(tx, tenorOf(loan.tenorUnit, loan.tenor), new Date(`${day}T12:00:00+07:00`));
+    lateFee = maxLateFee({
+      cap,
+      principal: loan.principal,
+      outstanding: overdueAmount,
+      daysLate: 1,
+      scheduledInterest: sumBig(rows.map((r) => r.interest - r.interestWaived)),
+      fees: loan.platformFee,
+      lateFeesCharged: loan.lateFeeCharged,
+      proposed: mulDivFloor(overdueAmount, BigInt(loan.lateFeeDailyPpm), PPM),
+    }).fee;
+  }
+  const defaulted = dpd >= DEFAULT_AFTER_DAYS && loan.status !== "default";
+  const status: Loan["status"] = defaulted || loan.status === "default" ? "default" : dpd > 0 ? "late" : "active";
+  const [updated] = await tx
+    .update(loans)
+    .set({
+      status,
+      daysPastDue: dpd,
+      lateFeeCharged: sql`${loans.lateFeeCharged} + ${lateFee}`,
+      lastServicedOn: day,
+      defaultedAt: defaulted ? at : loan.defaultedAt,
+      updatedAt: at,
+    })
+    .where(eq(loans.id, loan.id))
+    .returning();
+  await tx.update(servicingRuns).set({ daysPastDue: dpd, lateFee }).where(and(eq(servicingRuns.loanId, loan.id), eq(servicingRuns.day, day)));
+
+  // An installment whose due day was yesterday has just become late.
+  for (const r of overdue.filter((x) => daysBetween(wibDay(x.dueDate), day) === 1)) {
+    await track(tx, { name: "installment_late", userId: loan.borrowerId, properties: { loanId: loan.id, number: r.number, day, owed: owedOn(r) } });
+    await notify(tx, { userId: loan.borrowerId, kind: "installment_late", params: { number: r.number, amount: `Rp${groupThousands(owedOn(r))}` }, link: loanLink(loan.id, "borrower") });
+  }
+  // Reminders only for the current day: a catch-up over past days must not send stale reminders.
+  if (day === today) {
+    const soon = unpaid.filter((r) => r.reminderSentAt === null && wibDay(r.dueDate) === addDaysToDay(day, REMINDER_DAYS_BEFORE));
+    for (const r of soon) {
+      await tx.update(installments).set({ reminderSentAt: at }).where(eq(installments.id, r.id));
+      r.reminderSentAt = at;
+      await track(tx, { name: "installment_due_soon", userId: loan.borrowerId, properties: { loanId: loan.id, number: r.number, dueDate: r.dueDate, owed: owedOn(r) } });
+      await notify(tx, { userId: loan.borrowerId, kind: "installment_due_soon", params: { number: r.number, amount: `Rp${groupThousands(owedOn(r))}`, dueDate: wibDay(r.dueDate) }, link: loanLink(loan.id, "borrower") });
+    }
+  }
+  if (defaulted) {
+    const shares = await activeShares(tx, loan.id);
+    await track(tx, { name: "loan_defaulted", userId: loan.borrowerId, properties: { loanId: loan.id, day, daysPastDue: dpd, overdue: overdueAmount } });
+    const lenders = [...new Set(shares.map((s) => s.lenderId))];
+    await notify(tx, lenders.map((userId) => ({ userId, kind: "loan_defaulted", link: loanLink(loan.id, "lender") })));
+  }
+  return { loan: updated!, lateFee, defaulted };
+}

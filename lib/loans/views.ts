@@ -1,0 +1,87 @@
+import type { InstallmentRow, Loan } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { wibDay } from "./store";
+
+/** View shapes the UI renders (bigint money; dates as Date). Built from rows, no I/O. */
+export type InstallmentStatus = "paid" | "due" | "late" | "upcoming" | "partial";
+
+export type InstallmentView = {
+  number: number;
+  dueDate: Date;
+  principal: bigint;
+  interest: bigint;
+  total: bigint;
+  paid: bigint;
+  waived: bigint;
+  owed: bigint;
+  status: InstallmentStatus;
+  paidAt: Date | null;
+};
+
+export function toInstallmentView(r: InstallmentRow, at: Date = now()): InstallmentView {
+  const paid = r.principalPaid + r.interestPaid;
+  const owed = r.principal + r.interest - paid - r.interestWaived;
+  const today = wibDay(at);
+  const due = wibDay(r.dueDate);
+  const status: InstallmentStatus = r.paidAt ? "paid" : due < today ? "late" : due === today ? "due" : paid > 0n ? "partial" : "upcoming";
+  return { number: r.number, dueDate: r.dueDate, principal: r.principal, interest: r.interest, total: r.principal + r.interest, paid, waived: r.interestWaived, owed, status, paidAt: r.paidAt };
+}
+
+export type LoanSummaryView = {
+  id: string;
+  productCode: string;
+  principal: bigint;
+  rateBps: number;
+  subgrade: string;
+  tenor: number;
+  tenorUnit: "months" | "days";
+  method: Loan["method"];
+  purpose: string;
+  sector: string;
+  status: Loan["status"];
+  fundedAmount: bigint;
+  /** Whole percent funded, floored (99 until the last rupiah arrives). */
+  fundedPct: number;
+  listedAt: Date;
+  fundingDeadline: Date;
+  holdbackUntil: Date;
+  holdbackAmount: bigint;
+  minInvestment: bigint;
+  investmentStep: bigint;
+  disbursedAt: Date | null;
+  platformFee: bigint;
+  daysPastDue: number;
+  lateFeeOutstanding: bigint;
+  principalOutstanding: bigint;
+  agreementAcceptedAt: Date | null;
+};
+
+export function toLoanSummary(l: Loan): LoanSummaryView {
+  return {
+    id: l.id,
+    productCode: l.productCode,
+    principal: l.principal,
+    rateBps: l.rateBps,
+    subgrade: l.subgrade,
+    tenor: l.tenor,
+    tenorUnit: l.tenorUnit,
+    method: l.method,
+    purpose: l.purpose,
+    sector: l.sector,
+    status: l.status,
+    fundedAmount: l.fundedAmount,
+    fundedPct: Number((l.fundedAmount * 100n) / l.principal),
+    listedAt: l.listedAt,
+    fundingDeadline: l.fundingDeadline,
+    holdbackUntil: l.holdbackUntil,
+    holdbackAmount: l.holdbackAmount,
+    minInvestment: l.minInvestment,
+    investmentStep: l.investmentStep,
+    disbursedAt: l.disbursedAt,
+    platformFee: l.platformFee,
+    daysPastDue: l.daysPastDue,
+    lateFeeOutstanding: l.lateFeeCharged - l.lateFeePaid,
+    principalOutstanding: l.status === "funding" || l.status === "funded" || l.status === "cancelled" ? 0n : l.principal - l.principalPaid,
+    agreementAcceptedAt: l.agreementAcceptedAt,
+  };
+}
