@@ -4,9 +4,14 @@ import { PublicHeader } from "@/components/layout/public-header";
 import { buttonClass } from "@/components/ui/button";
 import { getRequestCtx } from "@/lib/auth/session";
 import { ROLE_HOME } from "@/lib/auth/sign-in";
+import { getTransparencyStats } from "@/lib/loans/transparency";
+import { formatRupiah } from "@/lib/money/format";
+import { getLocale } from "next-intl/server";
 
 export default async function LandingPage() {
-  const [t, ctx] = await Promise.all([getTranslations("landing"), getRequestCtx()]);
+  const [t, ctx, stats, locale] = await Promise.all([getTranslations("landing"), getRequestCtx(), getTransparencyStats(), getLocale()]);
+  const loc = locale as "en" | "id";
+  const tkb90 = `${(stats.tkb90Bps / 100).toFixed(2)}%`;
   const home = ctx.actor.type === "user" ? ROLE_HOME[ctx.actor.role] : undefined;
   const features = ["lend", "borrow", "gold"] as const;
   return (
@@ -26,6 +31,25 @@ export default async function LandingPage() {
               </Link>
             </div>
           </div>
+        </section>
+        <section aria-labelledby="transparency" className="mx-auto max-w-6xl px-4 pt-10">
+          <h2 id="transparency" className="mb-4 text-2xl font-bold">
+            {t("transparencyTitle")}
+          </h2>
+          <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+            {[
+              [t("totalDisbursed"), formatRupiah(stats.totalDisbursed, loc)],
+              [t("lenders"), String(stats.lenders)],
+              [t("borrowers"), String(stats.borrowers)],
+              [t("tkb90"), tkb90],
+            ].map(([label, value]) => (
+              <div key={label} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <dt className="text-sm text-slate-600">{label}</dt>
+                <dd className="text-xl font-bold text-brand-800">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-2 text-sm text-slate-600">{t("tkb90Note", { outstanding: formatRupiah(stats.outstanding, loc), over90: formatRupiah(stats.outstandingOver90, loc) })}</p>
         </section>
         <section aria-labelledby="features" className="mx-auto max-w-6xl px-4 py-12">
           <h2 id="features" className="mb-6 text-2xl font-bold">

@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const items = [
     { href: "/admin", label: t("dashboard") },
     { href: "/admin/users", label: t("users") },
+    { href: "/admin/loans", label: t("reviews") },
     { href: "/admin/withdrawals", label: t("withdrawals") },
     { href: "/admin/kyc", label: t("kycReviews") },
     { href: "/admin/ledger", label: t("ledger") },

@@ -17,6 +17,8 @@ export default async function BorrowerLayout({ children }: { children: ReactNode
       items={[
         { href: "/borrower", label: t("dashboard") },
         { href: "/borrower/wallet", label: t("wallet") },
+        { href: "/borrower/apply", label: t("apply") },
+        { href: "/borrower/loans", label: t("loans") },
       ]}
     >
       {children}

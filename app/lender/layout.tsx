@@ -13,6 +13,7 @@ export default async function LenderLayout({ children }: { children: ReactNode }
       unread={unread} userName={me.fullName} items={[
         { href: "/lender", label: t("dashboard") },
         { href: "/lender/wallet", label: t("wallet") },
+        { href: "/lender/marketplace", label: t("marketplace") },
         { href: "/lender/kyc", label: t("verifyIdentity") },
       ]}>
       {children}

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getRequestCtx } from "@/lib/auth/session";
+import { isDomainError, type FieldErrors } from "@/lib/errors";
+import { invest } from "@/lib/loans/invest";
+
+export type InvestActionResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string };
+
+/** Invest in one listed loan; the client sends one idempotency key per confirmed attempt. */
+export async function investAction(input: { loanId: string; amount: string; idempotencyKey: string }): Promise<InvestActionResult> {
+  const ctx = await getRequestCtx();
+  try {
+    await invest({ ctx, input, source: "manual" });
+    revalidatePath("/lender", "layout");
+    return { ok: true };
+  } catch (e) {
+    if (isDomainError(e)) return { ok: false, error: e.fields ? undefined : e.code, fields: e.fields, message: e.message };
+    throw e;
+  }
+}

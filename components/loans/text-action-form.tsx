@@ -1,0 +1,73 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { useErrorText } from "@/components/wallet/use-messages";
+
+type Result = { ok: boolean; error?: string; message?: string; fields?: Record<string, string> };
+
+/** A labelled text area and a submit button (answers, questions, rejection reasons). */
+export function TextActionForm({
+  label,
+  submitLabel,
+  successMessage,
+  field,
+  action,
+  variant = "primary",
+}: {
+  label: string;
+  submitLabel: string;
+  successMessage: string;
+  /** The input field's name in the verb's schema, to show its field error. */
+  field: string;
+  action: (text: string) => Promise<Result>;
+  variant?: "primary" | "secondary" | "danger";
+}) {
+  const id = useId();
+  const text = useErrorText();
+  const router = useRouter();
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  return (
+    <form
+      noValidate
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const result = await action(value);
+          if (result.ok) {
+            setError(undefined);
+            setValue("");
+            toast.success(successMessage);
+            router.refresh();
+          } else setError(text.field(result.fields?.[field]) ?? text.form(result.error, result.message));
+        });
+      }}
+    >
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="block w-full rounded-lg border border-slate-400 bg-white px-3 py-2"
+      />
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
