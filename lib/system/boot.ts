@@ -1,17 +1,20 @@
 import "server-only";
 import { getDatabase } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { migrateDatabase, withSetupLock } from "@/db/migrate";
 import { hasAnyUser, seedDemo } from "@/db/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
 import { env } from "@/lib/env";
 import { startJobRunner } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
 import { syncClock } from "./time-machine";
+import { ensureLoanDefaults } from "@/lib/loans/defaults";
 
 /** Migrates (under an advisory lock) and, in demo mode, seeds an empty database. */
 export async function prepareDatabase(): Promise<void> {
   const handle = getDatabase();
   await migrateDatabase(handle);
+  // The starting loan products and the 2026 regulatory caps (idempotent): every deployment needs caps.
+  await withSetupLock(handle, () => handle.db.transaction((tx) => ensureLoanDefaults(tx)));
   if (env().demoMode && !(await hasAnyUser(handle))) {
     const { created } = await seedDemo(handle);
     logger.info("demo data seeded", { accounts: created });
