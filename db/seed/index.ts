@@ -9,6 +9,7 @@ import { now } from "@/lib/clock";
 import { trackMany } from "@/lib/engagement/track";
 import { notify } from "@/lib/notifications";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
+import { seedLoans } from "./loans";
 
 /**
  * Demo data. Idempotent: running it twice leaves one of everything. Each later feature extends it so
@@ -49,6 +50,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
         ]);
       }
     });
+    await seedLoans(db, passwordHash);
     return { created };
   });
 }
