@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { lenderDistributions, loanInvestments, loanRepayments, loans, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
-import { NotFound, parseInput } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import { LoanIdInput } from "./schemas";
 import { buildSchedule, totalCost } from "./schedule";
 import { currentInstallments, tenorOf } from "./store";
