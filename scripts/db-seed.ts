@@ -3,6 +3,7 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
+import { stopJobRunner } from "@/lib/jobs/boss";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
 import { DEMO_PAYMENT_WEBHOOK_SECRET } from "@/lib/env";
 
@@ -15,4 +16,5 @@ await migrateDatabase(handle);
 const { created } = await seedDemo(handle);
 console.log(`Demo data seeded (${handle.kind}): ${created} new account(s). Password for all: ${DEMO_PASSWORD}`);
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(9)} ${a.email}`);
+await stopJobRunner();
 await closeDatabase();

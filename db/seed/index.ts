@@ -15,6 +15,7 @@ import { sampleKycSteps } from "@/lib/kyc/sample-files";
 import { acceptRiskDisclosure, answerRiskQuiz, getMyRiskStatus, RISK_DISCLOSURE_VERSION } from "@/lib/lending";
 import { DEMO_ACCOUNTS, DEMO_KYC_WAITING_ACCOUNT, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
 import { seedWallets } from "./wallet";
+import { seedLoans } from "./loans";
 
 /**
  * Demo data. Idempotent: running it twice leaves one of everything. Each later feature extends it so
@@ -57,6 +58,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
     });
     await db.transaction((tx) => seedKyc(tx));
     await seedWallets(db);
+    await seedLoans(db, passwordHash);
     return { created };
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { loanInvestments, loanProducts, loans } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
@@ -18,7 +18,7 @@ export async function listMarketplace({ ctx, query }: { ctx: Ctx; query?: unknow
   requireRole(ctx, "lender", "admin");
   const q = parseInput(MarketplaceQuery, query ?? {});
   const at = now();
-  const c: SQL[] = [eq(loans.status, "funding"), sql`${loans.fundingDeadline} > ${at}`];
+  const c: SQL[] = [eq(loans.status, "funding"), gt(loans.fundingDeadline, at)];
   if (q.productId) c.push(eq(loans.productId, q.productId));
   if (q.grades?.length) c.push(inArray(sql`left(${loans.subgrade}, 1)`, q.grades));
   if (q.tenorUnit) c.push(eq(loans.tenorUnit, q.tenorUnit));

@@ -1,0 +1,168 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { installments, loanApplications, loanProducts, users, type Role } from "@/db/schema";
+import { findUserByEmail } from "@/lib/auth/users";
+import { now, setNow } from "@/lib/clock";
+import { systemCtx, userCtx, type Ctx } from "@/lib/context";
+import { trackMany } from "@/lib/engagement/track";
+import { startJobRunner } from "@/lib/jobs/boss";
+import { ensurePlatformAccount, ensureUserAccount, transfer } from "@/lib/ledger";
+import { saveApplicationStep, submitApplication, uploadApplicationDocument } from "@/lib/loans/applications";
+import { ensureLoanDefaults } from "@/lib/loans/defaults";
+import { acceptAgreement, disburseLoan } from "@/lib/loans/disburse";
+import { invest } from "@/lib/loans/invest";
+import { repayFromWallet } from "@/lib/loans/repay";
+import { approveApplication } from "@/lib/loans/review";
+import { runServicing } from "@/lib/loans/servicing";
+import { SUBGRADES } from "@/lib/loans/grades";
+
+/**
+ * Demo loans, made by the real verbs: the demo borrower's four loans in different states (backdated
+ * by pinning the clock while they happen, so schedules and payments fall on real past dates), and a
+ * marketplace of listed loans from extra borrowers across products, grades and tenors. Idempotent:
+ * skipped when the demo borrower already has an application.
+ */
+const DAY = 86_400_000;
+const PDF = new TextEncoder().encode("%PDF-1.4\n% Lumbung demo document\n%%EOF\n");
+type ProductCode = "modal-usaha" | "invoice-financing" | "paylater-bisnis";
+
+const EXTRA_LENDERS = ["Rina Wijaya", "Agus Pratama", "Dewi Anggraini"];
+const EXTRA_BORROWERS: [string, string, string][] = [
+  ["Siti Rahma", "CV Batik Pekalongan", "manufacturing"],
+  ["Joko Susilo", "UD Sembako Makmur", "trade"],
+  ["Wayan Putra", "CV Bali Logistik", "logistics"],
+  ["Maria Tan", "PT Roti Sehat", "food_beverage"],
+  ["Andi Saputra", "CV Tani Subur", "agriculture"],
+  ["Lina Marlina", "CV Jasa Bersih", "services"],
+  ["Hendra Gunawan", "UD Bangun Jaya", "construction"],
+  ["Yuni Kartika", "CV Kopi Gayo", "food_beverage"],
+  ["Rudi Hartono", "UD Elektronik Jaya", "trade"],
+  ["Fitri Handayani", "CV Konveksi Bunda", "manufacturing"],
+];
+
+async function ensureUser(db: Db, passwordHash: string, email: string, role: Role, fullName: string, company?: [string, string]) {
+  const existing = await findUserByEmail(db, email);
+  if (existing) return existing;
+  const at = now();
+  const [user] = await db
+    .insert(users)
+    .values({ email, passwordHash, role, fullName, phone: "081200000000", locale: "id", companyName: company?.[0] ?? null, businessSector: company?.[1] ?? null, acquisition: { source: "seed", medium: "demo" }, createdAt: at, updatedAt: at })
+    .returning();
+  await trackMany(db, [{ name: "user_signed_up", userId: user!.id, properties: { role, locale: "id", acquisitionSource: "seed" } }]);
+  return user!;
+}
+
+async function creditCash(db: Db, userId: string, amount: bigint, tag: string) {
+  const clearing = await ensurePlatformAccount(db, "gateway_clearing");
+  const cash = await ensureUserAccount(db, userId, "user_cash");
+  await transfer(db, { debit: clearing.id, credit: cash.id, amount, unit: "IDR", kind: "topup", idempotencyKey: `seed:credit:${userId}:${tag}`, reference: { type: "seed", id: userId }, metadata: { demo: true } });
+}
+
+type Apply = { product: ProductCode; amount: bigint; tenor: number; legalName: string; sector: string; purpose: string; years?: number };
+
+async function apply(db: Db, ctx: Ctx, products: Map<string, string>, a: Apply): Promise<string> {
+  const { applicationId } = await saveApplicationStep({
+    ctx,
+    input: { step: "business", data: { legalName: a.legalName, nib: "8120000123456", npwp: "01.234.567.8-901.000", sector: a.sector, city: "Jakarta", yearsOperating: a.years ?? 5, employees: 8 } },
+  });
+  await saveApplicationStep({ ctx, input: { applicationId, step: "financials", data: { monthlyRevenue: String(a.amount * 3n), monthlyExpenses: String(a.amount), existingLoans: "0", otherPlatforms: 0 } } });
+  await saveApplicationStep({ ctx, input: { applicationId, step: "loan", data: { productId: products.get(a.product)!, amount: a.amount.toString(), tenor: a.tenor, purpose: a.purpose } } });
+  await uploadApplicationDocument({ ctx, input: { applicationId, kind: "id", fileName: "ktp.pdf" }, bytes: PDF });
+  await uploadApplicationDocument({ ctx, input: { applicationId, kind: "bank_statement", fileName: "rekening-koran.pdf" }, bytes: PDF });
+  await saveApplicationStep({ ctx, input: { applicationId, step: "documents", data: {} } });
+  await submitApplication({ ctx, input: { applicationId } });
+  void db;
+  return applicationId;
+}
+
+export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
+  await ensureLoanDefaults(db);
+  const borrower = await findUserByEmail(db, "borrower@lumbung.test");
+  const lender = await findUserByEmail(db, "lender@lumbung.test");
+  const admin = await findUserByEmail(db, "admin@lumbung.test");
+  if (!borrower || !lender || !admin) return;
+  const [started] = await db.select({ id: loanApplications.id }).from(loanApplications).where(eq(loanApplications.borrowerId, borrower.id)).limit(1);
+  if (started) return;
+
+  // Verbs enqueue jobs in their transactions; pg-boss must be up first (on PGlite it shares the connection).
+  await startJobRunner({ work: false });
+  const products = new Map((await db.select({ id: loanProducts.id, code: loanProducts.code }).from(loanProducts)).map((p) => [p.code, p.id]));
+  const adminCtx = userCtx(admin.id, "admin");
+  const borrowerCtx = userCtx(borrower.id, "borrower");
+  const lenderCtxs = [userCtx(lender.id, "lender")];
+  for (const [i, name] of EXTRA_LENDERS.entries()) {
+    const u = await ensureUser(db, passwordHash, `lender${i + 2}@lumbung.test`, "lender", name);
+    lenderCtxs.push(userCtx(u.id, "lender"));
+  }
+  for (const ctx of lenderCtxs) await creditCash(db, (ctx.actor as { userId: string }).userId, 2_000_000_000n, "initial");
+  await creditCash(db, borrower.id, 5_000_000n, "initial");
+
+  const realNow = now();
+  let seq = 0;
+  const fund = async (loanId: string, amounts: bigint[]) => {
+    for (const [i, amount] of amounts.entries()) {
+      await invest({ ctx: lenderCtxs[i % lenderCtxs.length]!, input: { loanId, amount: amount.toString(), idempotencyKey: `seed-invest-${loanId}-${i}` } });
+    }
+  };
+  const listDemo = async (a: Omit<Apply, "legalName" | "sector">) => {
+    const applicationId = await apply(db, borrowerCtx, products, { ...a, legalName: "CV Kopi Nusantara", sector: "food_beverage" });
+    return (await approveApplication({ ctx: adminCtx, input: { applicationId } })).loanId;
+  };
+  const payAt = async (loanId: string, number: number) => {
+    const [inst] = await db.select().from(installments).where(and(eq(installments.loanId, loanId), eq(installments.number, number)));
+    if (!inst) {
+      const { loans } = await import("@/db/schema");
+      throw new Error(`seed: loan ${loanId} has no installment ${number}: ${JSON.stringify(await db.select({ s: loans.status, f: loans.fundedAmount, a: loans.agreementAcceptedAt, p: loans.principal }).from(loans).where(eq(loans.id, loanId)), (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`);
+    }
+    setNow(new Date(inst.dueDate.getTime() - 2 * 3_600_000));
+    await repayFromWallet({ ctx: borrowerCtx, input: { loanId, idempotencyKey: `seed-repay-${loanId}-${number}-${++seq}` } });
+  };
+
+  try {
+    // Repaid: Paylater Bisnis, 2 months, disbursed 100 days ago.
+    setNow(new Date(realNow.getTime() - 100 * DAY));
+    const repaid = await listDemo({ product: "paylater-bisnis", amount: 10_000_000n, tenor: 2, purpose: "Stock of coffee beans for the harvest season" });
+    await fund(repaid, [4_000_000n, 3_000_000n, 2_000_000n, 1_000_000n]);
+    await acceptAgreement({ ctx: borrowerCtx, input: { loanId: repaid } });
+    await payAt(repaid, 1);
+    await payAt(repaid, 2);
+    // Active, first installment paid: Modal Usaha, 6 months, disbursed 40 days ago.
+    setNow(new Date(realNow.getTime() - 40 * DAY));
+    const active = await listDemo({ product: "modal-usaha", amount: 50_000_000n, tenor: 6, purpose: "A second roaster to double production" });
+    await acceptAgreement({ ctx: borrowerCtx, input: { loanId: active } });
+    await fund(active, [20_000_000n, 15_000_000n, 10_000_000n, 5_000_000n]);
+    // Accepted before it filled: the loans.disburse job would do this; the seed cannot wait for it.
+    await disburseLoan({ ctx: systemCtx("seed"), loanId: active });
+    await payAt(active, 1);
+    // Listed and funding since yesterday.
+    setNow(new Date(realNow.getTime() - DAY));
+    const listed = await listDemo({ product: "modal-usaha", amount: 100_000_000n, tenor: 12, purpose: "Open a second café in Bandung" });
+    await fund(listed, [5_000_000n, 20_000_000n, 10_000_000n]);
+  } finally {
+    setNow(null);
+  }
+  // In review: submitted today.
+  await apply(db, borrowerCtx, products, { product: "invoice-financing", amount: 30_000_000n, tenor: 60, legalName: "CV Kopi Nusantara", sector: "food_beverage", purpose: "Invoice to a hotel chain, payable in 60 days" });
+
+  // The marketplace: three loans from each extra borrower, across products, grades and tenors.
+  const plans: [ProductCode, number[], bigint[]][] = [
+    ["modal-usaha", [3, 6, 9, 12, 18, 24], [25_000_000n, 50_000_000n, 75_000_000n, 150_000_000n]],
+    ["invoice-financing", [30, 45, 60, 90], [20_000_000n, 40_000_000n, 80_000_000n]],
+    ["paylater-bisnis", [2, 3, 4, 6], [5_000_000n, 10_000_000n, 20_000_000n]],
+  ];
+  let n = 0;
+  for (const [i, [name, company, sector]] of EXTRA_BORROWERS.entries()) {
+    const u = await ensureUser(db, passwordHash, `borrower${i + 2}@lumbung.test`, "borrower", name, [company, sector]);
+    const ctx = userCtx(u.id, "borrower");
+    for (const [product, tenors, amounts] of plans) {
+      n++;
+      const applicationId = await apply(db, ctx, products, { product, amount: amounts[n % amounts.length]!, tenor: tenors[n % tenors.length]!, legalName: company, sector, purpose: `Working capital for ${company}`, years: 1 + (n % 8) });
+      const subgrade = SUBGRADES[(n * 7) % SUBGRADES.length]!;
+      const { loanId } = await approveApplication({ ctx: adminCtx, input: { applicationId, subgrade } });
+      const amount = amounts[n % amounts.length]!;
+      // Some untouched, some partly funded, so the funded % varies.
+      if (n % 3 !== 0) await fund(loanId, [((amount * BigInt(n % 3) * 30n) / 100n / 100_000n) * 100_000n].filter((x) => x > 0n));
+    }
+  }
+  await runServicing({ ctx: systemCtx("seed") });
+}
