@@ -124,3 +124,17 @@ describe("borrower journey and review", () => {
     expect((await computeLedgerHealth(getDb())).ok).toBe(true);
   });
 });
+
+describe("products", () => {
+  it("lets only admins edit a product, and checks the bands", async () => {
+    const { updateLoanProduct } = await import("./products");
+    const admin = await createTestUser("admin");
+    const lender = await createTestUser("lender");
+    const id = await productId("paylater-bisnis");
+    const [p] = await getDb().select().from(loanProducts).where(eq(loanProducts.id, id));
+    const input = { ...p!, productId: id, minAmount: p!.minAmount.toString(), maxAmount: p!.maxAmount.toString(), minInvestment: "100000", investmentStep: "100000", name: "Paylater Bisnis+" };
+    expect(await rejected(updateLoanProduct({ ctx: lender.ctx, input }))).toMatchObject({ status: 403 });
+    expect(await rejected(updateLoanProduct({ ctx: admin.ctx, input: { ...input, rateBands: { ...p!.rateBands, A: { minRateBps: 1300, maxRateBps: 1200 } } } }))).toMatchObject({ fields: { rateBands: "rateOutOfBand" } });
+    expect((await updateLoanProduct({ ctx: admin.ctx, input })).name).toBe("Paylater Bisnis+");
+  });
+});

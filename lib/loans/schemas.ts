@@ -158,3 +158,29 @@ export const MarketplaceQuery = z.object({
   sort: z.enum(["rate_desc", "rate_asc", "time_left", "funded_pct", "newest"]).default("newest"),
 });
 export type MarketplaceQuery = z.input<typeof MarketplaceQuery>;
+
+const rateBand = z.object({ minRateBps: z.coerce.number<number>().int().min(0).max(10_000), maxRateBps: z.coerce.number<number>().int().min(0).max(10_000) });
+
+/** Admin: edit a product's terms. Loans already approved keep their own copy. */
+export const UpdateLoanProductInput = z
+  .object({
+    productId: z.string().uuid("notFound"),
+    name: z.string().trim().min(2, "required").max(100, "tooLong"),
+    minAmount: zRupiah({ min: 1n }),
+    maxAmount: zRupiah({ min: 1n }),
+    minTenor: z.coerce.number<number>().int("wholeNumber").min(1, "tooSmall"),
+    maxTenor: z.coerce.number<number>().int("wholeNumber").min(1, "tooSmall"),
+    platformFeeBps: z.coerce.number<number>().int("wholeNumber").min(0).max(10_000),
+    lateFeeDailyPpm: z.coerce.number<number>().int("wholeNumber").min(0).max(1_000_000),
+    serviceFeeBps: z.coerce.number<number>().int("wholeNumber").min(0).max(10_000),
+    minInvestment: zRupiah({ min: 1n }),
+    investmentStep: zRupiah({ min: 1n }),
+    fundingWindowDays: z.coerce.number<number>().int("wholeNumber").min(1).max(60),
+    holdbackBps: z.coerce.number<number>().int("wholeNumber").min(0).max(10_000),
+    rateBands: z.object({ A: rateBand, B: rateBand, C: rateBand, D: rateBand, E: rateBand }),
+    active: z.boolean(),
+  })
+  .refine((p) => p.maxAmount >= p.minAmount, { path: ["maxAmount"], message: "tooSmall" })
+  .refine((p) => p.maxTenor >= p.minTenor, { path: ["maxTenor"], message: "tooSmall" })
+  .refine((p) => Object.values(p.rateBands).every((b) => b.maxRateBps >= b.minRateBps), { path: ["rateBands"], message: "rateOutOfBand" });
+export type UpdateLoanProductInput = z.input<typeof UpdateLoanProductInput>;

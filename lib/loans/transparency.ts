@@ -37,7 +37,8 @@ export async function getTransparencyStats(): Promise<TransparencyStats> {
     borrowers: Number(row?.borrowers ?? 0),
     outstanding,
     outstandingOver90: over90,
-    tkb90Bps: outstanding === 0n ? 10_000 : Number(10_000n - (over90 * 10_000n) / outstanding),
+    // The share over 90 days is rounded up, so TKB90 is never shown better than it is.
+    tkb90Bps: outstanding === 0n ? 10_000 : Number(10_000n - (over90 * 10_000n + outstanding - 1n) / outstanding),
     asOf: now(),
   };
 }
