@@ -13,6 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin", label: t("dashboard") },
     { href: "/admin/users", label: t("users") },
     { href: "/admin/loans", label: t("reviews") },
+    { href: "/admin/products", label: t("products") },
     { href: "/admin/withdrawals", label: t("withdrawals") },
     { href: "/admin/kyc", label: t("kycReviews") },
     { href: "/admin/ledger", label: t("ledger") },

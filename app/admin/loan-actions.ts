@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
+import { updateLoanProduct } from "@/lib/loans/products";
 import { approveApplication, askForInformation, rejectApplication } from "@/lib/loans/review";
 
 export type ReviewResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string };
@@ -36,4 +37,9 @@ export async function rejectApplicationAction(applicationId: string, reason: str
 export async function askForInformationAction(applicationId: string, question: string): Promise<ReviewResult> {
   const ctx = await getRequestCtx();
   return run(() => askForInformation({ ctx, input: { applicationId, question } }));
+}
+
+export async function updateProductAction(input: unknown): Promise<ReviewResult> {
+  const ctx = await getRequestCtx();
+  return run(() => updateLoanProduct({ ctx, input }));
 }

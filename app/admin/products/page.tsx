@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ProductForm } from "@/components/loans/product-form";
+import { Card } from "@/components/ui/card";
+import { getRequestCtx } from "@/lib/auth/session";
+import { listLoanProducts } from "@/lib/loans/application-queries";
+import { updateProductAction } from "../loan-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("products");
+  return { title: t("title") };
+}
+
+export default async function ProductsPage() {
+  const ctx = await getRequestCtx();
+  const [t, products] = await Promise.all([getTranslations("products"), listLoanProducts({ ctx, includeInactive: true })]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-sm text-slate-700">{t("intro")}</p>
+      {products.map((p) => {
+        const bands = p.rateBands as Record<string, { minRateBps: number; maxRateBps: number }>;
+        return (
+          <Card key={p.id} title={`${p.name} (${p.method}, ${p.tenorUnit})`}>
+            <ProductForm
+              action={updateProductAction}
+              initial={{
+                productId: p.id,
+                name: p.name,
+                minAmount: p.minAmount.toString(),
+                maxAmount: p.maxAmount.toString(),
+                minTenor: String(p.minTenor),
+                maxTenor: String(p.maxTenor),
+                platformFeeBps: String(p.platformFeeBps),
+                lateFeeDailyPpm: String(p.lateFeeDailyPpm),
+                serviceFeeBps: String(p.serviceFeeBps),
+                minInvestment: p.minInvestment.toString(),
+                investmentStep: p.investmentStep.toString(),
+                fundingWindowDays: String(p.fundingWindowDays),
+                holdbackBps: String(p.holdbackBps),
+                rateBands: Object.fromEntries(Object.entries(bands).map(([g, b]) => [g, { minRateBps: String(b.minRateBps), maxRateBps: String(b.maxRateBps) }])),
+                active: p.active,
+              }}
+            />
+          </Card>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm, type FieldValues } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { FormError, TextField } from "@/components/ui/field";
+import { useErrorText } from "@/components/wallet/use-messages";
+import { UpdateLoanProductInput } from "@/lib/loans/schemas";
+
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+const NUMBER_FIELDS = ["minAmount", "maxAmount", "minTenor", "maxTenor", "platformFeeBps", "lateFeeDailyPpm", "serviceFeeBps", "minInvestment", "investmentStep", "fundingWindowDays", "holdbackBps"] as const;
+const GRADES = ["A", "B", "C", "D", "E"] as const;
+
+/** Edit one product's terms; loans already approved keep their own copy. */
+export function ProductForm({ initial, action }: { initial: Record<string, unknown>; action: (input: unknown) => Promise<Result> }) {
+  const t = useTranslations("products");
+  const text = useErrorText();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string>();
+  const [pending, start] = useTransition();
+  const { register, handleSubmit, setError, formState } = useForm<FieldValues>({
+    resolver: zodResolver(UpdateLoanProductInput as never, undefined, { raw: true }),
+    defaultValues: initial,
+  });
+  const pid = String(initial.productId);
+  const err = (k: string) => text.field(formState.errors[k]?.message as string | undefined);
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={handleSubmit((values) =>
+        start(async () => {
+          setFormError(undefined);
+          const result = await action({ ...values, active: Boolean(values.active) });
+          if (result.ok) {
+            toast.success(t("saved"));
+            router.refresh();
+          } else {
+            for (const [f, m] of Object.entries(result.fields ?? {})) setError(f, { message: m });
+            setFormError(text.form(result.error, result.message));
+          }
+        }),
+      )}
+    >
+      <FormError message={formError} />
+      <TextField id={`${pid}-name`} label={t("fields.name")} error={err("name")} {...register("name")} />
+      <div className="grid gap-3 sm:grid-cols-3">
+        {NUMBER_FIELDS.map((f) => (
+          <TextField key={f} id={`${pid}-${f}`} label={t(`fields.${f}`)} inputMode="numeric" error={err(f)} {...register(f)} />
+        ))}
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold">{t("rateBands")}</legend>
+        <div className="grid gap-3 sm:grid-cols-5">
+          {GRADES.map((g) => (
+            <div key={g} className="space-y-2">
+              <TextField id={`${pid}-${g}-min`} label={t("bandMin", { grade: g })} inputMode="numeric" {...register(`rateBands.${g}.minRateBps`)} />
+              <TextField id={`${pid}-${g}-max`} label={t("bandMax", { grade: g })} inputMode="numeric" {...register(`rateBands.${g}.maxRateBps`)} />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <label className="flex min-h-11 items-center gap-2 text-sm">
+        <input type="checkbox" {...register("active")} /> {t("fields.active")}
+      </label>
+      <Button type="submit" disabled={pending}>
+        {t("save")}
+      </Button>
+    </form>
+  );
+}
