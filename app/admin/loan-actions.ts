@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
 import { updateLoanProduct } from "@/lib/loans/products";
+import { proposeRestructure } from "@/lib/loans/restructure";
+import { recordRecovery, writeOffLoan } from "@/lib/loans/write-off";
 import { approveApplication, askForInformation, rejectApplication } from "@/lib/loans/review";
 
 export type ReviewResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string };
@@ -42,4 +44,19 @@ export async function askForInformationAction(applicationId: string, question: s
 export async function updateProductAction(input: unknown): Promise<ReviewResult> {
   const ctx = await getRequestCtx();
   return run(() => updateLoanProduct({ ctx, input }));
+}
+
+export async function proposeRestructureAction(input: unknown): Promise<ReviewResult> {
+  const ctx = await getRequestCtx();
+  return run(() => proposeRestructure({ ctx, input }));
+}
+
+export async function writeOffAction(loanId: string, reason: string): Promise<ReviewResult> {
+  const ctx = await getRequestCtx();
+  return run(() => writeOffLoan({ ctx, input: { loanId, reason } }));
+}
+
+export async function recordRecoveryAction(input: { loanId: string; amount: string; idempotencyKey: string }): Promise<ReviewResult> {
+  const ctx = await getRequestCtx();
+  return run(() => recordRecovery({ ctx, input }));
 }

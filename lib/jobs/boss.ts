@@ -128,6 +128,10 @@ export async function enqueue<S extends z.ZodType>(
   payload: z.infer<S>,
   opts: EnqueueOptions = {},
 ): Promise<string | null> {
+  if (!state.boss && getDatabase().kind === "pglite") {
+    // Starting pg-boss runs SQL on PGlite's single connection, which the caller's transaction holds.
+    throw new Error("enqueue: start the job runner (startJobRunner) before enqueueing inside a transaction");
+  }
   const boss = await startJobRunner({ work: false });
   const data = def.payload.parse(payload);
   return boss.send(def.name, data as object, {

@@ -8,6 +8,8 @@ import { Forbidden, parseInput } from "@/lib/errors";
 import { track } from "@/lib/engagement/track";
 import { readSetting, writeSetting } from "./settings";
 import { AdvanceClockInput } from "./schemas";
+import { enqueue } from "@/lib/jobs/boss";
+import { dailyServicingJob } from "@/lib/jobs/definitions/loans/daily-servicing";
 
 export const CLOCK_OFFSET_KEY = "clock.offset_ms";
 const SYNC_EVERY_MS = 1_000;
@@ -42,6 +44,8 @@ export async function advanceClock({ ctx, input }: { ctx: Ctx; input: unknown })
       action: "clock.advanced",
       details: { amount, unit, from: from.toISOString(), to: to.toISOString() },
     });
+    // Catch up with the new date right away (due dates, late fees, defaults) instead of at the next hourly run.
+    await enqueue(tx, dailyServicingJob, {});
     await track(tx, {
       name: "clock_advanced",
       userId: actor.userId,

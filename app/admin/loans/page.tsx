@@ -91,7 +91,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 </span>
                 <span className="flex items-center gap-2">
                   <LoanStatusBadge status={a.status} />
-                  <Link href={`/admin/loans/${a.id}`} className="font-semibold text-brand-700 underline" aria-label={`${t("open")} ${a.companyName ?? a.borrowerName}`}>
+                  <Link href={`/admin/applications/${a.id}`} className="font-semibold text-brand-700 underline" aria-label={`${t("open")} ${a.companyName ?? a.borrowerName}`}>
                     {t("open")}
                   </Link>
                 </span>
