@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import QRCode from "qrcode";
 import { useState, useTransition } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { useErrorText } from "@/components/wallet/use-messages";
@@ -13,6 +14,7 @@ export function PaymentLinkButton({ action }: { action: (method: "va" | "qris") 
   const tw = useTranslations("wallet");
   const text = useErrorText();
   const [url, setUrl] = useState<string>();
+  const [qr, setQr] = useState<string>();
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   const create = (method: "va" | "qris") =>
@@ -20,6 +22,7 @@ export function PaymentLinkButton({ action }: { action: (method: "va" | "qris") 
       const result = await action(method);
       if (result.ok && result.url) {
         setUrl(result.url);
+        setQr(await QRCode.toDataURL(result.url, { margin: 1, width: 200 }));
         setError(undefined);
       } else setError(text.form(result.error, result.message));
     });
@@ -45,6 +48,10 @@ export function PaymentLinkButton({ action }: { action: (method: "va" | "qris") 
           </a>{" "}
           <code>{url}</code>
         </p>
+      ) : null}
+      {qr ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a generated data URL
+        <img src={qr} alt={t("linkQr")} width={200} height={200} className="rounded-lg ring-1 ring-slate-200" />
       ) : null}
     </div>
   );
