@@ -5,7 +5,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
 import { invest } from "@/lib/loans/invest";
 
-export type InvestActionResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string };
+export type InvestActionResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string; details?: Record<string, string> };
 
 /** Invest in one listed loan; the client sends one idempotency key per confirmed attempt. */
 export async function investAction(input: { loanId: string; amount: string; idempotencyKey: string }): Promise<InvestActionResult> {
@@ -15,7 +15,10 @@ export async function investAction(input: { loanId: string; amount: string; idem
     revalidatePath("/lender", "layout");
     return { ok: true };
   } catch (e) {
-    if (isDomainError(e)) return { ok: false, error: e.fields ? undefined : e.code, fields: e.fields, message: e.message };
+    if (isDomainError(e)) {
+      const details = e.details ? Object.fromEntries(Object.entries(e.details).map(([k, v]) => [k, String(v)])) : undefined;
+      return { ok: false, error: e.fields ? undefined : e.code, fields: e.fields, message: e.message, details };
+    }
     throw e;
   }
 }

@@ -75,7 +75,7 @@ async function seedKyc(tx: Tx): Promise<void> {
   if (!lender || !admin || !waiting) return;
   const as = (id: string, role: "lender" | "admin"): Ctx => ({ ...userCtx(id, role), tx });
   if (!(await findProfile(tx, lender.id))) {
-    for (const input of sampleKycSteps({ fullName: lender.fullName, annualIncome: "240000000" })) await saveKycStep({ ctx: as(lender.id, "lender"), input });
+    for (const input of sampleKycSteps({ fullName: lender.fullName, annualIncome: "12000000000" })) await saveKycStep({ ctx: as(lender.id, "lender"), input });
     await submitKyc({ ctx: as(lender.id, "lender") });
     for (const step of KYC_STEPS) await approveKycStep({ ctx: as(admin.id, "admin"), input: { userId: lender.id, step } });
   }

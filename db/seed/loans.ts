@@ -7,6 +7,7 @@ import { systemCtx, userCtx, type Ctx } from "@/lib/context";
 import { trackMany } from "@/lib/engagement/track";
 import { startJobRunner } from "@/lib/jobs/boss";
 import { ensurePlatformAccount, ensureUserAccount, transfer } from "@/lib/ledger";
+import { recordVerifiedLenderFixture } from "@/lib/kyc/verified-lender";
 import { saveApplicationStep, submitApplication, uploadApplicationDocument } from "@/lib/loans/applications";
 import { ensureLoanDefaults } from "@/lib/loans/defaults";
 import { acceptAgreement, disburseLoan } from "@/lib/loans/disburse";
@@ -93,6 +94,8 @@ export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
   for (const [i, name] of EXTRA_LENDERS.entries()) {
     const u = await ensureUser(db, passwordHash, `lender${i + 2}@lumbung.test`, "lender", name);
     lenderCtxs.push(userCtx(u.id, "lender"));
+    // The extra marketplace lenders are verified as a fixture; the demo lender went through the real KYC.
+    await recordVerifiedLenderFixture(db, u.id);
   }
   for (const ctx of lenderCtxs) await creditCash(db, (ctx.actor as { userId: string }).userId, 2_000_000_000n, "initial");
   await creditCash(db, borrower.id, 5_000_000n, "initial");

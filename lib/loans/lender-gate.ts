@@ -1,9 +1,35 @@
 import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
+import { loanInvestments, loans } from "@/db/schema";
+import { assertKycApproved } from "@/lib/kyc";
+import { assertRiskCheckPassed, assertWithinLenderLimit } from "@/lib/lending";
 
 /**
- * The hook for lender eligibility: KYC status, risk profile / suitability, and per-lender or per-loan
- * concentration limits belong to the lender issue. It runs inside invest's transaction before any
- * money moves and throws a DomainError (Forbidden, LimitExceeded) to refuse. Today it allows everything.
+ * What a lender has outstanding on Lumbung: money reserved for loans still funding, plus their share
+ * of the principal not yet repaid on disbursed loans (floored per investment).
  */
-export async function assertLenderMayInvest(_tx: DbOrTx, _lenderId: string, _loanId: string, _amount: bigint): Promise<void> {}
+export async function lenderOutstanding(db: DbOrTx, lenderId: string): Promise<bigint> {
+  const [row] = rowsOf<{ outstanding: string }>(
+    await db.execute(sql`
+      select coalesce(sum(case
+        when ${loanInvestments.status} = 'reserved' then ${loanInvestments.amount}
+        else (${loanInvestments.amount} * (${loans.principal} - ${loans.principalPaid})) / ${loans.principal}
+      end), 0)::text as outstanding
+      from ${loanInvestments}
+      join ${loans} on ${loans.id} = ${loanInvestments.loanId}
+      where ${and(eq(loanInvestments.lenderId, lenderId), inArray(loanInvestments.status, ["reserved", "active"]), sql`${loans.status} not in ('repaid', 'written_off', 'cancelled')`)}`),
+  );
+  return BigInt(row?.outstanding ?? "0");
+}
+
+/**
+ * Lender eligibility, inside invest's transaction before any money moves: approved KYC, the passed
+ * risk check of the current version, and the regulatory lender limit (10% / 20% of declared income).
+ */
+export async function assertLenderMayInvest(tx: DbOrTx, lenderId: string, _loanId: string, amount: bigint): Promise<void> {
+  await assertKycApproved(tx, lenderId);
+  await assertRiskCheckPassed(tx, lenderId);
+  await assertWithinLenderLimit(tx, lenderId, amount, await lenderOutstanding(tx, lenderId));
+}

@@ -1,3 +1,4 @@
+import { recordVerifiedLenderFixture } from "@/lib/kyc/verified-lender";
 import { getDb } from "@/db";
 import { loanProducts } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -75,6 +76,7 @@ export async function lenders(n: number, cash = 1_000_000_000n) {
   const out = [];
   for (let i = 0; i < n; i++) {
     const l = await createTestUser("lender");
+    await recordVerifiedLenderFixture(getDb(), l.user.id);
     await creditWallet(l.user.id, cash);
     out.push(l);
   }
