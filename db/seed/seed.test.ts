@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PAYMENT_WEBHOOK_SECRET, resetEnvForTests } from "@/lib/env";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { kycProfiles, users } from "@/db/schema";
@@ -8,6 +9,13 @@ import { testDatabase } from "@/lib/testing/db";
 import { seedDemo } from "./index";
 
 describe("demo seed", () => {
+  beforeAll(() => {
+    // As `npm run db:seed` does: the demo top-ups go through the sandbox gateway, which needs a secret
+    // outside demo mode (the PostgreSQL run).
+    process.env.PAYMENT_WEBHOOK_SECRET ??= DEMO_PAYMENT_WEBHOOK_SECRET;
+    resetEnvForTests();
+  });
+
   it("verifies the demo lender, leaves Dewi waiting for review, and is idempotent", async () => {
     await seedDemo(testDatabase());
     await seedDemo(testDatabase());
