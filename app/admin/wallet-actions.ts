@@ -1,34 +1,22 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/app/_shared/action-result";
 import { getRequestCtx } from "@/lib/auth/session";
-import { isDomainError, type FieldErrors } from "@/lib/errors";
 import { approveWithdrawal, rejectWithdrawal, updateWalletSettings } from "@/lib/wallet";
 
-export type AdminResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string };
-
-async function run(fn: () => Promise<unknown>): Promise<AdminResult> {
-  try {
-    await fn();
-    revalidatePath("/admin", "layout");
-    return { ok: true };
-  } catch (e) {
-    if (isDomainError(e)) return { ok: false, error: e.fields ? undefined : e.code, fields: e.fields, message: e.message };
-    throw e;
-  }
-}
-
-export async function approveWithdrawalAction(withdrawalId: string): Promise<AdminResult> {
+export async function approveWithdrawalAction(withdrawalId: string): Promise<ActionResult> {
   const ctx = await getRequestCtx();
-  return run(() => approveWithdrawal({ ctx, input: { withdrawalId } }));
+  return runAction(() => approveWithdrawal({ ctx, input: { withdrawalId } }), "/admin");
 }
 
-export async function rejectWithdrawalAction(withdrawalId: string, reason: string): Promise<AdminResult> {
+export async function rejectWithdrawalAction(withdrawalId: string, reason: string): Promise<ActionResult> {
   const ctx = await getRequestCtx();
-  return run(() => rejectWithdrawal({ ctx, input: { withdrawalId, reason } }));
+  return runAction(() => rejectWithdrawal({ ctx, input: { withdrawalId, reason } }), "/admin");
 }
 
-export async function updateWalletSettingsAction(input: unknown): Promise<AdminResult> {
+export async function updateWalletSettingsAction(input: unknown): Promise<ActionResult> {
   const ctx = await getRequestCtx();
-  return run(() => updateWalletSettings({ ctx, input }));
+  return runAction(() => updateWalletSettings({ ctx, input }), "/admin");
 }
+
+export type AdminResult = ActionResult;
