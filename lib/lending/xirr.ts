@@ -2,7 +2,7 @@
  * XIRR: the annual rate r at which the dated cash flows' present value is zero,
  * Σ amount_i / (1 + r)^((t_i − t_0) / 365 days) = 0. Amounts are bigint rupiah (negative = money out,
  * positive = money in); only the rate is a float. Newton's method from a guess, falling back to
- * bisection on [-0.9999, 100] when Newton leaves the domain or does not converge.
+ * bisection on (−100 %, 10 000 %] when Newton leaves the domain or does not converge.
  */
 export type DatedCashFlow = { at: Date; amount: bigint };
 
@@ -45,7 +45,7 @@ export function xirr(flows: DatedCashFlow[], guess = 0.1): number | null {
 }
 
 function bisect(points: { years: number; amount: number }[], scale: number): number | null {
-  let lo = -0.9999;
+  let lo = -1 + 1e-14; // near −100 %: a loss of almost everything within a short time
   let hi = 100;
   let flo = npv(points, lo);
   const fhi = npv(points, hi);
