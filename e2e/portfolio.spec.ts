@@ -8,9 +8,9 @@ test("the demo lender sees the portfolio summary, investments, charts, downloads
   await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
 
   const summary = page.getByRole("region", { name: "Summary" });
-  await expect(summary.getByText("Outstanding principal")).toBeVisible();
-  await expect(summary.getByText("Net return (XIRR, after defaults)")).toBeVisible();
-  await expect(summary.getByText("TKB90", { exact: true })).toBeVisible();
+  await expect(summary.getByRole("term").filter({ hasText: "Outstanding principal" })).toBeVisible();
+  await expect(summary.getByRole("term").filter({ hasText: "Net return (XIRR, after defaults)" })).toBeVisible();
+  await expect(summary.getByRole("term").filter({ hasText: "TKB90" })).toBeVisible();
 
   // The seeded lender is in loans that are funding, active and repaid.
   const investments = page.getByRole("table", { name: "Investments" });
