@@ -14,6 +14,7 @@ export default async function LenderLayout({ children }: { children: ReactNode }
         { href: "/lender", label: t("dashboard") },
         { href: "/lender/wallet", label: t("wallet") },
         { href: "/lender/marketplace", label: t("marketplace") },
+        { href: "/lender/portfolio", label: t("portfolio") },
         { href: "/lender/kyc", label: t("verifyIdentity") },
       ]}>
       {children}

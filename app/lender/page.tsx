@@ -4,12 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityList } from "@/components/activity-list";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, Stat } from "@/components/ui/card";
 import { getMyProfile } from "@/lib/auth/profile";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listMyRecentEvents } from "@/lib/engagement/queries";
 import { getMyKyc } from "@/lib/kyc";
 import { getMyLenderLimit, getMyRiskStatus } from "@/lib/lending";
+import { getPortfolioSummary } from "@/lib/lending/portfolio";
 import { formatRupiah } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,9 +22,10 @@ const kycTone = { draft: "neutral", submitted: "warning", approved: "success", r
 
 export default async function LenderDashboardPage() {
   const ctx = await getRequestCtx();
-  const [t, tk, locale, me, activity, kyc, risk, limit] = await Promise.all([
+  const [t, tk, tp, locale, me, activity, kyc, risk, limit, portfolio] = await Promise.all([
     getTranslations("lender"),
     getTranslations("kyc"),
+    getTranslations("portfolio"),
     getLocale(),
     getMyProfile({ ctx }),
     listMyRecentEvents({ ctx }),
@@ -31,6 +33,7 @@ export default async function LenderDashboardPage() {
     getMyRiskStatus({ ctx }),
     // Outstanding comes from the portfolio once the loan engine lands; until then the limit itself.
     getMyLenderLimit({ ctx }),
+    getPortfolioSummary({ ctx }),
   ]);
   const kycCta =
     kyc.status === "approved" || kyc.status === "submitted"
@@ -71,6 +74,15 @@ export default async function LenderDashboardPage() {
               </Link>
             </div>
           </div>
+        </Card>
+        <Card title={tp("dashboardCard")}>
+          <dl className="grid grid-cols-2 gap-4">
+            <Stat label={tp("outstanding")} value={formatRupiah(portfolio.outstandingPrincipal, locale as "en" | "id")} />
+            <Stat label={tp("loansCount")} value={portfolio.loans} />
+          </dl>
+          <Link className={buttonClass("secondary", "mt-3")} href="/lender/portfolio">
+            {tp("viewPortfolio")}
+          </Link>
         </Card>
         <Card title={t("nextStepsTitle")}>
           <p className="text-sm text-slate-700">{t("nextStepsBody")}</p>

@@ -28,3 +28,18 @@ export const AnswerRiskQuizInput = z.object(
   >,
 );
 export type AnswerRiskQuizInput = Record<RiskQuestionId, string>;
+
+/** The lender's portfolio list: filters and sort live in the URL. */
+export const PORTFOLIO_STATUSES = ["funding", "active", "late", "default", "repaid"] as const;
+export type PortfolioStatus = (typeof PORTFOLIO_STATUSES)[number];
+export const PORTFOLIO_SORTS = ["maturity_asc", "maturity_desc", "amount_desc", "amount_asc"] as const;
+export const PortfolioQuery = z.object({
+  status: z.enum(PORTFOLIO_STATUSES).optional().catch(undefined),
+  sort: z.enum(PORTFOLIO_SORTS).catch("maturity_asc").default("maturity_asc"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).catch(20).default(20),
+});
+export type PortfolioQuery = z.input<typeof PortfolioQuery>;
+
+/** A statement month, yyyy-mm. */
+export const StatementMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
