@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zRupiah } from "@/lib/money/rupiah";
 
 /**
  * Client-safe lending inputs. The risk disclosure's text and the questions' wording live in
@@ -28,3 +29,14 @@ export const AnswerRiskQuizInput = z.object(
   >,
 );
 export type AnswerRiskQuizInput = Record<RiskQuestionId, string>;
+
+/** Cart inputs (the form and the server parse the same schemas). */
+export const AddToCartInput = z.object({ loanId: z.string().uuid("notFound"), amount: zRupiah({ min: 1n }) });
+export type AddToCartInput = z.input<typeof AddToCartInput>;
+export const UpdateCartItemInput = z.object({ itemId: z.string().uuid("notFound"), amount: zRupiah({ min: 1n }) });
+export type UpdateCartItemInput = z.input<typeof UpdateCartItemInput>;
+export const RemoveFromCartInput = z.object({ itemId: z.string().uuid("notFound") });
+export type RemoveFromCartInput = z.input<typeof RemoveFromCartInput>;
+/** One id per confirmed checkout: each item's idempotency key is derived from it, so a retry invests each item once. */
+export const CheckoutInput = z.object({ checkoutId: z.string().trim().min(8, "required").max(50, "tooLong") });
+export type CheckoutInput = z.input<typeof CheckoutInput>;
