@@ -3,4 +3,5 @@ export const queryKeys = {
   wallet: ["wallet"] as const,
   topUp: (id: string) => ["topups", id] as const,
   movements: (params: Record<string, string | number | undefined>) => ["wallet", "movements", params] as const,
+  fundingProgress: (ids: readonly string[]) => ["marketplace", "progress", [...ids].sort().join(",")] as const,
 };

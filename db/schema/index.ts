@@ -6,3 +6,4 @@ export * from "./payments";
 export * from "./notifications";
 export * from "./kyc";
 export * from "./loans";
+export * from "./cart";

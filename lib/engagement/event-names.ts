@@ -54,6 +54,10 @@ export const SERVER_EVENT_NAMES = [
   "loan_restructured",
   "loan_written_off",
   "loan_recovery_received",
+  // Lender cart: each carries the product code, so cart-to-checkout can be measured per product.
+  "cart_item_added",
+  "checkout_started",
+  "checkout_completed",
 ] as const;
 
 export const CLIENT_EVENT_NAMES = ["page_viewed", "cta_clicked"] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zRupiah } from "@/lib/money/rupiah";
 
 /**
  * Client-safe lending inputs. The risk disclosure's text and the questions' wording live in
@@ -43,3 +44,14 @@ export type PortfolioQuery = z.input<typeof PortfolioQuery>;
 
 /** A statement month, yyyy-mm. */
 export const StatementMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+/** Cart inputs (the form and the server parse the same schemas). */
+export const AddToCartInput = z.object({ loanId: z.string().uuid("notFound"), amount: zRupiah({ min: 1n }) });
+export type AddToCartInput = z.input<typeof AddToCartInput>;
+export const UpdateCartItemInput = z.object({ itemId: z.string().uuid("notFound"), amount: zRupiah({ min: 1n }) });
+export type UpdateCartItemInput = z.input<typeof UpdateCartItemInput>;
+export const RemoveFromCartInput = z.object({ itemId: z.string().uuid("notFound") });
+export type RemoveFromCartInput = z.input<typeof RemoveFromCartInput>;
+/** One id per confirmed checkout: each item's idempotency key is derived from it, so a retry invests each item once. */
+export const CheckoutInput = z.object({ checkoutId: z.string().trim().min(8, "required").max(50, "tooLong") });
+export type CheckoutInput = z.input<typeof CheckoutInput>;

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { loanInvestments, loanProducts, loans } from "@/db/schema";
+import { loanApplications, loanInvestments, loanProducts, loans } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { MarketplaceQuery } from "./schemas";
 import { toLoanSummary, type LoanSummaryView } from "./views";
 
-export type MarketplaceItem = LoanSummaryView & { productName: string; lenders: number; remaining: bigint; timeLeftMs: number };
+export type MarketplaceItem = LoanSummaryView & { productName: string; businessName: string; city: string; lenders: number; remaining: bigint; timeLeftMs: number };
 
 /**
  * Loans open for funding, for lenders (the marketplace UI is the next issue). Filters: product,
@@ -36,12 +36,14 @@ export async function listMarketplace({ ctx, query }: { ctx: Ctx; query?: unknow
   const db = dbOf(ctx);
   const lenders = sql<number>`(select count(distinct ${loanInvestments.lenderId})::int from ${loanInvestments} where ${loanInvestments.loanId} = ${loans.id} and ${loanInvestments.status} <> 'released')`;
   const [rows, [total]] = await Promise.all([
-    db.select({ loan: loans, productName: loanProducts.name, lenders }).from(loans).innerJoin(loanProducts, eq(loanProducts.id, loans.productId)).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ loan: loans, productName: loanProducts.name, business: loanApplications.business, lenders }).from(loans).innerJoin(loanProducts, eq(loanProducts.id, loans.productId)).innerJoin(loanApplications, eq(loanApplications.id, loans.applicationId)).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(loans).where(where),
   ]);
   const items: MarketplaceItem[] = rows.map((r) => ({
     ...toLoanSummary(r.loan),
     productName: r.productName,
+    businessName: r.business.legalName ?? "",
+    city: r.business.city ?? "",
     lenders: Number(r.lenders),
     remaining: r.loan.principal - r.loan.fundedAmount,
     timeLeftMs: Math.max(0, r.loan.fundingDeadline.getTime() - at.getTime()),
@@ -59,4 +61,19 @@ export async function listMyInvestments({ ctx }: { ctx: Ctx }) {
     .where(eq(loanInvestments.lenderId, actor.userId))
     .orderBy(desc(loanInvestments.createdAt));
   return rows.map((r) => ({ id: r.investment.id, amount: r.investment.amount, status: r.investment.status, source: r.investment.source, createdAt: r.investment.createdAt, loan: toLoanSummary(r.loan) }));
+}
+
+/** Products a lender can filter the marketplace by. */
+export async function listMarketplaceProducts({ ctx }: { ctx: Ctx }) {
+  requireRole(ctx, "lender", "admin");
+  return dbOf(ctx).select({ id: loanProducts.id, code: loanProducts.code, name: loanProducts.name }).from(loanProducts).orderBy(asc(loanProducts.name));
+}
+
+/** Live funding figures of the given loans (the marketplace polls these); unknown ids are left out. */
+export async function getFundingProgress({ ctx, ids }: { ctx: Ctx; ids: string[] }) {
+  requireRole(ctx, "lender", "admin");
+  const valid = [...new Set(ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)))].slice(0, 50);
+  if (valid.length === 0) return [];
+  const rows = await dbOf(ctx).select({ id: loans.id, principal: loans.principal, fundedAmount: loans.fundedAmount, status: loans.status }).from(loans).where(inArray(loans.id, valid));
+  return rows.map((r) => ({ id: r.id, fundedAmount: r.fundedAmount, principal: r.principal, fundedPct: Number((r.fundedAmount * 100n) / r.principal), status: r.status }));
 }

@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { RupiahInput } from "@/components/wallet/rupiah-input";
+import { useErrorText } from "@/components/wallet/use-messages";
+
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+
+/** An amount and "Add to cart": no money moves until checkout. */
+export function AddToCartForm({ loanId, label, minimum, action }: { loanId: string; label: string; minimum: string; action: (input: { loanId: string; amount: string }) => Promise<Result> }) {
+  const t = useTranslations("cart");
+  const text = useErrorText();
+  const router = useRouter();
+  const [amount, setAmount] = useState(minimum);
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  const id = `cart-${loanId}`;
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(undefined);
+        start(async () => {
+          const result = await action({ loanId, amount });
+          if (result.ok) {
+            toast.success(t("added"));
+            router.refresh();
+          } else setError(text.field(result.fields?.amount) ?? text.form(result.error, result.message));
+        });
+      }}
+    >
+      <RupiahInput id={id} label={t("amountFor", { loan: label })} value={amount} error={error} onChange={(e) => setAmount(e.target.value)} />
+      <Button type="submit" variant="secondary" disabled={!amount || pending} aria-label={t("addTo", { loan: label })}>
+        {t("add")}
+      </Button>
+    </form>
+  );
+}
