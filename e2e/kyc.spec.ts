@@ -15,7 +15,7 @@ async function save(page: Page, next: string, n: number) {
 }
 
 test.describe("e-KYC and risk check", () => {
-  test("a new lender verifies, an admin approves every step, the lender passes the risk check", async ({ page }) => {
+  test("a new lender verifies, an admin approves every step, passes the risk check, tops up, checks out a cart of two loans, sees them in the portfolio, and is refused an over-limit investment with the figures", async ({ page }) => {
     const email = uniqueEmail("kyc");
     const password = "kata-sandi-rahasia";
     const name = "Rina Wijaya";
@@ -128,5 +128,45 @@ test.describe("e-KYC and risk check", () => {
     await expect(card.getByText("Verified", { exact: true })).toBeVisible();
     await expect(card.getByText("passed", { exact: true })).toBeVisible();
     await expect(card.getByText(/Lender limit: Rp\s?12,000,000 outstanding at most \(10% of your declared annual income\)/)).toBeVisible();
+
+    // From verified to a funded portfolio: top up through the sandbox gateway, two loans in the cart, checkout.
+    await page.getByRole("navigation", { name: "Lender navigation" }).getByRole("link", { name: "Wallet" }).click();
+    await page.getByLabel("Amount (Rp)").first().fill("2000000");
+    await page.getByRole("button", { name: "Create payment" }).click();
+    await page.getByRole("link", { name: "Pay with the sandbox gateway" }).click();
+    await page.getByRole("button", { name: /Pay Rp\s?2,000,000/ }).click();
+    await expect(page.getByText("Payment sent. The merchant has been notified.")).toBeVisible();
+    await page.goto("/lender/wallet");
+    await expect(page.getByTestId("available-balance")).toHaveText(/Rp\s?2,000,000/);
+
+    await page.goto("/lender/marketplace");
+    await page.getByLabel(/^Cart amount for/).first().fill("200000");
+    await page.getByRole("button", { name: /^Add .* to cart$/ }).first().click();
+    await expect(page.getByRole("link", { name: "Cart (1)" }).first()).toBeVisible();
+    await page.getByLabel(/^Cart amount for/).nth(1).fill("300000");
+    await page.getByRole("button", { name: /^Add .* to cart$/ }).nth(1).click();
+    await expect(page.getByRole("link", { name: "Cart (2)" }).first()).toBeVisible();
+    await page.getByRole("link", { name: "Cart (2)" }).first().click();
+    await expect(page.getByTestId("cart-total")).toHaveText(/500,000/);
+    await page.getByRole("button", { name: "Check out" }).click();
+    await page.getByRole("dialog", { name: "Confirm checkout" }).getByRole("button", { name: "Invest now" }).click();
+    await expect(page.getByText("2 invested, 0 not invested")).toBeVisible();
+
+    await page.getByRole("link", { name: "Portfolio", exact: true }).click();
+    const investments = page.getByRole("table", { name: "Investments" });
+    await expect(investments.getByRole("row")).toHaveCount(3);
+    await expect(investments).toContainText(/Rp\s?200,000/);
+    await expect(investments).toContainText(/Rp\s?300,000/);
+    await page.goto("/lender/wallet");
+    await expect(page.getByTestId("available-balance")).toHaveText(/Rp\s?1,500,000/);
+
+    // Rp12.000.000 more would bring the outstanding to Rp12.500.000: above the 10% limit, with the figures.
+    await page.goto("/lender/marketplace");
+    await page.getByLabel(/^Amount to invest in/).first().fill("12000000");
+    await page.getByRole("button", { name: /^Invest in / }).first().click();
+    await page.getByRole("dialog", { name: "Confirm investment" }).getByRole("button", { name: "Invest" }).click();
+    await expect(
+      page.getByText(/This investment would bring your outstanding to Rp\s?12,500,000, above your limit of Rp\s?12,000,000 \(10% of your declared annual income\)/),
+    ).toBeVisible();
   });
 });
