@@ -16,4 +16,10 @@ test("the landing page and sign-in work on a 375 px phone without horizontal scr
   await expect(page.getByRole("heading", { level: 1, name: "Wallet" })).toBeVisible();
   const walletOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(walletOverflow).toBeLessThanOrEqual(0);
+  for (const path of ["/lender/marketplace", "/lender/cart", "/lender/portfolio"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
 });

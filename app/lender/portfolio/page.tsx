@@ -82,6 +82,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           {upcoming.byDay.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noUpcoming")}</p>
           ) : (
+            <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="sr-only">{t("upcomingTitle")}</caption>
               <thead>
@@ -97,6 +98,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </Card>
         <Card title={t("maturingTitle", { days: MATURING_DAYS })}>
