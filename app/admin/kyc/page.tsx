@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { PillNav } from "@/components/ui/pill-nav";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
@@ -29,18 +30,7 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("queueTitle")}</h1>
-      <nav aria-label={t("filter")} className="flex flex-wrap gap-2">
-        {FILTERS.map((s) => (
-          <Link
-            key={s}
-            href={`/admin/kyc?status=${s}`}
-            aria-current={s === status ? "page" : undefined}
-            className={`rounded-full px-3 py-2 text-sm font-medium ${s === status ? "bg-brand-700 text-white" : "bg-white ring-1 ring-slate-300"}`}
-          >
-            {tk(`status.${s}`)}
-          </Link>
-        ))}
-      </nav>
+      <PillNav label={t("filter")} current={status} items={FILTERS.map((s) => ({ key: s, href: `/admin/kyc?status=${s}`, label: tk(`status.${s}`) }))} />
       <Card>
         {queue.items.length === 0 ? (
           <p className="text-sm text-slate-700">{t("empty")}</p>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { WithdrawalDecision } from "@/components/admin/withdrawal-decision";
 import { WalletSettingsForm } from "@/components/admin/wallet-settings-form";
+import { PillNav } from "@/components/ui/pill-nav";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
@@ -32,18 +32,7 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("withdrawalsTitle")}</h1>
-      <nav aria-label={t("filter")} className="flex flex-wrap gap-2">
-        {WITHDRAWAL_STATUSES.map((s) => (
-          <Link
-            key={s}
-            href={`/admin/withdrawals?status=${s}`}
-            aria-current={s === status ? "page" : undefined}
-            className={`rounded-full px-3 py-2 text-sm font-medium ${s === status ? "bg-brand-700 text-white" : "bg-white ring-1 ring-slate-300"}`}
-          >
-            {tw(`status.${s}`)}
-          </Link>
-        ))}
-      </nav>
+      <PillNav label={t("filter")} current={status} items={WITHDRAWAL_STATUSES.map((s) => ({ key: s, href: `/admin/withdrawals?status=${s}`, label: tw(`status.${s}`) }))} />
       <Card>
         {queue.items.length === 0 ? (
           <p className="text-sm text-slate-700">{t("empty")}</p>
