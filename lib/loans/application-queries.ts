@@ -7,8 +7,12 @@ import { NotFound, parseInput } from "@/lib/errors";
 import { fileStorage } from "@/lib/storage";
 import { ReviewQueueQuery } from "./schemas";
 
-/** Active products for the apply form and the public rates page (bigint money, rate bands in bps). */
+/**
+ * Active products for the apply form and the public rates page (bigint money, rate bands in bps);
+ * products closed for applications are for admins only.
+ */
 export async function listLoanProducts({ ctx, includeInactive = false }: { ctx: Ctx; includeInactive?: boolean }) {
+  if (includeInactive) requireRole(ctx, "admin");
   const rows = await dbOf(ctx).select().from(loanProducts).where(includeInactive ? undefined : eq(loanProducts.active, true)).orderBy(asc(loanProducts.createdAt), asc(loanProducts.code));
   return rows;
 }
