@@ -7,3 +7,5 @@ export * from "./notifications";
 export * from "./kyc";
 export * from "./loans";
 export * from "./cart";
+export * from "./autopurchase";
+export * from "./gold";

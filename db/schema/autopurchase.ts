@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { loanInvestments, loans } from "./loans";
+import { users } from "./users";
+
+/**
+ * Auto-purchase (lib/autopurchase). A lender's rules (strategies), the power of attorney that lets the
+ * platform invest for them, and one decision row per (loan, strategy) considered: bought or skipped with
+ * the reason. Money moves only through lib/loans/invest.ts (source "auto").
+ */
+
+/** Per lender: the power of attorney they accepted and when they were last allocated (fairness tie-break). */
+export const autoPurchaseLenders = pgTable("auto_purchase_lenders", {
+  lenderId: uuid()
+    .primaryKey()
+    .references(() => users.id),
+  /** Version of the power-of-attorney text accepted (lib/autopurchase/power-of-attorney.ts). */
+  poaVersion: integer(),
+  poaAcceptedAt: timestamp({ withTimezone: true }),
+  /** The last time any of this lender's strategies was allocated part of a loan; null = never. */
+  lastAllocatedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+/**
+ * One strategy. Empty arrays mean "any". Tenor bounds are in months (a loan in days counts as
+ * ceil(days / 30) months). Amounts are bigint rupiah; rates integer basis points.
+ */
+export const autoPurchaseStrategies = pgTable(
+  "auto_purchase_strategies",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    lenderId: uuid()
+      .notNull()
+      .references(() => users.id),
+    name: text().notNull(),
+    active: boolean().notNull().default(false),
+    /** 1 = first. Among one lender's strategies the first that matches a loan buys it (once per loan). */
+    priority: integer().notNull(),
+    productCodes: jsonb().$type<string[]>().notNull().default([]),
+    subgrades: jsonb().$type<string[]>().notNull().default([]),
+    minTenorMonths: integer(),
+    maxTenorMonths: integer(),
+    minRateBps: integer(),
+    sectors: jsonb().$type<string[]>().notNull().default([]),
+    methods: jsonb().$type<string[]>().notNull().default([]),
+    amountPerLoan: bigint({ mode: "bigint" }).notNull(),
+    /** Reinvest on: the most this strategy may have outstanding. Reinvest off: the most it may ever invest. */
+    budget: bigint({ mode: "bigint" }).notNull(),
+    /** The most the lender may have outstanding with one borrower (all their investments), null = no cap. */
+    maxPerBorrower: bigint({ mode: "bigint" }),
+    /** Cash the lender keeps: a purchase never takes available cash below this. */
+    cashReserve: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    reinvest: boolean().notNull().default(true),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("auto_purchase_strategies_amounts", sql`${t.amountPerLoan} > 0 and ${t.budget} > 0 and ${t.cashReserve} >= 0`),
+    check("auto_purchase_strategies_tenors", sql`${t.minTenorMonths} is null or ${t.maxTenorMonths} is null or ${t.minTenorMonths} <= ${t.maxTenorMonths}`),
+    index("auto_purchase_strategies_lender_idx").on(t.lenderId, t.priority),
+    // The matching query scans active strategies only.
+    index("auto_purchase_strategies_active_idx").on(t.active, t.lenderId).where(sql`${t.archivedAt} is null`),
+  ],
+);
+
+export const AUTO_PURCHASE_SKIP_REASONS = ["balance", "reserve", "limit", "exposure", "budget", "kyc", "risk_check", "loan_full", "below_minimum"] as const;
+export type AutoPurchaseSkipReason = (typeof AUTO_PURCHASE_SKIP_REASONS)[number];
+
+/**
+ * What a matching run decided for a strategy that matched a loan: bought (with the investment) or
+ * skipped with a reason. One row per (loan, lender): a lender is considered once per loan, through the
+ * first of their strategies (by priority) that matches it — this is also what makes a retried or
+ * concurrent run harmless.
+ */
+export const autoPurchaseDecisions = pgTable(
+  "auto_purchase_decisions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    loanId: uuid()
+      .notNull()
+      .references(() => loans.id),
+    strategyId: uuid()
+      .notNull()
+      .references(() => autoPurchaseStrategies.id),
+    lenderId: uuid()
+      .notNull()
+      .references(() => users.id),
+    outcome: text({ enum: ["bought", "skipped"] }).notNull(),
+    reason: text({ enum: AUTO_PURCHASE_SKIP_REASONS }),
+    /** What the strategy asked for on this loan, after its own caps, and what it got. */
+    requested: bigint({ mode: "bigint" }).notNull(),
+    amount: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    investmentId: uuid().references(() => loanInvestments.id),
+    /** Figures behind a skip (e.g. available cash, limit), as strings for display. */
+    details: jsonb().$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("auto_purchase_decisions_loan_lender_unique").on(t.loanId, t.lenderId),
+    check("auto_purchase_decisions_outcome", sql`(${t.outcome} = 'bought') = (${t.investmentId} is not null)`),
+    index("auto_purchase_decisions_strategy_idx").on(t.strategyId, t.createdAt),
+    index("auto_purchase_decisions_lender_idx").on(t.lenderId, t.createdAt),
+  ],
+);
+
+export type AutoPurchaseStrategy = typeof autoPurchaseStrategies.$inferSelect;
+export type AutoPurchaseDecision = typeof autoPurchaseDecisions.$inferSelect;
