@@ -1,0 +1,251 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { FormError, TextField } from "@/components/ui/field";
+import { RupiahInput } from "@/components/wallet/rupiah-input";
+import { useErrorText } from "@/components/wallet/use-messages";
+import { GOLD_MIN_BUY } from "@/lib/gold/schemas";
+import { formatRupiah } from "@/lib/money/format";
+import { formatGrams, gramsToUnits, unitsToGramsString } from "@/lib/money/gold";
+import { queryKeys } from "@/lib/query-keys";
+import { GoldDialog } from "./gold-dialog";
+import type { PreviewResult, QuoteResult, QuoteView, TradeInput, TradePreview, TradeResult } from "./types";
+
+export type TradeActions = {
+  quote: (input: { side: "buy" | "sell" }) => Promise<QuoteResult>;
+  preview: (input: { side: "buy" | "sell"; pricePerGram: string; mode: "rupiah" | "grams"; amount: string }) => Promise<PreviewResult>;
+  trade: (input: TradeInput) => Promise<TradeResult>;
+};
+
+const MIN_BUY_RUPIAH = GOLD_MIN_BUY;
+
+/** Client-side checks for what can be told without the server; the server checks everything again. */
+function localError(side: "buy" | "sell", mode: "rupiah" | "grams", amount: string, availableUnits: bigint): string | undefined {
+  if (!amount.trim()) return undefined;
+  if (mode === "grams") {
+    const units = gramsToUnits(amount);
+    if (units === null) return "gramsFormat";
+    if (units <= 0n) return "amountPositive";
+    if (side === "sell" && units > availableUnits) return "moreThanHeld";
+    return undefined;
+  }
+  const rupiah = BigInt(amount.replace(/\D/g, "") || "0");
+  if (rupiah <= 0n) return "amountPositive";
+  if (side === "buy" && rupiah < MIN_BUY_RUPIAH) return "minBuy";
+  return undefined;
+}
+
+/**
+ * Buy or sell: choose rupiah or grams, type an amount, see the quoted price, what you get or pay and
+ * what rounding kept, with the time the price stays valid. When it runs out the main button asks
+ * for a new price instead of trading.
+ */
+export function TradeDialog({ side, availableUnits, actions, onClose }: { side: "buy" | "sell"; availableUnits: string; actions: TradeActions; onClose: () => void }) {
+  const t = useTranslations("gold");
+  const locale = useLocale() as "en" | "id";
+  const text = useErrorText();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const ids = useId();
+  const held = BigInt(availableUnits);
+  const [mode, setMode] = useState<"rupiah" | "grams">(side === "buy" ? "rupiah" : "grams");
+  const [amount, setAmount] = useState("");
+  const [quote, setQuote] = useState<QuoteView | null>(null);
+  const [deadline, setDeadline] = useState(0);
+  const [clock, setClock] = useState(() => Date.now());
+  const [key, setKey] = useState("");
+  const [preview, setPreview] = useState<TradePreview | null>(null);
+  const [fieldError, setFieldError] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+  const [pending, start] = useTransition();
+
+  const remaining = quote ? Math.max(0, Math.ceil((deadline - clock) / 1000)) : 0;
+  const expired = quote !== null && remaining <= 0;
+  const errorText = useCallback((code?: string, message?: string) => (code && t.has(`errors.${code}`) ? t(`errors.${code}`) : text.form(code, message)), [t, text]);
+
+  const getQuote = useCallback(() => {
+    setFormError(undefined);
+    start(async () => {
+      const result = await actions.quote({ side });
+      if (result.ok && result.quote) {
+        setQuote(result.quote);
+        setDeadline(Date.now() + result.quote.validForMs);
+        setClock(Date.now());
+        setKey(crypto.randomUUID());
+      } else setFormError(errorText(result.error, result.message));
+    });
+  }, [actions, side, errorText]);
+
+  useEffect(() => {
+    getQuote();
+  }, [getQuote]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setClock(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const local = localError(side, mode, amount, held);
+  useEffect(() => {
+    setPreview(null);
+    setFieldError(undefined);
+    if (!quote || !amount.trim() || local) return;
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const result = await actions.preview({ side, pricePerGram: quote.pricePerGram, mode, amount: mode === "grams" ? amount.replace(",", ".") : amount });
+      if (cancelled) return;
+      if (result.ok && result.preview) setPreview(result.preview);
+      else setFieldError(text.field(result.fields?.amount) ?? errorText(result.error, result.message));
+    }, 250);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [actions, amount, mode, quote, side, local, text, errorText]);
+
+  const rp = (s: string) => formatRupiah(BigInt(s), locale);
+  const g = (s: string) => formatGrams(BigInt(s), locale);
+
+  const confirm = () => {
+    if (!quote) return;
+    if (expired) return getQuote();
+    if (!preview) return;
+    setFormError(undefined);
+    start(async () => {
+      const result = await actions.trade({ side, quoteId: quote.quoteId, mode, amount: mode === "grams" ? amount.replace(",", ".") : amount, idempotencyKey: key });
+      if (result.ok && result.trade) {
+        toast.success(t(side === "buy" ? "bought" : "sold", { grams: g(result.trade.units), amount: rp(result.trade.rupiah) }));
+        await queryClient.invalidateQueries({ queryKey: queryKeys.wallet });
+        router.refresh();
+        onClose();
+        return;
+      }
+      if (result.error === "quote_expired") setDeadline(0);
+      if (result.fields?.amount) setFieldError(text.field(result.fields.amount));
+      setFormError(errorText(result.error, result.message));
+    });
+  };
+
+  const setHelper = (fraction: "all" | "half") => {
+    setMode("grams");
+    setAmount(unitsToGramsString(fraction === "all" ? held : held / 2n));
+  };
+
+  const title = t(side === "buy" ? "buyTitle" : "sellTitle");
+  return (
+    <GoldDialog open title={title} onClose={onClose}>
+      <form
+        noValidate
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm();
+        }}
+      >
+        <FormError message={formError} />
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">{t("amountIn")}</legend>
+          <div className="flex flex-wrap gap-4">
+            {(["rupiah", "grams"] as const).map((m) => (
+              <label key={m} className="flex min-h-11 items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name={`${ids}-mode`}
+                  value={m}
+                  checked={mode === m}
+                  onChange={() => {
+                    setMode(m);
+                    setAmount("");
+                  }}
+                  className="h-5 w-5"
+                />
+                {t(`mode.${m}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {mode === "rupiah" ? (
+          <RupiahInput
+            id={`${ids}-amount`}
+            label={t(side === "buy" ? "amountToSpend" : "amountToReceive")}
+            hint={side === "buy" ? t("minBuyHint", { min: rp(MIN_BUY_RUPIAH.toString()) }) : undefined}
+            error={local ? t(`errors.${local}`, { min: rp(MIN_BUY_RUPIAH.toString()) }) : fieldError}
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        ) : (
+          <TextField
+            id={`${ids}-amount`}
+            label={t(side === "buy" ? "gramsToBuy" : "gramsToSell")}
+            hint={side === "sell" ? t("youHold", { grams: g(availableUnits) }) : t("gramsHint")}
+            inputMode="decimal"
+            autoComplete="off"
+            error={local ? t(`errors.${local}`, { min: rp(MIN_BUY_RUPIAH.toString()) }) : fieldError}
+            value={amount}
+            onChange={(e) => setAmount(e.target.value.replace(/[^\d.,]/g, ""))}
+          />
+        )}
+        {side === "sell" && held > 0n ? (
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" onClick={() => setHelper("half")}>
+              {t("sellHalf")}
+            </Button>
+            <Button variant="secondary" onClick={() => setHelper("all")}>
+              {t("sellAll")}
+            </Button>
+          </div>
+        ) : null}
+
+        <div className="space-y-1 rounded-lg bg-slate-50 p-3 text-sm" aria-live="polite">
+          {quote ? (
+            <>
+              <p>
+                {t(side === "buy" ? "quotedBuyPrice" : "quotedSellPrice")}: <strong>{t("perGram", { price: rp(quote.pricePerGram) })}</strong>
+              </p>
+              {preview ? (
+                <>
+                  <p>
+                    {side === "buy"
+                      ? t("youPayGet", { amount: rp(preview.rupiah), grams: g(preview.units) })
+                      : t("youSellGet", { amount: rp(preview.rupiah), grams: g(preview.units) })}
+                  </p>
+                  {preview.rounded ? (
+                    <p className="text-xs text-slate-600">{t(`rounding.${side}.${preview.roundedField}`)}</p>
+                  ) : (
+                    <p className="text-xs text-slate-600">{t("roundingNone")}</p>
+                  )}
+                </>
+              ) : null}
+            </>
+          ) : (
+            <p>{t("gettingPrice")}</p>
+          )}
+        </div>
+        {quote ? (
+          <p className={`text-sm font-medium ${expired ? "text-red-700" : "text-slate-700"}`} aria-live={expired ? "assertive" : "off"}>
+            {expired ? t("priceExpired") : t("priceValidFor", { seconds: remaining })}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            {t("cancel")}
+          </Button>
+          {expired ? (
+            <Button type="submit" disabled={pending}>
+              {t("getNewPrice")}
+            </Button>
+          ) : (
+            <Button type="submit" disabled={pending || !quote || !preview || Boolean(local)}>
+              {t(side === "buy" ? "confirmBuy" : "confirmSell")}
+            </Button>
+          )}
+        </div>
+      </form>
+    </GoldDialog>
+  );
+}
