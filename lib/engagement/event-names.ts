@@ -58,9 +58,21 @@ export const SERVER_EVENT_NAMES = [
   "cart_item_added",
   "checkout_started",
   "checkout_completed",
+  // Gold: each trade carries the price and its change over the last 7 days (lib/gold/trade-core.ts).
+  "gold_bought",
+  "gold_sold",
+  "gold_recurring_buy_set",
+  "gold_recurring_buy_skipped",
+  "gold_price_alert_set",
+  "gold_alert_triggered",
+  "gold_withdrawal_requested",
+  "gold_withdrawal_status_changed",
+  "gold_settings_updated",
 ] as const;
 
-export const CLIENT_EVENT_NAMES = ["page_viewed", "cta_clicked"] as const;
+// gold_price_viewed is a client event: the gold page sends it (with the prices it shows) when the
+// price is on screen, so cached or prefetched renders do not count as views.
+export const CLIENT_EVENT_NAMES = ["page_viewed", "cta_clicked", "gold_price_viewed"] as const;
 
 export type ServerEventName = (typeof SERVER_EVENT_NAMES)[number];
 export type ClientEventName = (typeof CLIENT_EVENT_NAMES)[number];

@@ -40,6 +40,8 @@ export const ACCOUNT_TYPES = {
   // Gold the platform holds against users' gold, and the rupiah side of gold trades (gold issue).
   gold_inventory: { owner: "platform", unit: "XAU", allowNegative: true },
   gold_trading: { owner: "platform", unit: "IDR", allowNegative: true },
+  // Printing and delivery fees of physical gold bars (refunded if the request is cancelled).
+  gold_withdrawal_fee_revenue: { owner: "platform", unit: "IDR", allowNegative: true },
 } as const satisfies Record<string, { owner: LedgerOwnerType; unit: LedgerUnit; allowNegative: boolean }>;
 
 export type AccountType = keyof typeof ACCOUNT_TYPES;

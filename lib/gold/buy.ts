@@ -1,0 +1,9 @@
+import "server-only";
+import type { Ctx } from "@/lib/context";
+import { tradeGold } from "./trade";
+import type { GoldTradeResult } from "./trade-core";
+
+/** Buys gold at a valid quote, by rupiah (≥ Rp10.000) or by grams. See trade-math.ts for rounding. */
+export async function buyGold({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<GoldTradeResult> {
+  return tradeGold(ctx, "buy", input);
+}

@@ -1,0 +1,39 @@
+import "server-only";
+/**
+ * Gold savings. API for the UI (names are stable; every verb/query takes { ctx, input? }):
+ *
+ * Lender queries
+ *   getCurrentGoldPrice({ ctx })                 → GoldPriceView (buy, sell, mid, spread, change7dBps)
+ *   getPriceHistory({ ctx, input: { range } })   → { range, points: { at, midPerGram, buyPerGram, sellPerGram, source }[] }
+ *   getGoldHoldings({ ctx })                     → units, reservedUnits, value, costBasis, averageBuyPerGram, unrealisedGain, price
+ *   listGoldTrades({ ctx, input: { page, pageSize } }) → { items, total, page, pageSize }
+ *   exportGoldTrades({ ctx })                    → CSV text (goldTradesToCsv is the pure formatter)
+ *   listRecurringPlans({ ctx }) · listPriceAlerts({ ctx }) · listMyGoldWithdrawals({ ctx })
+ *   getWithdrawalOptions({ ctx })                → bar sizes with fee and lead time
+ * Lender verbs
+ *   requestGoldQuote({ ctx, input: { side } })   → { quoteId, side, pricePerGram, expiresAt, ttlSeconds }
+ *   buyGold / sellGold({ ctx, input: { quoteId, mode: "rupiah"|"grams", amount, idempotencyKey } })
+ *                                                → { trade, amounts (rounding info, null on replay), replayed }
+ *     errors: Conflict "quote_expired" (ask for a new quote), InsufficientFunds (details.asset IDR|XAU),
+ *             KycRequired "kyc_required", ValidationFailed { amount: amountTooSmall|… }
+ *   createRecurringPlan / updateRecurringPlan / pauseRecurringPlan / deleteRecurringPlan
+ *   createPriceAlert / deletePriceAlert
+ *   requestGoldWithdrawal({ ctx, input: { barGrams, quantity, address, idempotencyKey } })
+ * Admin
+ *   getGoldSettings / updateGoldSettings({ basePerGram, spreadBps, usdIdrRate, withdrawalFees? })
+ *   getGoldTradeVolume({ ctx, input: { days } }) · getGoldInventory({ ctx })
+ *   listGoldWithdrawalQueue({ ctx, input: { status, page } }) · advanceGoldWithdrawal · cancelGoldWithdrawal
+ * Pure, client-safe helpers: ./schemas (inputs, constants), ./trade-math (computeTrade: rounding
+ * preview), ./pricing (applySpread).
+ */
+export { getCurrentGoldPrice, getLatestPrice, publishGoldPrice, type GoldPriceView } from "./prices";
+export { getPriceHistory, type GoldHistoryPoint } from "./history";
+export { requestGoldQuote, isQuoteValid, type GoldQuote } from "./quotes";
+export { buyGold } from "./buy";
+export { sellGold } from "./sell";
+export type { GoldTradeResult } from "./trade-core";
+export { getGoldHoldings, type GoldHoldings } from "./holdings";
+export { listGoldTrades, exportGoldTrades, goldTradesToCsv, type GoldTradeRow } from "./trades";
+export { getGoldSettings, updateGoldSettings, readGoldSettings, type GoldSettings } from "./settings";
+export { ensureGoldDefaults } from "./defaults";
+export { computeTrade, type TradeAmounts } from "./trade-math";

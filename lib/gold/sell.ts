@@ -1,0 +1,9 @@
+import "server-only";
+import type { Ctx } from "@/lib/context";
+import { tradeGold } from "./trade";
+import type { GoldTradeResult } from "./trade-core";
+
+/** Sells gold at a valid quote, by grams or by rupiah; never more than held (InsufficientFunds). */
+export async function sellGold({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<GoldTradeResult> {
+  return tradeGold(ctx, "sell", input);
+}

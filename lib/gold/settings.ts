@@ -1,0 +1,115 @@
+import "server-only";
+import type { DbOrTx } from "@/db";
+import { auditLog } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { track } from "@/lib/engagement/track";
+import { parseInput } from "@/lib/errors";
+import { readSetting, writeSetting } from "@/lib/system/settings";
+import { DEFAULT_SPREAD_BPS } from "./pricing";
+import { GOLD_BARS, UpdateGoldSettingsInput, type GoldBarGrams } from "./schemas";
+
+/**
+ * Admin-editable gold settings, one JSON row in `settings` (bigints as decimal strings).
+ *
+ * Defaults: USD→IDR Rp16.500 (a documented assumption, not a history); base mid Rp2.243.000/g, which
+ * is the last month in the World Bank file (June 2026, USD 4 228/oz) × 16 500 / 31.1034768, so the
+ * demo's live price continues the chart; spread 300 bps (3% of mid between buy and sell); quotes valid
+ * 30 s; a stored price older than 5 minutes is replaced on read.
+ */
+export const GOLD_SETTINGS_KEY = "gold.settings";
+export const DEFAULT_USD_IDR_RATE = 16_500n;
+export const DEFAULT_BASE_PER_GRAM = 2_243_000n;
+
+export const DEFAULT_WITHDRAWAL_FEES: Record<GoldBarGrams, bigint> = {
+  1: 50_000n,
+  2: 60_000n,
+  5: 75_000n,
+  10: 100_000n,
+  25: 150_000n,
+  50: 200_000n,
+  100: 300_000n,
+};
+export const DEFAULT_LEAD_TIME_DAYS: Record<GoldBarGrams, number> = { 1: 7, 2: 7, 5: 7, 10: 7, 25: 10, 50: 14, 100: 14 };
+
+export type GoldSettings = {
+  basePerGram: bigint;
+  spreadBps: number;
+  usdIdrRate: bigint;
+  quoteTtlSeconds: number;
+  staleAfterSeconds: number;
+  withdrawalFees: Record<GoldBarGrams, bigint>;
+  leadTimeDays: Record<GoldBarGrams, number>;
+};
+
+type Stored = Partial<{
+  basePerGram: string;
+  spreadBps: number;
+  usdIdrRate: string;
+  quoteTtlSeconds: number;
+  staleAfterSeconds: number;
+  withdrawalFees: Record<string, string>;
+  leadTimeDays: Record<string, number>;
+}>;
+
+const big = (v: unknown, fallback: bigint) => (typeof v === "string" && /^\d+$/.test(v) ? BigInt(v) : fallback);
+
+export async function readGoldSettings(db: DbOrTx): Promise<GoldSettings> {
+  const s = (await readSetting<Stored>(db, GOLD_SETTINGS_KEY)) ?? {};
+  const fees = {} as Record<GoldBarGrams, bigint>;
+  const lead = {} as Record<GoldBarGrams, number>;
+  for (const g of GOLD_BARS) {
+    fees[g] = big(s.withdrawalFees?.[String(g)], DEFAULT_WITHDRAWAL_FEES[g]);
+    lead[g] = typeof s.leadTimeDays?.[String(g)] === "number" ? s.leadTimeDays[String(g)]! : DEFAULT_LEAD_TIME_DAYS[g];
+  }
+  return {
+    basePerGram: big(s.basePerGram, DEFAULT_BASE_PER_GRAM),
+    spreadBps: typeof s.spreadBps === "number" ? s.spreadBps : DEFAULT_SPREAD_BPS,
+    usdIdrRate: big(s.usdIdrRate, DEFAULT_USD_IDR_RATE),
+    quoteTtlSeconds: typeof s.quoteTtlSeconds === "number" ? s.quoteTtlSeconds : 30,
+    staleAfterSeconds: typeof s.staleAfterSeconds === "number" ? s.staleAfterSeconds : 300,
+    withdrawalFees: fees,
+    leadTimeDays: lead,
+  };
+}
+
+function toStored(s: GoldSettings): Stored {
+  return {
+    basePerGram: s.basePerGram.toString(),
+    spreadBps: s.spreadBps,
+    usdIdrRate: s.usdIdrRate.toString(),
+    quoteTtlSeconds: s.quoteTtlSeconds,
+    staleAfterSeconds: s.staleAfterSeconds,
+    withdrawalFees: Object.fromEntries(Object.entries(s.withdrawalFees).map(([k, v]) => [k, v.toString()])),
+    leadTimeDays: Object.fromEntries(Object.entries(s.leadTimeDays)),
+  };
+}
+
+/** Admin query: the settings for the admin form. */
+export async function getGoldSettings({ ctx }: { ctx: Ctx }): Promise<GoldSettings> {
+  requireRole(ctx, "admin");
+  return withTransaction(ctx, (tx) => readGoldSettings(tx));
+}
+
+/**
+ * Admin verb: base price, spread, USD→IDR rate and (optionally) bar fees. Takes effect with the next
+ * published price (the next minute, or the next read); an audit row and an event record the change.
+ */
+export async function updateGoldSettings({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<GoldSettings> {
+  const actor = requireRole(ctx, "admin");
+  const data = parseInput(UpdateGoldSettingsInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const before = await readGoldSettings(tx);
+    const fees = { ...before.withdrawalFees };
+    for (const [k, v] of Object.entries(data.withdrawalFees ?? {})) {
+      const g = Number(k) as GoldBarGrams;
+      if ((GOLD_BARS as readonly number[]).includes(g)) fees[g] = v;
+    }
+    const next: GoldSettings = { ...before, basePerGram: data.basePerGram, spreadBps: data.spreadBps, usdIdrRate: data.usdIdrRate, withdrawalFees: fees };
+    await writeSetting(tx, GOLD_SETTINGS_KEY, toStored(next));
+    const details = { before: toStored(before), after: toStored(next) };
+    await tx.insert(auditLog).values({ occurredAt: now(), actorId: actor.userId, action: "gold.settings_updated", details });
+    await track(tx, { name: "gold_settings_updated", userId: actor.userId, properties: details, context: ctx.request });
+    return next;
+  });
+}
