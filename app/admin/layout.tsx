@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/loans", label: t("reviews") },
     { href: "/admin/products", label: t("products") },
     { href: "/admin/withdrawals", label: t("withdrawals") },
+    { href: "/admin/gold", label: t("gold") },
     { href: "/admin/kyc", label: t("kycReviews") },
     { href: "/admin/ledger", label: t("ledger") },
     { href: "/admin/jobs", label: t("jobs") },

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
@@ -59,31 +59,45 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
   const [deadline, setDeadline] = useState(0);
   const [clock, setClock] = useState(() => Date.now());
   const [key, setKey] = useState("");
-  const [preview, setPreview] = useState<TradePreview | null>(null);
-  const [fieldError, setFieldError] = useState<string>();
+  // The preview and its error belong to one (quote, mode, amount); a stale one is simply not shown.
+  const [checked, setChecked] = useState<{ key: string; preview?: TradePreview; error?: string }>({ key: "" });
   const [formError, setFormError] = useState<string>();
   const [pending, start] = useTransition();
 
   const remaining = quote ? Math.max(0, Math.ceil((deadline - clock) / 1000)) : 0;
   const expired = quote !== null && remaining <= 0;
-  const errorText = useCallback((code?: string, message?: string) => (code && t.has(`errors.${code}`) ? t(`errors.${code}`) : text.form(code, message)), [t, text]);
-
-  const getQuote = useCallback(() => {
-    setFormError(undefined);
-    start(async () => {
-      const result = await actions.quote({ side });
-      if (result.ok && result.quote) {
-        setQuote(result.quote);
-        setDeadline(Date.now() + result.quote.validForMs);
-        setClock(Date.now());
-        setKey(crypto.randomUUID());
-      } else setFormError(errorText(result.error, result.message));
-    });
-  }, [actions, side, errorText]);
-
+  const errorText = (code?: string, message?: string) => (code && t.has(`errors.${code}`) ? t(`errors.${code}`) : text.form(code, message));
+  // The effects below read the translators through a ref: useErrorText returns a new object every
+  // render, and depending on it would refetch the quote and the preview on every render.
+  const textRef = useRef({ errorText, field: text.field });
   useEffect(() => {
-    getQuote();
-  }, [getQuote]);
+    textRef.current = { errorText, field: text.field };
+  });
+
+  const applyQuote = (result: QuoteResult) => {
+    if (result.ok && result.quote) {
+      setQuote(result.quote);
+      setDeadline(Date.now() + result.quote.validForMs);
+      setClock(Date.now());
+      setKey(crypto.randomUUID());
+    } else setFormError(textRef.current.errorText(result.error, result.message));
+  };
+
+  // A price as soon as the dialog opens.
+  useEffect(() => {
+    let live = true;
+    void actions.quote({ side }).then((result) => {
+      if (live) applyQuote(result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [actions, side]);
+
+  const getQuote = () => {
+    setFormError(undefined);
+    start(async () => applyQuote(await actions.quote({ side })));
+  };
 
   useEffect(() => {
     const timer = setInterval(() => setClock(Date.now()), 1000);
@@ -91,22 +105,25 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
   }, []);
 
   const local = localError(side, mode, amount, held);
+  const normalized = mode === "grams" ? amount.replace(",", ".") : amount;
+  const checkKey = quote ? `${quote.quoteId}|${mode}|${normalized}` : "";
+  const preview = checked.key === checkKey ? checked.preview : undefined;
+  const fieldError = checked.key === checkKey ? checked.error : undefined;
   useEffect(() => {
-    setPreview(null);
-    setFieldError(undefined);
-    if (!quote || !amount.trim() || local) return;
+    if (!quote || !normalized.trim() || local) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const result = await actions.preview({ side, pricePerGram: quote.pricePerGram, mode, amount: mode === "grams" ? amount.replace(",", ".") : amount });
+      const result = await actions.preview({ side, pricePerGram: quote.pricePerGram, mode, amount: normalized });
       if (cancelled) return;
-      if (result.ok && result.preview) setPreview(result.preview);
-      else setFieldError(text.field(result.fields?.amount) ?? errorText(result.error, result.message));
+      const key = `${quote.quoteId}|${mode}|${normalized}`;
+      if (result.ok && result.preview) setChecked({ key, preview: result.preview });
+      else setChecked({ key, error: textRef.current.field(result.fields?.amount) ?? textRef.current.errorText(result.error, result.message) });
     }, 250);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [actions, amount, mode, quote, side, local, text, errorText]);
+  }, [actions, normalized, mode, quote, side, local]);
 
   const rp = (s: string) => formatRupiah(BigInt(s), locale);
   const g = (s: string) => formatGrams(BigInt(s), locale);
@@ -117,7 +134,7 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
     if (!preview) return;
     setFormError(undefined);
     start(async () => {
-      const result = await actions.trade({ side, quoteId: quote.quoteId, mode, amount: mode === "grams" ? amount.replace(",", ".") : amount, idempotencyKey: key });
+      const result = await actions.trade({ side, quoteId: quote.quoteId, mode, amount: normalized, idempotencyKey: key });
       if (result.ok && result.trade) {
         toast.success(t(side === "buy" ? "bought" : "sold", { grams: g(result.trade.units), amount: rp(result.trade.rupiah) }));
         await queryClient.invalidateQueries({ queryKey: queryKeys.wallet });
@@ -126,7 +143,7 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
         return;
       }
       if (result.error === "quote_expired") setDeadline(0);
-      if (result.fields?.amount) setFieldError(text.field(result.fields.amount));
+      if (result.fields?.amount) setChecked({ key: checkKey, error: text.field(result.fields.amount) });
       setFormError(errorText(result.error, result.message));
     });
   };

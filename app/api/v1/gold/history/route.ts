@@ -1,0 +1,17 @@
+import { getRequestCtx } from "@/lib/auth/session";
+import { getPriceHistory } from "@/lib/gold/history";
+import { errorResponse, jsonResponse } from "@/lib/http";
+
+/** GET ?range=1W|1M|1Y|5Y|ALL → { range, points: [{ at, pricePerGram }] }: the buy price per gram, for the chart. */
+export async function GET(request: Request) {
+  try {
+    const range = new URL(request.url).searchParams.get("range") ?? "1M";
+    const h = await getPriceHistory({ ctx: await getRequestCtx(), input: { range } });
+    return jsonResponse(
+      { range: h.range, points: h.points.map((p) => ({ at: p.at.toISOString(), pricePerGram: p.buyPerGram })) },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
