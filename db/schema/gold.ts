@@ -99,6 +99,8 @@ export const goldRecurringPlans = pgTable(
     active: boolean().notNull().default(true),
     nextRunAt: timestamp({ withTimezone: true }).notNull(),
     lastRunAt: timestamp({ withTimezone: true }),
+    /** Deleted by the user: hidden and never run again; kept because its runs point at it. */
+    deletedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },

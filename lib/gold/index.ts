@@ -37,3 +37,10 @@ export { listGoldTrades, exportGoldTrades, goldTradesToCsv, type GoldTradeRow } 
 export { getGoldSettings, updateGoldSettings, readGoldSettings, type GoldSettings } from "./settings";
 export { ensureGoldDefaults } from "./defaults";
 export { computeTrade, type TradeAmounts } from "./trade-math";
+export { listRecurringPlans, createRecurringPlan, updateRecurringPlan, pauseRecurringPlan, deleteRecurringPlan } from "./recurring";
+export { runRecurringBuys, type RecurringSummary } from "./run-recurring";
+export { nextRunAfter } from "./schedule";
+export { listPriceAlerts, createPriceAlert, deletePriceAlert } from "./alerts";
+export { getWithdrawalOptions, listMyGoldWithdrawals, requestGoldWithdrawal, type WithdrawalOption } from "./withdrawals";
+export { listGoldWithdrawalQueue, advanceGoldWithdrawal, cancelGoldWithdrawal } from "./withdrawal-admin";
+export { getGoldTradeVolume, getGoldInventory, type GoldVolumeDay, type GoldInventory } from "./admin";

@@ -1,0 +1,1 @@
+ALTER TABLE "gold_recurring_plans" ADD COLUMN "deleted_at" timestamp with time zone;

@@ -1,0 +1,109 @@
+import "server-only";
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { goldRecurringPlans, goldRecurringRuns, type GoldRecurringPlan } from "@/db/schema";
+import type { Tx } from "@/db";
+import { now } from "@/lib/clock";
+import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
+import { track } from "@/lib/engagement/track";
+import { InsufficientFunds } from "@/lib/errors";
+import { isKycApproved } from "@/lib/kyc/gates";
+import { groupThousands } from "@/lib/money/rupiah";
+import { notify } from "@/lib/notifications";
+import { getLatestPrice } from "./prices";
+import { nextRunAfter } from "./schedule";
+import { executeGoldTrade } from "./trade-core";
+import { computeTrade } from "./trade-math";
+
+export type RecurringSummary = { plans: number; bought: number; skipped: number };
+
+/** Upper bound of runs one plan catches up in one call (a daily plan: more than a year). */
+const MAX_RUNS_PER_PLAN = 400;
+
+/**
+ * The recurring-buy run (job gold.recurring-buys, hourly; the time machine enqueues it too). Selects
+ * the due plans in one query, then runs each missed scheduled time in order, one transaction per run
+ * holding the plan's row lock: a clock jump of 35 days gives a daily plan 35 buys. Each run buys the
+ * plan's amount in rupiah at the price of the moment (no quote) through the same trade core as a manual
+ * buy, with the idempotency key recurring:<planId>:<scheduledFor>, and records a gold_recurring_runs
+ * row (unique per plan and time). Too little cash, or KYC no longer approved, records a skipped run,
+ * notifies the user and moves on to the next time.
+ */
+export async function runRecurringBuys({ ctx, upTo }: { ctx: Ctx; upTo?: Date }): Promise<RecurringSummary> {
+  requireSystemOrAdmin(ctx);
+  const until = upTo ?? now();
+  const { tx: _outer, ...base } = ctx;
+  const due = await dbOf(ctx)
+    .select({ id: goldRecurringPlans.id })
+    .from(goldRecurringPlans)
+    .where(and(eq(goldRecurringPlans.active, true), isNull(goldRecurringPlans.deletedAt), lte(goldRecurringPlans.nextRunAt, until)))
+    .orderBy(asc(goldRecurringPlans.nextRunAt));
+  const summary: RecurringSummary = { plans: due.length, bought: 0, skipped: 0 };
+  for (const { id } of due) {
+    for (let i = 0; i < MAX_RUNS_PER_PLAN; i++) {
+      const outcome = await withTransaction(ctx.tx ? ctx : base, (tx) => runOnce(tx, id, until, ctx));
+      if (outcome === "none") break;
+      summary[outcome] += 1;
+    }
+  }
+  return summary;
+}
+
+async function runOnce(tx: Tx, planId: string, until: Date, ctx: Ctx): Promise<"bought" | "skipped" | "none"> {
+  const [plan] = await tx.select().from(goldRecurringPlans).where(eq(goldRecurringPlans.id, planId)).for("update").limit(1);
+  if (!plan || !plan.active || plan.deletedAt || plan.nextRunAt.getTime() > until.getTime()) return "none";
+  const scheduledFor = plan.nextRunAt;
+  const [already] = await tx
+    .select({ id: goldRecurringRuns.id })
+    .from(goldRecurringRuns)
+    .where(and(eq(goldRecurringRuns.planId, plan.id), eq(goldRecurringRuns.scheduledFor, scheduledFor)))
+    .limit(1);
+  let outcome: "bought" | "skipped" = "skipped";
+  if (!already) {
+    const result = await buyForPlan(tx, plan, scheduledFor, ctx);
+    outcome = result.outcome;
+    await tx
+      .insert(goldRecurringRuns)
+      .values({ planId: plan.id, scheduledFor, outcome, reason: result.reason, tradeId: result.tradeId, createdAt: now() })
+      .onConflictDoNothing();
+  }
+  await tx
+    .update(goldRecurringPlans)
+    .set({ nextRunAt: nextRunAfter(plan, scheduledFor), lastRunAt: scheduledFor, updatedAt: now() })
+    .where(eq(goldRecurringPlans.id, plan.id));
+  return already ? "none" : outcome;
+}
+
+async function buyForPlan(tx: Tx, plan: GoldRecurringPlan, scheduledFor: Date, ctx: Ctx) {
+  const skip = async (reason: "insufficient_cash" | "kyc_required") => {
+    await notify(tx, {
+      userId: plan.userId,
+      kind: "gold_recurring_buy_skipped",
+      params: { amount: `Rp${groupThousands(plan.amount)}` },
+      link: "/lender/gold",
+    });
+    await track(tx, {
+      name: "gold_recurring_buy_skipped",
+      userId: plan.userId,
+      properties: { planId: plan.id, scheduledFor, amount: plan.amount, reason },
+      context: ctx.request,
+    });
+    return { outcome: "skipped" as const, reason, tradeId: null };
+  };
+  if (!(await isKycApproved(tx, plan.userId))) return skip("kyc_required");
+  const price = await getLatestPrice(tx);
+  const amounts = computeTrade("buy", "rupiah", plan.amount, price.buyPerGram);
+  try {
+    const { trade } = await executeGoldTrade(tx, {
+      userId: plan.userId,
+      amounts,
+      quoteId: null,
+      source: "recurring",
+      recurringPlanId: plan.id,
+      idempotencyKey: `recurring:${plan.id}:${scheduledFor.toISOString()}`,
+    });
+    return { outcome: "bought" as const, reason: null, tradeId: trade.id };
+  } catch (e) {
+    if (e instanceof InsufficientFunds) return skip("insufficient_cash");
+    throw e;
+  }
+}
