@@ -1,0 +1,151 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, signOut } from "./helpers";
+
+/**
+ * Gold savings in the browser. The seed may already give the demo lender gold, so the checks are on
+ * what changes (the held grams) and on the new trade rows, never on absolute totals.
+ */
+
+const gramsRe = /(\d[\d,]*\.\d{4}) g/;
+
+/** "0.0223 g" (English display) → units of 0.0001 g. */
+function unitsOf(text: string): bigint {
+  const m = gramsRe.exec(text);
+  if (!m) throw new Error(`no grams in ${text}`);
+  const [whole, fraction] = m[1]!.replace(/,/g, "").split(".") as [string, string];
+  return BigInt(whole) * 10_000n + BigInt(fraction);
+}
+
+function gramsOf(units: bigint): string {
+  return `${units / 10_000n}.${(units % 10_000n).toString().padStart(4, "0")}`;
+}
+
+async function noHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test.describe("gold", () => {
+  test("a lender buys Rp50.000 of gold, sees the grams and value, sets an alert and sells half", async ({ page }) => {
+    await signIn(page, "lender@lumbung.test");
+    await page.getByRole("link", { name: "Gold", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Gold" })).toBeVisible();
+    await expect(page.getByText("Verify your identity to trade gold")).toHaveCount(0);
+    const heldBefore = unitsOf((await page.getByTestId("gold-held").textContent()) ?? "");
+    const valueBefore = await page.getByTestId("gold-value").textContent();
+
+    // Buy Rp50.000 by rupiah amount.
+    await page.getByRole("button", { name: "Buy gold" }).click();
+    const buy = page.getByRole("dialog", { name: "Buy gold" });
+    await expect(buy.getByText(/Price valid for \d+ s/)).toBeVisible();
+    await expect(buy.getByRole("radio", { name: "Rupiah" })).toBeChecked();
+    await buy.getByLabel("Amount to spend").fill("5000");
+    await expect(buy.getByText("The smallest purchase is")).toBeVisible();
+    await buy.getByLabel("Amount to spend").fill("50000");
+    await expect(buy.getByText(/You pay Rp\s?50,000 and get 0\.\d{4} g\./)).toBeVisible();
+    await expect(buy.getByText(/in Lumbung's favour|No rounding needed/)).toBeVisible();
+    await buy.getByRole("button", { name: "Confirm purchase" }).click();
+    const boughtToast = page.getByText(/You bought \d+\.\d{4} g for Rp\s?50,000\./);
+    await expect(boughtToast).toBeVisible();
+    const bought = unitsOf((await boughtToast.textContent()) ?? "");
+    expect(bought).toBeGreaterThan(0n);
+    await expect(buy).toBeHidden();
+
+    // Holdings move by exactly what was bought, and the value with them.
+    await expect(page.getByTestId("gold-held")).toHaveText(new RegExp(gramsOf(heldBefore + bought).replace(".", "\\.")));
+    await expect(page.getByTestId("gold-value")).not.toHaveText(valueBefore ?? "");
+
+    const history = page.getByRole("table", { name: "Trade history" });
+    await expect(history.getByRole("row").filter({ hasText: "Buy" }).filter({ hasText: /Rp\s?50,000/ }).first()).toBeVisible();
+
+    // A price alert.
+    await page.getByLabel("Tell me when").selectOption("buy_below");
+    await page.getByLabel("Price per gram").fill("1000000");
+    await page.getByRole("button", { name: "Set alert" }).click();
+    await expect(page.getByRole("list", { name: "Your price alerts" }).getByText(/Buy price below Rp\s?1,000,000\/g/)).toBeVisible();
+
+    // Sell half of what was bought, by grams.
+    const half = bought / 2n;
+    await page.getByRole("button", { name: "Sell gold" }).click();
+    const sell = page.getByRole("dialog", { name: "Sell gold" });
+    await expect(sell.getByRole("radio", { name: "Grams" })).toBeChecked();
+    await expect(sell.getByText(/Price valid for \d+ s/)).toBeVisible();
+    await sell.getByLabel("Grams to sell").fill(gramsOf(half));
+    await expect(sell.getByText(new RegExp(`You sell ${gramsOf(half).replace(".", "\\.")} g and receive Rp`))).toBeVisible();
+    await sell.getByRole("button", { name: "Confirm sale" }).click();
+    await expect(page.getByText(new RegExp(`You sold ${gramsOf(half).replace(".", "\\.")} g for Rp`))).toBeVisible();
+    await expect(page.getByTestId("gold-held")).toHaveText(new RegExp(gramsOf(heldBefore + bought - half).replace(".", "\\.")));
+
+    // Both trades in the history.
+    await expect(history.getByRole("row").filter({ hasText: "Sell" }).filter({ hasText: `${gramsOf(half)} g` }).first()).toBeVisible();
+    await expect(history.getByRole("row").filter({ hasText: "Buy" }).filter({ hasText: `${gramsOf(bought)} g` }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", "/api/v1/gold/trades.csv");
+    const csv = await page.request.get("/api/v1/gold/trades.csv");
+    expect(csv.status()).toBe(200);
+  });
+
+  test("the quote runs out: the dialog asks for a new price", async ({ page }) => {
+    await page.clock.install();
+    await signIn(page, "lender@lumbung.test");
+    await page.goto("/lender/gold");
+    await page.getByRole("button", { name: "Buy gold" }).click();
+    const buy = page.getByRole("dialog", { name: "Buy gold" });
+    await expect(buy.getByText(/Price valid for \d+ s/)).toBeVisible();
+    await page.clock.fastForward(31_000);
+    await expect(buy.getByText("This price has expired. Get a new price to continue.")).toBeVisible();
+    await buy.getByRole("button", { name: "Get a new price" }).click();
+    await expect(buy.getByText(/Price valid for \d+ s/)).toBeVisible();
+    await buy.getByRole("button", { name: "Cancel" }).click();
+  });
+
+  test("the chart ranges switch, and All shows the history since 1990", async ({ page }) => {
+    await signIn(page, "lender@lumbung.test");
+    await page.goto("/lender/gold");
+    const ranges = page.getByRole("group", { name: "Chart range" });
+    const summary = page.getByTestId("gold-chart-summary");
+    await expect(ranges.getByRole("button", { name: "One month" })).toHaveAttribute("aria-pressed", "true");
+    await ranges.getByRole("button", { name: "All history" }).click();
+    await expect(ranges.getByRole("button", { name: "All history" })).toHaveAttribute("aria-pressed", "true");
+    await expect(summary).toContainText("1990");
+    await page.getByText("Show as a table").click();
+    await expect(page.getByRole("table", { name: /Gold price per gram, All history/ }).getByRole("rowheader").first()).toContainText("1990");
+    await ranges.getByRole("button", { name: "One week" }).click();
+    await expect(summary).not.toContainText("1990");
+    await expect(summary).toContainText("per gram");
+  });
+
+  test("an admin changes the spread and the gold page shows it", async ({ page }) => {
+    await signIn(page, "admin@lumbung.test");
+    await page.getByRole("link", { name: "Gold", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Gold" })).toBeVisible();
+    await page.getByLabel("Spread (basis points)").fill("99999");
+    await page.getByRole("button", { name: "Save prices" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /./ }).first()).toBeVisible();
+    await page.getByLabel("Spread (basis points)").fill("500");
+    await page.getByRole("button", { name: "Save prices" }).click();
+    await expect(page.getByText("Gold prices saved.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Platform gold inventory" })).toBeVisible();
+    await signOut(page);
+
+    await signIn(page, "lender@lumbung.test");
+    await page.goto("/lender/gold");
+    await expect(page.getByText(/^5(\.00)?%$/)).toBeVisible();
+  });
+
+  test.describe("on a 375 px phone, in Indonesian", () => {
+    test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    test("the gold page fits and reads in Bahasa Indonesia", async ({ page }) => {
+      await signIn(page, "lender2@lumbung.test");
+      await page.goto("/lender/gold");
+      await expect(page.getByRole("heading", { level: 1, name: "Gold" })).toBeVisible();
+      await noHorizontalScroll(page);
+      await page.getByLabel("Language").selectOption("id");
+      await expect(page.getByRole("heading", { level: 1, name: "Emas" })).toBeVisible();
+      await expect(page.getByText("Harga beli", { exact: true }).first()).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Riwayat transaksi" })).toBeVisible();
+      await noHorizontalScroll(page);
+      await page.getByLabel("Bahasa").selectOption("en");
+      await expect(page.getByRole("heading", { level: 1, name: "Gold" })).toBeVisible();
+    });
+  });
+});
