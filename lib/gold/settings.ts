@@ -12,14 +12,14 @@ import { GOLD_BARS, UpdateGoldSettingsInput, type GoldBarGrams } from "./schemas
 /**
  * Admin-editable gold settings, one JSON row in `settings` (bigints as decimal strings).
  *
- * Defaults: USD→IDR Rp16.500 (a documented assumption, not a history); base mid Rp2.243.000/g, which
+ * Defaults: USD→IDR Rp16.500 (a documented assumption, not a history); base mid Rp2.242.900/g, which
  * is the last month in the World Bank file (June 2026, USD 4 228/oz) × 16 500 / 31.1034768, so the
  * demo's live price continues the chart; spread 300 bps (3% of mid between buy and sell); quotes valid
  * 30 s; a stored price older than 5 minutes is replaced on read.
  */
 export const GOLD_SETTINGS_KEY = "gold.settings";
 export const DEFAULT_USD_IDR_RATE = 16_500n;
-export const DEFAULT_BASE_PER_GRAM = 2_243_000n;
+export const DEFAULT_BASE_PER_GRAM = 2_242_900n;
 
 export const DEFAULT_WITHDRAWAL_FEES: Record<GoldBarGrams, bigint> = {
   1: 50_000n,
