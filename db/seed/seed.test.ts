@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PAYMENT_WEBHOOK_SECRET, resetEnvForTests } from "@/lib/env";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { kycProfiles, users } from "@/db/schema";
+import { goldPriceAlerts, goldPrices, goldRecurringPlans, goldTrades, goldWithdrawals, kycProfiles, users } from "@/db/schema";
+import { computeLedgerHealth } from "@/lib/ledger";
 import { isKycApproved } from "@/lib/kyc";
 import { assertRiskCheckPassed } from "@/lib/lending";
 import { testDatabase } from "@/lib/testing/db";
@@ -27,5 +28,16 @@ describe("demo seed", () => {
     // The demo lender and Dewi through the real verbs, plus the three extra marketplace lenders as fixtures.
     expect(profiles).toHaveLength(5);
     expect(profiles.find((p) => p.userId === dewi!.id)).toMatchObject({ status: "submitted", version: 1 });
+  });
+
+  it("gives the demo lender gold, a plan, an alert and a bar request, with a month of prices", async () => {
+    const [lender] = await getDb().select().from(users).where(eq(users.email, "lender@lumbung.test"));
+    const trades = await getDb().select().from(goldTrades).where(eq(goldTrades.userId, lender!.id));
+    expect(trades).toHaveLength(4);
+    expect(await getDb().select().from(goldRecurringPlans).where(eq(goldRecurringPlans.userId, lender!.id))).toHaveLength(1);
+    expect(await getDb().select().from(goldPriceAlerts).where(eq(goldPriceAlerts.userId, lender!.id))).toHaveLength(1);
+    expect(await getDb().select().from(goldWithdrawals).where(eq(goldWithdrawals.status, "requested"))).toHaveLength(1);
+    expect((await getDb().select().from(goldPrices)).length).toBeGreaterThanOrEqual(24 * 30);
+    expect((await computeLedgerHealth(getDb())).ok).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { startJobRunner } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
 import { syncClock } from "./time-machine";
 import { ensureLoanDefaults } from "@/lib/loans/defaults";
+import { ensureGoldDefaults } from "@/lib/gold/defaults";
 
 /** Migrates (under an advisory lock) and, in demo mode, seeds an empty database. */
 export async function prepareDatabase(): Promise<void> {
@@ -15,6 +16,8 @@ export async function prepareDatabase(): Promise<void> {
   await migrateDatabase(handle);
   // The starting loan products and the 2026 regulatory caps (idempotent): every deployment needs caps.
   await withSetupLock(handle, () => handle.db.transaction((tx) => ensureLoanDefaults(tx)));
+  // The World Bank monthly gold prices behind the long-range charts (idempotent).
+  await withSetupLock(handle, () => handle.db.transaction((tx) => ensureGoldDefaults(tx)));
   if (env().demoMode && !(await hasAnyUser(handle))) {
     const { created } = await seedDemo(handle);
     logger.info("demo data seeded", { accounts: created });
