@@ -1,9 +1,10 @@
 import "server-only";
-import type { Ctx } from "@/lib/context";
+import { requireRole, type Ctx } from "@/lib/context";
 import { tradeGold } from "./trade";
 import type { GoldTradeResult } from "./trade-core";
 
 /** Sells gold at a valid quote, by grams or by rupiah; never more than held (InsufficientFunds). */
 export async function sellGold({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<GoldTradeResult> {
+  requireRole(ctx, "lender");
   return tradeGold(ctx, "sell", input);
 }
