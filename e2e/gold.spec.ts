@@ -93,6 +93,29 @@ test.describe("gold", () => {
     await expect(page.getByTestId("gold-buy-price")).toContainText("Rp");
   });
 
+  test("a recurring buy is created, paused, resumed and deleted", async ({ page }) => {
+    await signIn(page, "lender@lumbung.test");
+    await page.goto("/lender/gold");
+    await page.getByLabel("Amount per buy").fill("5000");
+    await page.getByRole("button", { name: "Save recurring buy" }).click();
+    await expect(page.getByText("The amount is below the minimum.")).toBeVisible();
+    await page.getByLabel("Amount per buy").fill("250000");
+    await page.getByLabel("How often").selectOption("monthly");
+    await page.getByLabel("Day of the month").selectOption("15");
+    await page.getByLabel("Time of day").selectOption("7");
+    await page.getByRole("button", { name: "Save recurring buy" }).click();
+    const plan = "Rp 250,000 on day 15 of each month at 07:00 WIB";
+    await expect(page.getByText(plan)).toBeVisible();
+    await page.getByRole("button", { name: `Pause: ${plan}` }).click();
+    await expect(page.getByRole("button", { name: `Resume: ${plan}` })).toBeVisible();
+    await page.getByRole("button", { name: `Resume: ${plan}` }).click();
+    await expect(page.getByRole("button", { name: `Pause: ${plan}` })).toBeVisible();
+    await page.getByRole("button", { name: `Delete: ${plan}` }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete this recurring buy?" });
+    await confirm.getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByText(plan)).toHaveCount(0);
+  });
+
   test("the quote runs out: the dialog asks for a new price", async ({ page }) => {
     await page.clock.install();
     await signIn(page, "lender@lumbung.test");
@@ -131,11 +154,24 @@ test.describe("gold", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Gold" })).toBeVisible();
     await page.getByLabel("Spread (basis points)").fill("99999");
     await page.getByRole("button", { name: "Save prices" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /./ }).first()).toBeVisible();
+    await expect(page.getByText("Enter a spread from 0 to 2000 basis points.")).toBeVisible();
     await page.getByLabel("Spread (basis points)").fill("500");
     await page.getByRole("button", { name: "Save prices" }).click();
     await expect(page.getByText(/Gold prices saved\./)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Platform gold inventory" })).toBeVisible();
+    await expect(page.getByRole("table", { name: /Trade volume, last 30 days/ })).toBeVisible();
+
+    // The seeded 1 g bar request: printed, then cancelled with a reason (the grams go back).
+    const queue = page.getByRole("region", { name: "Bar requests" });
+    await queue.getByRole("button", { name: /^Mark printed: / }).first().click();
+    await page.getByRole("dialog", { name: "Mark these bars as printed?" }).getByRole("button", { name: "Mark printed" }).click();
+    await expect(page.getByText("Marked as printed.")).toBeVisible();
+    await queue.getByRole("link", { name: "Printed" }).click();
+    await queue.getByRole("button", { name: /^Cancel request: / }).first().click();
+    const cancel = page.getByRole("dialog", { name: "Cancel this bar request?" });
+    await cancel.getByLabel("Reason").fill("Address could not be verified");
+    await cancel.getByRole("button", { name: "Cancel request" }).click();
+    await expect(page.getByText("Request cancelled; the grams are back with the lender.")).toBeVisible();
     await signOut(page);
 
     await signIn(page, "lender@lumbung.test");
