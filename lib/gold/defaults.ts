@@ -4,6 +4,7 @@ import path from "node:path";
 import { count } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { goldMonthlyPrices } from "@/db/schema";
+import { logger } from "@/lib/logger";
 import { usdStringToCents } from "./pricing";
 
 /**
@@ -25,7 +26,15 @@ export function parseGoldHistoryCsv(text: string): { month: string; usdCentsPerO
 
 export async function ensureGoldDefaults(db: DbOrTx): Promise<number> {
   const [have] = await db.select({ n: count() }).from(goldMonthlyPrices);
-  const rows = parseGoldHistoryCsv(await fs.readFile(GOLD_HISTORY_CSV, "utf8"));
+  let text: string;
+  try {
+    text = await fs.readFile(GOLD_HISTORY_CSV, "utf8");
+  } catch (error) {
+    // A deployment without the file still serves live prices; only the long-range chart is empty.
+    logger.warn("gold history file not found; 1Y/5Y/ALL charts will show live prices only", { file: GOLD_HISTORY_CSV, error: String(error) });
+    return 0;
+  }
+  const rows = parseGoldHistoryCsv(text);
   if ((have?.n ?? 0) >= rows.length) return 0;
   const inserted = await db
     .insert(goldMonthlyPrices)
