@@ -129,6 +129,18 @@ describe("buying and selling", () => {
     await expect(trade(ctx, "sell", "grams", "0.001", k)).rejects.toMatchObject({ code: "idempotency_key_reused" });
   });
 
+  it("two concurrent requests with one key and one quote make one trade", async () => {
+    const { ctx, user } = await goldLender(1_000_000n);
+    const q = await requestGoldQuote({ ctx, input: { side: "buy" } });
+    const k = key();
+    const input = { quoteId: q.quoteId, mode: "rupiah" as const, amount: "40000", idempotencyKey: k };
+    const [a, b] = await Promise.all([buyGold({ ctx, input }), buyGold({ ctx, input })]);
+    expect(a.trade.id).toBe(b.trade.id);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect(await balanceOf(user.id, "user_cash")).toBe(960_000n);
+    await expectLedgerHealthy();
+  });
+
   it("requires approved KYC", async () => {
     const { ctx } = await createTestUser("lender");
     await expect(trade(ctx, "buy", "rupiah", "50000")).rejects.toMatchObject({ code: "kyc_required" });
