@@ -6,8 +6,8 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
+import { RupiahField } from "./rupiah-field";
 import type { ActionResult } from "./types";
 
 type Values = { basePerGram: string; spreadBps: string; usdIdrRate: string };
@@ -21,7 +21,7 @@ export function AdminGoldSettingsForm({ initial, action }: { initial: Values; ac
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [pending, start] = useTransition();
-  const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: keyof Values) => (digits: string) => setValues((v) => ({ ...v, [k]: digits }));
   const bps = /^\d{1,5}$/.test(values.spreadBps) ? Number(values.spreadBps) : null;
   return (
     <form
@@ -45,7 +45,7 @@ export function AdminGoldSettingsForm({ initial, action }: { initial: Values; ac
     >
       <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <RupiahInput id="gold-base" label={t("basePerGram")} hint={t("basePerGramHint")} value={values.basePerGram} onChange={set("basePerGram")} error={text.field(fields.basePerGram)} />
+        <RupiahField id="gold-base" label={t("basePerGram")} hint={t("basePerGramHint")} value={values.basePerGram} onChange={set("basePerGram")} error={text.field(fields.basePerGram)} />
         <TextField
           id="gold-spread"
           label={t("spreadBps")}
@@ -55,7 +55,7 @@ export function AdminGoldSettingsForm({ initial, action }: { initial: Values; ac
           onChange={(e) => setValues((v) => ({ ...v, spreadBps: e.target.value.replace(/\D/g, "") }))}
           error={text.field(fields.spreadBps)}
         />
-        <RupiahInput id="gold-usd-idr" label={t("usdIdrRate")} hint={t("usdIdrRateHint")} value={values.usdIdrRate} onChange={set("usdIdrRate")} error={text.field(fields.usdIdrRate)} />
+        <RupiahField id="gold-usd-idr" label={t("usdIdrRate")} hint={t("usdIdrRateHint")} value={values.usdIdrRate} onChange={set("usdIdrRate")} error={text.field(fields.usdIdrRate)} />
       </div>
       <Button type="submit" disabled={pending}>
         {t("saveSettings")}

@@ -4,7 +4,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 
 /** Daily bought and sold rupiah, drawn from exact strings; the table beside it is the accessible version. */
 export function AdminVolumeChart({ data, labels }: { data: { day: string; buy: string; sell: string }[]; labels: { buy: string; sell: string } }) {
-  const points = data.map((d) => ({ day: d.day.slice(5), buy: Number(d.buy), sell: Number(d.sell) }));
+  // The table lists newest first; the chart reads left to right in time.
+  const points = [...data].reverse().map((d) => ({ day: d.day.slice(5), buy: Number(d.buy), sell: Number(d.sell) }));
   const compact = (n: number) => new Intl.NumberFormat("id-ID", { notation: "compact", maximumFractionDigits: 1 }).format(n);
   return (
     <div className="h-56 w-full" aria-hidden="true">

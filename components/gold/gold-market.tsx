@@ -38,7 +38,7 @@ export function GoldMarket({
   const time = new Date(price.at).toLocaleTimeString(locale === "id" ? "id-ID" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
   return (
     <div className="space-y-4">
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <div className="min-w-0">
           <dt className="text-sm text-slate-600">{t("buyPrice")}</dt>
           <dd className="break-words text-xl font-bold text-slate-900 sm:text-2xl" data-testid="gold-buy-price">

@@ -7,10 +7,10 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField } from "@/components/ui/field";
-import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { GOLD_ALERT_KINDS } from "@/lib/gold/schemas";
 import { formatRupiah } from "@/lib/money/format";
+import { RupiahField } from "./rupiah-field";
 import type { ActionResult, AlertView } from "./types";
 
 export type AlertActions = {
@@ -93,7 +93,7 @@ export function PriceAlerts({ alerts, actions }: { alerts: AlertView[]; actions:
             options={GOLD_ALERT_KINDS.map((k) => ({ value: k, label: t(`alertKindOptions.${k}`) }))}
             error={text.field(fields.kind)}
           />
-          <RupiahInput id="alert-threshold" label={t("alertThreshold")} value={threshold} onChange={(e) => setThreshold(e.target.value)} error={text.field(fields.thresholdPerGram)} />
+          <RupiahField id="alert-threshold" label={t("alertThreshold")} value={threshold} onChange={setThreshold} error={text.field(fields.thresholdPerGram)} />
         </div>
         <Button type="submit" disabled={pending}>
           {t("createAlert")}

@@ -16,7 +16,6 @@ async function fetchHistory(range: GoldRange): Promise<HistoryPoint[]> {
   return ((await res.json()) as { points: HistoryPoint[] }).points;
 }
 
-const compact = (n: number) => new Intl.NumberFormat("id-ID", { notation: "compact", maximumFractionDigits: 1 }).format(n);
 
 /**
  * The price per gram over a chosen range. Short ranges come from stored prices, long ones from the
@@ -35,6 +34,8 @@ export function GoldPriceChart({ initialRange, initialPoints }: { initialRange: 
   });
   const points = data ?? [];
   const intl = locale === "id" ? "id-ID" : "en-GB";
+  // Four significant digits: a month's moves are a few percent, so "2.3M" on every tick would hide them.
+  const compact = (n: number) => new Intl.NumberFormat(intl, { notation: "compact", maximumSignificantDigits: 4 }).format(n);
   const long = range === "ALL" || range === "5Y" || range === "1Y";
   const label = (iso: string) =>
     new Date(iso).toLocaleDateString(intl, long ? { month: "short", year: "numeric", timeZone: "Asia/Jakarta" } : { day: "numeric", month: "short", timeZone: "Asia/Jakarta" });

@@ -7,10 +7,10 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField } from "@/components/ui/field";
-import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
 import { GoldDialog } from "./gold-dialog";
+import { RupiahField } from "./rupiah-field";
 import type { ActionResult, PlanView } from "./types";
 
 type PlanInput = { amount: string; frequency: "daily" | "weekly" | "monthly"; hour: number; dayOfWeek?: number; dayOfMonth?: number };
@@ -104,7 +104,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
         <h3 className="text-sm font-semibold">{t("newPlan")}</h3>
         <FormError message={formError} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <RupiahInput id="plan-amount" label={t("planAmount")} hint={t("minBuyHint", { min: formatRupiah(10_000n, locale) })} value={amount} onChange={(e) => setAmount(e.target.value)} error={text.field(fields.amount)} />
+          <RupiahField id="plan-amount" label={t("planAmount")} hint={t("minBuyHint", { min: formatRupiah(10_000n, locale) })} value={amount} onChange={setAmount} error={text.field(fields.amount)} />
           <SelectField
             id="plan-frequency"
             label={t("frequency")}

@@ -7,13 +7,13 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { GOLD_MIN_BUY } from "@/lib/gold/schemas";
 import { formatRupiah } from "@/lib/money/format";
 import { formatGrams, gramsToUnits, unitsToGramsString } from "@/lib/money/gold";
 import { queryKeys } from "@/lib/query-keys";
 import { GoldDialog } from "./gold-dialog";
+import { RupiahField } from "./rupiah-field";
 import type { PreviewResult, QuoteResult, QuoteView, TradeInput, TradePreview, TradeResult } from "./types";
 
 export type TradeActions = {
@@ -187,13 +187,13 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
           </div>
         </fieldset>
         {mode === "rupiah" ? (
-          <RupiahInput
+          <RupiahField
             id={`${ids}-amount`}
             label={t(side === "buy" ? "amountToSpend" : "amountToReceive")}
             hint={side === "buy" ? t("minBuyHint", { min: rp(MIN_BUY_RUPIAH.toString()) }) : undefined}
             error={local ? t(`errors.${local}`, { min: rp(MIN_BUY_RUPIAH.toString()) }) : fieldError}
             value={amount}
-            onChange={(e) => setAmount(e.target.value)}
+            onChange={setAmount}
           />
         ) : (
           <TextField

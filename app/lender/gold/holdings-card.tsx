@@ -14,7 +14,7 @@ export async function HoldingsCard({ holdings }: { holdings: GoldHoldings }) {
   const tone = gain > 0n ? "text-emerald-800" : gain < 0n ? "text-red-700" : "text-slate-900";
   return (
     <Card title={t("holdingsTitle")}>
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label={t("holdingGrams")} value={<span data-testid="gold-held">{formatGrams(holdings.units + holdings.reservedUnits, loc)}</span>} />
         <Stat label={t("holdingValue")} value={<span data-testid="gold-value">{formatRupiah(holdings.value, loc)}</span>} />
         <Stat label={t("averageBuyPrice")} value={holdings.averageBuyPerGram === null ? t("noAverage") : t("perGram", { price: formatRupiah(holdings.averageBuyPerGram, loc) })} />

@@ -23,7 +23,7 @@ export async function TradeHistory({ list }: { list: { items: GoldTradeRow[]; to
         <p className="text-sm text-slate-600">{t("noTrades")}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-sm">
+          <table className="w-full whitespace-nowrap text-sm">
             <caption className="sr-only">{t("historyTitle")}</caption>
             <thead>
               <tr className="text-left text-slate-600">
@@ -32,7 +32,7 @@ export async function TradeHistory({ list }: { list: { items: GoldTradeRow[]; to
                 <th scope="col" className="text-right">{t("colGrams")}</th>
                 <th scope="col" className="text-right">{t("colPrice")}</th>
                 <th scope="col" className="text-right">{t("colRupiah")}</th>
-                <th scope="col">{t("colSource")}</th>
+                <th scope="col" className="pl-3">{t("colSource")}</th>
               </tr>
             </thead>
             <tbody>
@@ -45,7 +45,7 @@ export async function TradeHistory({ list }: { list: { items: GoldTradeRow[]; to
                   <td className="py-2 pr-2 text-right tabular-nums">{formatGrams(r.units, loc)}</td>
                   <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(r.pricePerGram, loc)}</td>
                   <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(r.rupiah, loc)}</td>
-                  <td className="py-2">{t(`sources.${r.source}`)}</td>
+                  <td className="py-2 pl-3">{t(`sources.${r.source}`)}</td>
                 </tr>
               ))}
             </tbody>
