@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { goldQuotes } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -63,4 +63,17 @@ export async function consumeQuote(tx: DbOrTx, { quoteId, userId, side }: { quot
     .returning({ pricePerGram: goldQuotes.pricePerGram });
   if (!q) throw new QuoteExpired();
   return q.pricePerGram;
+}
+
+/**
+ * Housekeeping for the publish job: unused quotes an hour past their expiry are of no use to anyone
+ * (used ones stay: trades point at them).
+ */
+export async function pruneExpiredQuotes(tx: DbOrTx): Promise<number> {
+  const cutoff = new Date(now().getTime() - 3_600_000);
+  const rows = await tx
+    .delete(goldQuotes)
+    .where(and(isNull(goldQuotes.usedAt), lt(goldQuotes.expiresAt, sql`${cutoff.toISOString()}::timestamptz`)))
+    .returning({ id: goldQuotes.id });
+  return rows.length;
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { events, goldPrices } from "@/db/schema";
+import { events, goldPrices, goldQuotes } from "@/db/schema";
+import { publishGoldPriceJob } from "@/lib/jobs/definitions/gold/publish-price";
 import { advanceNow, setNow } from "@/lib/clock";
 import { key } from "@/lib/loans/test-helpers";
 import { createTestUser } from "@/lib/testing/factories";
@@ -146,8 +147,15 @@ describe("buying and selling", () => {
     await expect(trade(ctx, "buy", "rupiah", "50000")).rejects.toMatchObject({ code: "kyc_required" });
   });
 
-  it("stores one price row per publish", async () => {
-    const rows = await getDb().select().from(goldPrices);
-    expect(rows.length).toBeGreaterThan(0);
+  it("the publish job stores a price and prunes quotes nobody used", async () => {
+    const before = (await getDb().select().from(goldPrices)).length;
+    const { ctx } = await goldLender(0n);
+    const q = await requestGoldQuote({ ctx, input: { side: "buy" } });
+    advanceNow(2 * 3_600_000);
+    await publishGoldPriceJob.handler({}, { id: "t", name: publishGoldPriceJob.name });
+    expect((await getDb().select().from(goldPrices)).length).toBe(before + 1);
+    expect(await getDb().select().from(goldQuotes).where(eq(goldQuotes.id, q.quoteId))).toHaveLength(0);
+    // Used quotes stay: trades point at them.
+    expect((await getDb().select().from(goldQuotes)).every((x) => x.usedAt !== null)).toBe(true);
   });
 });
