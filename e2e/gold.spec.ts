@@ -31,6 +31,7 @@ test.describe("gold", () => {
     await page.getByRole("link", { name: "Gold", exact: true }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Gold" })).toBeVisible();
     await expect(page.getByText("Verify your identity to trade gold")).toHaveCount(0);
+    await expect(page.getByText(/^(▲ \+|▼ −)\d+\.\d{2}% \((up|down)\)$|^no change$/)).toBeVisible();
     const heldBefore = unitsOf((await page.getByTestId("gold-held").textContent()) ?? "");
     const valueBefore = await page.getByTestId("gold-value").textContent();
 
@@ -70,6 +71,9 @@ test.describe("gold", () => {
     const sell = page.getByRole("dialog", { name: "Sell gold" });
     await expect(sell.getByRole("radio", { name: "Grams" })).toBeChecked();
     await expect(sell.getByText(/Price valid for \d+ s/)).toBeVisible();
+    await sell.getByLabel("Grams to sell").fill("99999");
+    await expect(sell.getByText("That is more gold than you hold.")).toBeVisible();
+    await expect(sell.getByRole("button", { name: "Confirm sale" })).toBeDisabled();
     await sell.getByLabel("Grams to sell").fill(gramsOf(half));
     await expect(sell.getByText(new RegExp(`You sell ${gramsOf(half).replace(".", "\\.")} g and receive Rp`))).toBeVisible();
     await sell.getByRole("button", { name: "Confirm sale" }).click();

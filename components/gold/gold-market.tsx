@@ -35,6 +35,9 @@ export function GoldMarket({
   const { data } = useQuery({ queryKey: queryKeys.goldPrice, queryFn: fetchPrice, initialData: initial, refetchInterval: POLL_MS });
   const price = data ?? initial;
   const spreadPct = (price.spreadBps / 100).toLocaleString(locale === "id" ? "id-ID" : "en-US", { maximumFractionDigits: 2 });
+  const pct = (bps: number) => (Math.abs(bps) / 100).toLocaleString(locale === "id" ? "id-ID" : "en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const change = price.change7dBps;
+  const changeText = change === null ? t("change7dNone") : change > 0 ? t("change7dUp", { pct: pct(change) }) : change < 0 ? t("change7dDown", { pct: pct(change) }) : t("change7dFlat");
   const time = new Date(price.at).toLocaleTimeString(locale === "id" ? "id-ID" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
   return (
     <div className="space-y-4">
@@ -56,6 +59,9 @@ export function GoldMarket({
           <dd className="text-xl font-bold text-slate-900 sm:text-2xl">{spreadPct}%</dd>
         </div>
       </dl>
+      <p className="text-sm text-slate-700">
+        {t("change7d")}: <span className={change && change > 0 ? "text-emerald-800" : change && change < 0 ? "text-red-700" : undefined}>{changeText}</span>
+      </p>
       <p className="text-xs text-slate-600">{t("priceUpdated", { time })} {t("spreadHelp")}</p>
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => setOpen("buy")} disabled={!canTrade}>

@@ -2,7 +2,7 @@
  * What the gold screens receive from the server: money and grams as decimal strings (bigint on the
  * server, exact here), times as ISO strings. Only drawing turns them into numbers.
  */
-export type GoldPriceView = { buyPerGram: string; sellPerGram: string; spreadBps: number; at: string };
+export type GoldPriceView = { buyPerGram: string; sellPerGram: string; spreadBps: number; change7dBps: number | null; at: string };
 
 export type ActionResult = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, string> };
 

@@ -43,7 +43,7 @@ export default async function GoldPage({ searchParams }: { searchParams: Promise
   ]);
   const canTrade = kyc.status === "approved";
   const price = holdings.price;
-  const priceView = { buyPerGram: price.buyPerGram.toString(), sellPerGram: price.sellPerGram.toString(), spreadBps: price.spreadBps, at: price.at.toISOString() };
+  const priceView = { buyPerGram: price.buyPerGram.toString(), sellPerGram: price.sellPerGram.toString(), spreadBps: price.spreadBps, change7dBps: price.change7dBps, at: price.at.toISOString() };
   const available = holdings.units.toString();
   return (
     <div className="space-y-6">
