@@ -7,7 +7,6 @@ import { track } from "@/lib/engagement/track";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";
 import { notify } from "@/lib/notifications";
-import { unitsToGramsString } from "@/lib/money/gold";
 import { AdvanceGoldWithdrawalInput, CancelGoldWithdrawalInput, GoldWithdrawalQueueInput } from "./schemas";
 import { withdrawalRef } from "./withdrawals";
 
@@ -109,7 +108,8 @@ async function finish(
   await notify(tx, {
     userId: w.userId,
     kind: `gold_withdrawal_${to}`,
-    params: { grams: unitsToGramsString(w.units), quantity: w.quantity, barGrams: w.barGrams, reason: reason ?? "" },
+    // Bars are whole grams, so the total needs no decimal separator (notifications render in either language).
+    params: { grams: String(w.barGrams * w.quantity), quantity: w.quantity, barGrams: w.barGrams, reason: reason ?? "" },
     link: "/lender/gold",
   });
   await track(tx, {
