@@ -86,6 +86,10 @@ test.describe("gold", () => {
     await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", "/api/v1/gold/trades.csv");
     const csv = await page.request.get("/api/v1/gold/trades.csv");
     expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(",sell,");
+    // The page's view event goes through /api/track, which accepts it as a client event.
+    const tracked = await page.request.post("/api/track", { data: { events: [{ name: "gold_price_viewed", properties: { path: "/lender/gold" } }] } });
+    expect(tracked.ok()).toBe(true);
   });
 
   test("without approved KYC the prices are visible but trading is closed", async ({ page }) => {
