@@ -143,13 +143,13 @@ test.describe("gold", () => {
     await page.goto("/lender/gold");
     const ranges = page.getByRole("group", { name: "Chart range" });
     const summary = page.getByTestId("gold-chart-summary");
-    await expect(ranges.getByRole("button", { name: "One month" })).toHaveAttribute("aria-pressed", "true");
-    await ranges.getByRole("button", { name: "All history" }).click();
-    await expect(ranges.getByRole("button", { name: "All history" })).toHaveAttribute("aria-pressed", "true");
+    await expect(ranges.getByRole("button", { name: "1M (one month)" })).toHaveAttribute("aria-pressed", "true");
+    await ranges.getByRole("button", { name: "All (all history)" }).click();
+    await expect(ranges.getByRole("button", { name: "All (all history)" })).toHaveAttribute("aria-pressed", "true");
     await expect(summary).toContainText("1990");
     await page.getByText("Show as a table").click();
-    await expect(page.getByRole("table", { name: /Gold price per gram, All history/ }).getByRole("rowheader").first()).toContainText("1990");
-    await ranges.getByRole("button", { name: "One week" }).click();
+    await expect(page.getByRole("table", { name: /Gold price per gram, all history/ }).getByRole("rowheader").first()).toContainText("1990");
+    await ranges.getByRole("button", { name: "1W (one week)" }).click();
     await expect(summary).not.toContainText("1990");
     await expect(summary).toContainText("per gram");
   });

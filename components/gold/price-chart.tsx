@@ -70,8 +70,9 @@ export function GoldPriceChart({ initialRange, initialPoints }: { initialRange: 
             onClick={() => setRange(r)}
             className={`min-h-11 rounded-full px-3 py-2 text-sm font-medium ${r === range ? "bg-brand-700 text-white" : "bg-white ring-1 ring-slate-300"}`}
           >
-            <span aria-hidden="true">{t(`ranges.${r}.short`)}</span>
-            <span className="sr-only">{t(`ranges.${r}.long`)}</span>
+            {/* The name starts with what is shown ("1W"), then says it in words. */}
+            {t(`ranges.${r}.short`)}
+            <span className="sr-only"> ({t(`ranges.${r}.long`)})</span>
           </button>
         ))}
       </div>
