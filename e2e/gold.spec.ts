@@ -206,5 +206,12 @@ test.describe("gold", () => {
       await expect(page.getByRole("dialog", { name: "Beli emas" }).getByText(/Harga berlaku \d+ dtk/)).toBeVisible();
       await noHorizontalScroll(page);
     });
+
+    test("the admin gold page fits", async ({ page }) => {
+      await signIn(page, "admin@lumbung.test");
+      await page.goto("/admin/gold");
+      await expect(page.getByRole("heading", { level: 1, name: /^(Gold|Emas)$/ })).toBeVisible();
+      await noHorizontalScroll(page);
+    });
   });
 });
