@@ -101,6 +101,31 @@ test.describe("gold", () => {
     await expect(page.getByTestId("gold-buy-price")).toContainText("Rp");
   });
 
+  test("a lender buys 1 g by grams and asks for a 1 g bar, confirming before the grams are reserved", async ({ page }) => {
+    await signIn(page, "lender@lumbung.test");
+    await page.goto("/lender/gold");
+    await page.getByRole("button", { name: "Buy gold" }).click();
+    const buy = page.getByRole("dialog", { name: "Buy gold" });
+    await buy.getByRole("radio", { name: "Grams" }).check();
+    await buy.getByLabel("Grams to buy").fill("1");
+    await expect(buy.getByText(/You pay Rp\s?[\d,]+ and get 1\.0000 g\./)).toBeVisible();
+    await buy.getByRole("button", { name: "Confirm purchase" }).click();
+    await expect(page.getByText(/You bought 1\.0000 g for Rp/)).toBeVisible();
+
+    const bars = page.getByRole("region", { name: "Physical gold bars" });
+    await bars.getByLabel("Bar size").selectOption("1");
+    await expect(bars.getByLabel("Bar size").locator("option:checked")).toHaveText(/1 g — fee Rp\s?[\d,]+, ready in \d+ days/);
+    await bars.getByRole("button", { name: "Review request" }).click();
+    await expect(bars.getByText("Enter the full delivery address.")).toBeVisible();
+    await bars.getByLabel("Delivery address").fill("Jl. Malioboro No. 5, Yogyakarta 55271");
+    await bars.getByRole("button", { name: "Review request" }).click();
+    const confirm = page.getByRole("dialog", { name: "Reserve gold for bars?" });
+    await expect(confirm.getByText(/Reserve 1\.0000 g now and pay a fee of Rp/)).toBeVisible();
+    await confirm.getByRole("button", { name: "Reserve and request" }).click();
+    await expect(page.getByText("Bar request sent; the grams are reserved.")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Your bar requests" }).getByRole("listitem")).toHaveCount(2);
+  });
+
   test("a recurring buy is created, paused, resumed and deleted", async ({ page }) => {
     await signIn(page, "lender@lumbung.test");
     await page.goto("/lender/gold");
