@@ -56,11 +56,13 @@ describe("price history", () => {
 });
 
 describe("gold settings", () => {
-  it("admins change base, spread and rate (audited); the next price uses them", async () => {
+  it("admins change base, spread and rate (audited); a price with them is published at once", async () => {
     const admin = await createTestUser("admin");
     const s = await updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: 400, usdIdrRate: "16000", withdrawalFees: { "5": "80000" } } });
     expect(s).toMatchObject({ basePerGram: 2_000_000n, spreadBps: 400, usdIdrRate: 16_000n });
     expect(s.withdrawalFees[5]).toBe(80_000n);
+    // A price with the new spread is published in the same transaction, so lenders see it at once.
+    expect((await getCurrentGoldPrice({ ctx: admin.ctx })).spreadBps).toBeGreaterThanOrEqual(399);
     expect((await getGoldSettings({ ctx: admin.ctx })).spreadBps).toBe(400);
     const audit = await getDb().select().from(auditLog).where(eq(auditLog.action, "gold.settings_updated"));
     expect(audit.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/errors";
 import { readSetting, writeSetting } from "@/lib/system/settings";
 import { DEFAULT_SPREAD_BPS } from "./pricing";
 import { GOLD_BARS, UpdateGoldSettingsInput, type GoldBarGrams } from "./schemas";
+import { publishGoldPrice } from "./prices";
 
 /**
  * Admin-editable gold settings, one JSON row in `settings` (bigints as decimal strings).
@@ -92,8 +93,9 @@ export async function getGoldSettings({ ctx }: { ctx: Ctx }): Promise<GoldSettin
 }
 
 /**
- * Admin verb: base price, spread, USD→IDR rate and (optionally) bar fees. Takes effect with the next
- * published price (the next minute, or the next read); an audit row and an event record the change.
+ * Admin verb: base price, spread, USD→IDR rate and (optionally) bar fees. A price with the new base and
+ * spread is published in the same transaction, so lenders see it at once; an audit row and an event
+ * record the change.
  */
 export async function updateGoldSettings({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<GoldSettings> {
   const actor = requireRole(ctx, "admin");
@@ -110,6 +112,7 @@ export async function updateGoldSettings({ ctx, input }: { ctx: Ctx; input: unkn
     const details = { before: toStored(before), after: toStored(next) };
     await tx.insert(auditLog).values({ occurredAt: now(), actorId: actor.userId, action: "gold.settings_updated", details });
     await track(tx, { name: "gold_settings_updated", userId: actor.userId, properties: details, context: ctx.request });
+    await publishGoldPrice(tx);
     return next;
   });
 }
