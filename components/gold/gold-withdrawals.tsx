@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
@@ -27,12 +28,14 @@ export function GoldWithdrawals({
   availableUnits,
   canTrade,
   action,
+  cancelAction,
 }: {
   options: WithdrawalOptionView[];
   requests: WithdrawalView[];
   availableUnits: string;
   canTrade: boolean;
   action: (input: WithdrawalInput) => Promise<ActionResult>;
+  cancelAction: (input: { withdrawalId: string }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("gold");
   const locale = useLocale() as "en" | "id";
@@ -44,6 +47,7 @@ export function GoldWithdrawals({
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [confirming, setConfirming] = useState<WithdrawalInput | null>(null);
+  const [cancelling, setCancelling] = useState<WithdrawalView | null>(null);
   const [pending, start] = useTransition();
   const rp = (s: string | bigint) => formatRupiah(BigInt(s), locale);
   const g = (u: bigint | string) => formatGrams(BigInt(u), locale);
@@ -80,6 +84,21 @@ export function GoldWithdrawals({
       }
     });
 
+  // The lender may cancel only while nothing is printed; the server checks the status again.
+  const cancel = () =>
+    start(async () => {
+      if (!cancelling) return;
+      const result = await cancelAction({ withdrawalId: cancelling.id });
+      setCancelling(null);
+      if (result.ok) {
+        toast.success(t("withdrawalCancelled"));
+        router.refresh();
+      } else {
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message));
+        router.refresh();
+      }
+    });
+
   return (
     <div className="space-y-4">
       {requests.length === 0 ? (
@@ -95,6 +114,11 @@ export function GoldWithdrawals({
                 {t("requestedOn", { date: when(w.createdAt) })} · {t("feeLine", { fee: rp(w.fee) })}
                 {w.cancelReason ? ` · ${t("cancelReasonLine", { reason: w.cancelReason })}` : ""}
               </p>
+              {w.status === "requested" ? (
+                <Button variant="secondary" className="mt-1" onClick={() => setCancelling(w)} disabled={pending}>
+                  {t("cancelWithdrawal", { quantity: w.quantity, bar: w.barGrams })}
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -130,6 +154,17 @@ export function GoldWithdrawals({
           </Button>
         </div>
       </GoldDialog>
+      <ConfirmDialog
+        open={Boolean(cancelling)}
+        title={t("cancelWithdrawalTitle")}
+        confirmLabel={t("cancelWithdrawalConfirm")}
+        cancelLabel={t("keepWithdrawal")}
+        pending={pending}
+        onConfirm={cancel}
+        onCancel={() => setCancelling(null)}
+      >
+        {cancelling ? <p>{t("cancelWithdrawalBody", { grams: g(cancelling.units), fee: rp(cancelling.fee) })}</p> : null}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { createTestUser } from "@/lib/testing/factories";
 import {
   advanceGoldWithdrawal,
   cancelGoldWithdrawal,
+  cancelMyGoldWithdrawal,
   createPriceAlert,
   deletePriceAlert,
   getCurrentGoldPrice,
@@ -88,6 +89,38 @@ describe("physical withdrawals", () => {
     expect(await balanceOf(user.id, "user_cash")).toBe(cashAfter + 100_000n);
     const kinds = (await getDb().select().from(notifications).where(eq(notifications.userId, user.id))).map((n) => n.kind);
     expect(kinds).toEqual(expect.arrayContaining(["gold_withdrawal_printed", "gold_withdrawal_cancelled"]));
+    await expectLedgerHealthy();
+  });
+
+  it("the lender cancels their own request while still requested: grams and fee back, event and notification", async () => {
+    const { ctx, user } = await goldLender(30_000_000n);
+    await trade(ctx, "buy", "grams", "6");
+    const cashBefore = await balanceOf(user.id, "user_cash");
+    const w = await requestGoldWithdrawal({ ctx, input: { barGrams: 5, quantity: 1, address: "Jl. Merdeka 1, Bandung 40111", idempotencyKey: key() } });
+    expect(await balanceOf(user.id, "user_cash")).toBe(cashBefore - 75_000n);
+    const other = await goldLender(0n);
+    await expect(cancelMyGoldWithdrawal({ ctx: other.ctx, input: { withdrawalId: w.id } })).rejects.toMatchObject({ status: 404 });
+    const cancelled = await cancelMyGoldWithdrawal({ ctx, input: { withdrawalId: w.id } });
+    expect(cancelled.status).toBe("cancelled");
+    expect(await balanceOf(user.id, "user_gold")).toBe(60_000n);
+    expect(await balanceOf(user.id, "user_gold_reserved")).toBe(0n);
+    expect(await balanceOf(user.id, "user_cash")).toBe(cashBefore);
+    // A double click changes nothing.
+    expect((await cancelMyGoldWithdrawal({ ctx, input: { withdrawalId: w.id } })).status).toBe("cancelled");
+    expect(await balanceOf(user.id, "user_cash")).toBe(cashBefore);
+    const notes = await getDb().select().from(notifications).where(eq(notifications.userId, user.id));
+    expect(notes.map((n) => n.kind)).toEqual(["gold_withdrawal_cancelled_by_you"]);
+    const evs = await getDb().select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "gold_withdrawal_status_changed")));
+    expect(evs).toHaveLength(1);
+    expect(evs[0]!.properties).toMatchObject({ withdrawalId: w.id, from: "requested", to: "cancelled", actorRole: "user" });
+
+    // Once printed, only an admin can cancel.
+    const w2 = await requestGoldWithdrawal({ ctx, input: { barGrams: 1, quantity: 1, address: "Jl. Merdeka 1, Bandung 40111", idempotencyKey: key() } });
+    const admin = await createTestUser("admin");
+    await advanceGoldWithdrawal({ ctx: admin.ctx, input: { withdrawalId: w2.id, to: "printed" } });
+    await expect(cancelMyGoldWithdrawal({ ctx, input: { withdrawalId: w2.id } })).rejects.toMatchObject({ code: "gold_withdrawal_status" });
+    await expect(cancelMyGoldWithdrawal({ ctx: admin.ctx, input: { withdrawalId: w2.id } })).rejects.toMatchObject({ status: 403 });
+    await expect(cancelMyGoldWithdrawal({ ctx, input: { withdrawalId: "nope" } })).rejects.toMatchObject({ fields: { withdrawalId: "notFound" } });
     await expectLedgerHealthy();
   });
 

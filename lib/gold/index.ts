@@ -19,6 +19,7 @@ import "server-only";
  *   createRecurringPlan / updateRecurringPlan / pauseRecurringPlan / deleteRecurringPlan
  *   createPriceAlert / deletePriceAlert
  *   requestGoldWithdrawal({ ctx, input: { barGrams, quantity, address, idempotencyKey } })
+ *   cancelMyGoldWithdrawal({ ctx, input: { withdrawalId } }) → only while "requested"; grams and fee back
  * Admin
  *   getGoldSettings / updateGoldSettings({ basePerGram, spreadBps, usdIdrRate, withdrawalFees? })
  *   getGoldTradeVolume({ ctx, input: { days } }) · getGoldInventory({ ctx })
@@ -42,5 +43,5 @@ export { runRecurringBuys, type RecurringSummary } from "./run-recurring";
 export { nextRunAfter } from "./schedule";
 export { listPriceAlerts, createPriceAlert, deletePriceAlert } from "./alerts";
 export { getWithdrawalOptions, listMyGoldWithdrawals, requestGoldWithdrawal, type WithdrawalOption } from "./withdrawals";
-export { listGoldWithdrawalQueue, advanceGoldWithdrawal, cancelGoldWithdrawal } from "./withdrawal-admin";
+export { listGoldWithdrawalQueue, advanceGoldWithdrawal, cancelGoldWithdrawal, cancelMyGoldWithdrawal } from "./withdrawal-admin";
 export { getGoldTradeVolume, getGoldInventory, type GoldVolumeDay, type GoldInventory } from "./admin";

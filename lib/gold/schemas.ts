@@ -121,6 +121,7 @@ export const CancelGoldWithdrawalInput = z.object({
   withdrawalId: z.string().uuid("notFound"),
   reason: z.string({ message: "required" }).trim().min(3, "required").max(500, "tooLong"),
 });
+export const CancelMyGoldWithdrawalInput = z.object({ withdrawalId: z.string().uuid("notFound") });
 export const GoldWithdrawalQueueInput = z.object({
   status: z.enum(GOLD_WITHDRAWAL_STATUSES).default("requested"),
   page: z.coerce.number<number>().int().min(1).default(1),

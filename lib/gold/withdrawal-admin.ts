@@ -7,7 +7,7 @@ import { track } from "@/lib/engagement/track";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";
 import { notify } from "@/lib/notifications";
-import { AdvanceGoldWithdrawalInput, CancelGoldWithdrawalInput, GoldWithdrawalQueueInput } from "./schemas";
+import { AdvanceGoldWithdrawalInput, CancelGoldWithdrawalInput, CancelMyGoldWithdrawalInput, GoldWithdrawalQueueInput } from "./schemas";
 import { withdrawalRef } from "./withdrawals";
 
 /**
@@ -20,7 +20,7 @@ import { withdrawalRef } from "./withdrawals";
  * balance is always −(grams users still hold, available or reserved); a delivery shrinks that
  * obligation just as a sale does.
  *
- * Cancelled (only before shipping): the grams come back (user_gold_reserved → user_gold) and so does
+ * Cancelled (only before shipping; the lender may cancel their own while still "requested"): the grams come back (user_gold_reserved → user_gold) and so does
  * the fee (gold_withdrawal_fee_revenue → user_cash): the user did nothing wrong and nothing was sent.
  */
 const NEXT: Record<string, GoldWithdrawal["status"] | undefined> = { requested: "printed", printed: "shipped", shipped: "delivered" };
@@ -73,30 +73,54 @@ export async function cancelGoldWithdrawal({ ctx, input }: { ctx: Ctx; input: un
     const w = await lockWithdrawal(tx, withdrawalId);
     if (w.status === "cancelled") return w;
     if (!(["requested", "printed"] as string[]).includes(w.status)) throw new Conflict("gold_withdrawal_status", `A ${w.status} request cannot be cancelled.`, { status: w.status });
-    const [gold, reserved, cash, feeRevenue] = await Promise.all([
-      ensureUserAccount(tx, w.userId, "user_gold"),
-      ensureUserAccount(tx, w.userId, "user_gold_reserved"),
-      ensureUserAccount(tx, w.userId, "user_cash"),
-      ensurePlatformAccount(tx, "gold_withdrawal_fee_revenue"),
-    ]);
-    const moves = [
-      { debit: reserved.id, credit: gold.id, amount: w.units, unit: "XAU" as const, kind: "gold_withdrawal_release", idempotencyKey: `gold-withdrawal:${w.id}:release`, reference: withdrawalRef(w.id) },
-    ];
-    if (w.fee > 0n) {
-      moves.push({ debit: feeRevenue.id, credit: cash.id, amount: w.fee, unit: "IDR" as never, kind: "gold_withdrawal_fee_refund", idempotencyKey: `gold-withdrawal:${w.id}:fee-refund`, reference: withdrawalRef(w.id) });
-    }
-    await transferMany(tx, moves);
+    await releaseWithdrawal(tx, w);
     return finish(tx, ctx, actor.userId, w, "cancelled", reason);
   });
+}
+
+/**
+ * The lender's own cancel, only while the request is still "requested" (nothing printed yet): the same
+ * ledger path as the admin cancel (grams and fee back), with its own notification and event marker.
+ * Another user's request is NotFound, not Forbidden, so ids cannot be probed.
+ */
+export async function cancelMyGoldWithdrawal({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<GoldWithdrawal> {
+  const actor = requireRole(ctx, "lender");
+  const { withdrawalId } = parseInput(CancelMyGoldWithdrawalInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const w = await lockWithdrawal(tx, withdrawalId);
+    if (w.userId !== actor.userId) throw new NotFound("The gold withdrawal");
+    if (w.status === "cancelled") return w; // a double click
+    if (w.status !== "requested") throw new Conflict("gold_withdrawal_status", `A ${w.status} request cannot be cancelled.`, { status: w.status });
+    await releaseWithdrawal(tx, w);
+    return finish(tx, ctx, actor.userId, w, "cancelled", null, "user");
+  });
+}
+
+/** Cancel's ledger path: reserved grams back to available gold, the printing fee back to cash. */
+async function releaseWithdrawal(tx: Parameters<Parameters<typeof withTransaction>[1]>[0], w: GoldWithdrawal) {
+  const [gold, reserved, cash, feeRevenue] = await Promise.all([
+    ensureUserAccount(tx, w.userId, "user_gold"),
+    ensureUserAccount(tx, w.userId, "user_gold_reserved"),
+    ensureUserAccount(tx, w.userId, "user_cash"),
+    ensurePlatformAccount(tx, "gold_withdrawal_fee_revenue"),
+  ]);
+  const moves = [
+    { debit: reserved.id, credit: gold.id, amount: w.units, unit: "XAU" as const, kind: "gold_withdrawal_release", idempotencyKey: `gold-withdrawal:${w.id}:release`, reference: withdrawalRef(w.id) },
+  ];
+  if (w.fee > 0n) {
+    moves.push({ debit: feeRevenue.id, credit: cash.id, amount: w.fee, unit: "IDR" as never, kind: "gold_withdrawal_fee_refund", idempotencyKey: `gold-withdrawal:${w.id}:fee-refund`, reference: withdrawalRef(w.id) });
+  }
+  await transferMany(tx, moves);
 }
 
 async function finish(
   tx: Parameters<Parameters<typeof withTransaction>[1]>[0],
   ctx: Ctx,
-  adminId: string,
+  actorId: string,
   w: GoldWithdrawal,
   to: GoldWithdrawal["status"],
   reason: string | null,
+  by: "admin" | "user" = "admin",
 ): Promise<GoldWithdrawal> {
   const at = now();
   const [updated] = await tx
@@ -104,10 +128,10 @@ async function finish(
     .set({ status: to, cancelReason: reason, updatedAt: at })
     .where(and(eq(goldWithdrawals.id, w.id), inArray(goldWithdrawals.status, [w.status])))
     .returning();
-  await tx.insert(auditLog).values({ occurredAt: at, actorId: adminId, action: `gold.withdrawal_${to}`, target: w.id, details: { from: w.status, to, reason } });
+  await tx.insert(auditLog).values({ occurredAt: at, actorId, action: `gold.withdrawal_${to}`, target: w.id, details: { from: w.status, to, reason } });
   await notify(tx, {
     userId: w.userId,
-    kind: `gold_withdrawal_${to}`,
+    kind: by === "user" ? "gold_withdrawal_cancelled_by_you" : `gold_withdrawal_${to}`,
     // Bars are whole grams, so the total needs no decimal separator (notifications render in either language).
     params: { grams: String(w.barGrams * w.quantity), quantity: w.quantity, barGrams: w.barGrams, reason: reason ?? "" },
     link: "/lender/gold",
@@ -115,7 +139,7 @@ async function finish(
   await track(tx, {
     name: "gold_withdrawal_status_changed",
     userId: w.userId,
-    properties: { withdrawalId: w.id, from: w.status, to, units: w.units, reason, by: adminId },
+    properties: { withdrawalId: w.id, from: w.status, to, units: w.units, fee: w.fee, reason, by: actorId, actorRole: by },
     context: ctx.request,
   });
   return updated!;

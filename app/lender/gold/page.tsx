@@ -10,12 +10,9 @@ import { RecurringPlans } from "@/components/gold/recurring-plans";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
-import { getGoldHoldings, getPriceHistory, listGoldTrades } from "@/lib/gold";
-import { listPriceAlerts } from "@/lib/gold/alerts";
-import { listRecurringPlans } from "@/lib/gold/recurring";
-import { getWithdrawalOptions, listMyGoldWithdrawals } from "@/lib/gold/withdrawals";
+import { getGoldHoldings, getPriceHistory, getWithdrawalOptions, listGoldTrades, listMyGoldWithdrawals, listPriceAlerts, listRecurringPlans } from "@/lib/gold";
 import { getMyKyc } from "@/lib/kyc";
-import { createAlertAction, createPlanAction, deleteAlertAction, deletePlanAction, requestBarsAction, setPlanActiveAction } from "./actions";
+import { cancelBarsAction, createAlertAction, createPlanAction, deleteAlertAction, deletePlanAction, requestBarsAction, setPlanActiveAction, updatePlanAction } from "./actions";
 import { HoldingsCard } from "./holdings-card";
 import { previewGoldTradeAction, quoteGoldAction, tradeGoldAction } from "./trade-actions";
 import { TradeHistory } from "./trade-history";
@@ -76,7 +73,7 @@ export default async function GoldPage({ searchParams }: { searchParams: Promise
           <p className="mb-3 text-xs text-slate-600">{t("plansHelp")}</p>
           <RecurringPlans
             canTrade={canTrade}
-            actions={{ create: createPlanAction, setActive: setPlanActiveAction, remove: deletePlanAction }}
+            actions={{ create: createPlanAction, update: updatePlanAction, setActive: setPlanActiveAction, remove: deletePlanAction }}
             plans={plans.map((p) => ({ id: p.id, amount: p.amount.toString(), frequency: p.frequency, hour: p.hour, dayOfWeek: p.dayOfWeek, dayOfMonth: p.dayOfMonth, active: p.active, nextRunAt: iso(p.nextRunAt) }))}
           />
         </Card>
@@ -101,6 +98,7 @@ export default async function GoldPage({ searchParams }: { searchParams: Promise
           canTrade={canTrade}
           availableUnits={available}
           action={requestBarsAction}
+          cancelAction={cancelBarsAction}
           options={options.map((o) => ({ barGrams: o.barGrams, fee: o.fee.toString(), leadTimeDays: o.leadTimeDays }))}
           requests={withdrawals.map((w) => ({
             id: w.id,
