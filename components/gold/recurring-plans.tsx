@@ -16,6 +16,7 @@ import type { ActionResult, PlanView } from "./types";
 type PlanInput = { amount: string; frequency: "daily" | "weekly" | "monthly"; hour: number; dayOfWeek?: number; dayOfMonth?: number };
 export type PlanActions = {
   create: (input: PlanInput) => Promise<ActionResult>;
+  update: (input: PlanInput & { planId: string }) => Promise<ActionResult>;
   setActive: (input: { planId: string; active: boolean }) => Promise<ActionResult>;
   remove: (input: { planId: string }) => Promise<ActionResult>;
 };
@@ -23,7 +24,10 @@ export type PlanActions = {
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const DAYS_OF_MONTH = Array.from({ length: 28 }, (_, d) => d + 1);
 
-/** Recurring buys: a form to add one, and the list with pause/resume and delete. */
+/**
+ * Recurring buys: a form to add one, and the list with edit, pause/resume and delete. Editing reuses
+ * the same form (filled with the plan); the server recomputes the next run from the new schedule.
+ */
 export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]; actions: PlanActions; canTrade: boolean }) {
   const t = useTranslations("gold");
   const locale = useLocale() as "en" | "id";
@@ -37,6 +41,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [deleting, setDeleting] = useState<PlanView | null>(null);
+  const [editing, setEditing] = useState<PlanView | null>(null);
   const [pending, start] = useTransition();
   const hourLabel = (h: number) => t("hourWib", { hour: String(h).padStart(2, "0") });
   const describe = (p: PlanView) =>
@@ -57,15 +62,33 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
       }
     });
 
+  const resetForm = () => {
+    setEditing(null);
+    setAmount("");
+    setFields({});
+    setFormError(undefined);
+  };
+
+  const startEdit = (p: PlanView) => {
+    setEditing(p);
+    setAmount(p.amount);
+    setFrequency(p.frequency);
+    setHour(p.hour);
+    setDayOfWeek(p.dayOfWeek ?? 1);
+    setDayOfMonth(p.dayOfMonth ?? 1);
+    setFields({});
+    setFormError(undefined);
+    document.getElementById("plan-amount")?.focus();
+  };
+
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setFields({});
     if (!amount) return setFields({ amount: "required" });
-    run(
-      () => actions.create({ amount, frequency, hour, dayOfWeek: frequency === "weekly" ? dayOfWeek : undefined, dayOfMonth: frequency === "monthly" ? dayOfMonth : undefined }),
-      t("planCreated"),
-      () => setAmount(""),
-    );
+    const input = { amount, frequency, hour, dayOfWeek: frequency === "weekly" ? dayOfWeek : undefined, dayOfMonth: frequency === "monthly" ? dayOfMonth : undefined };
+    const plan = editing;
+    if (plan) run(() => actions.update({ ...input, planId: plan.id }), t("planUpdated"), resetForm);
+    else run(() => actions.create(input), t("planCreated"), () => setAmount(""));
   };
 
   return (
@@ -84,6 +107,9 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
                 </p>
               </div>
               <div className="flex flex-wrap gap-2">
+                <Button variant="secondary" disabled={pending} aria-label={t("editPlanNamed", { plan: describe(p) })} onClick={() => startEdit(p)}>
+                  {t("edit")}
+                </Button>
                 <Button
                   variant="secondary"
                   disabled={pending}
@@ -101,7 +127,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
         </ul>
       )}
       <form onSubmit={submit} noValidate className="space-y-3">
-        <h3 className="text-sm font-semibold">{t("newPlan")}</h3>
+        <h3 className="text-sm font-semibold">{editing ? t("editPlanTitle", { plan: describe(editing) }) : t("newPlan")}</h3>
         <FormError message={formError} />
         <div className="grid gap-3 sm:grid-cols-2">
           <RupiahField id="plan-amount" label={t("planAmount")} hint={t("minBuyHint", { min: formatRupiah(10_000n, locale) })} value={amount} onChange={setAmount} error={text.field(fields.amount)} />
@@ -135,9 +161,16 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
             />
           ) : null}
         </div>
-        <Button type="submit" disabled={pending || !canTrade}>
-          {t("createPlan")}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={pending || !canTrade}>
+            {editing ? t("savePlan") : t("createPlan")}
+          </Button>
+          {editing ? (
+            <Button variant="secondary" disabled={pending} onClick={resetForm}>
+              {t("cancelEdit")}
+            </Button>
+          ) : null}
+        </div>
       </form>
       <GoldDialog open={Boolean(deleting)} title={t("deletePlanTitle")} onClose={() => setDeleting(null)}>
         <p className="text-sm">{deleting ? t("deletePlanBody", { plan: describe(deleting) }) : null}</p>

@@ -86,6 +86,24 @@ describe("recurring gold buys across a 35-day clock jump", () => {
     await expect(createRecurringPlan({ ctx, input: { amount: "20000", frequency: "weekly", hour: 8 } })).rejects.toMatchObject({ fields: { dayOfWeek: "dayOfWeekInvalid" } });
   });
 
+  it("an edit changes amount and schedule and recomputes the next run; another user's plan is not found", async () => {
+    setNow(start); // 2026-11-01 07:30 WIB, a Sunday
+    const { ctx } = await goldLender(1_000_000n);
+    const plan = await createRecurringPlan({ ctx, input: { amount: "20000", frequency: "daily", hour: 8 } });
+    expect(plan.nextRunAt.toISOString()).toBe("2026-11-01T01:00:00.000Z");
+    const weekly = await updateRecurringPlan({ ctx, input: { planId: plan.id, amount: "50000", frequency: "weekly", hour: 10, dayOfWeek: 3 } });
+    expect(weekly).toMatchObject({ amount: 50_000n, frequency: "weekly", hour: 10, dayOfWeek: 3, dayOfMonth: null });
+    expect(weekly.nextRunAt.toISOString()).toBe("2026-11-04T03:00:00.000Z"); // Wednesday 10:00 WIB
+    const monthly = await updateRecurringPlan({ ctx, input: { planId: plan.id, amount: "75000", frequency: "monthly", hour: 6, dayOfMonth: 1 } });
+    expect(monthly).toMatchObject({ amount: 75_000n, frequency: "monthly", dayOfWeek: null, dayOfMonth: 1 });
+    expect(monthly.nextRunAt.toISOString()).toBe("2026-11-30T23:00:00.000Z"); // 1 Dec 06:00 WIB: today's 06:00 has passed
+    const evs = await getDb().select().from(events).where(and(eq(events.userId, monthly.userId), eq(events.name, "gold_recurring_buy_set")));
+    expect(evs.filter((e) => (e.properties as { action?: string }).action === "updated")).toHaveLength(2);
+    const other = await goldLender(0n);
+    await expect(updateRecurringPlan({ ctx: other.ctx, input: { planId: plan.id, amount: "20000", frequency: "daily", hour: 8 } })).rejects.toMatchObject({ status: 404 });
+    await expect(updateRecurringPlan({ ctx, input: { planId: plan.id, amount: "20000", frequency: "monthly", hour: 8 } })).rejects.toMatchObject({ fields: { dayOfMonth: expect.any(String) } });
+  });
+
   it("needs a lender with approved KYC; the runner needs the system or an admin", async () => {
     const { ctx } = await createTestUser("lender");
     await expect(createRecurringPlan({ ctx, input: { amount: "20000", frequency: "daily", hour: 8 } })).rejects.toMatchObject({ code: "kyc_required" });
