@@ -7,12 +7,16 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
+import { GOLD_BARS } from "@/lib/gold/schemas";
 import { RupiahField } from "./rupiah-field";
 import type { ActionResult } from "./types";
 
-type Values = { basePerGram: string; spreadBps: string; usdIdrRate: string };
+type Values = { basePerGram: string; spreadBps: string; usdIdrRate: string; withdrawalFees: Record<string, string>; leadTimeDays: Record<string, string> };
 
-/** Base price per gram, spread (basis points, shown as a percentage too) and the USD→IDR rate. */
+/**
+ * Base price per gram, spread (basis points, shown as a percentage too), the USD→IDR rate, and the
+ * printing fee and lead time of each bar size (what lenders see before they ask for bars).
+ */
 export function AdminGoldSettingsForm({ initial, action }: { initial: Values; action: (input: Values) => Promise<ActionResult> }) {
   const t = useTranslations("adminGold");
   const text = useErrorText();
@@ -57,6 +61,31 @@ export function AdminGoldSettingsForm({ initial, action }: { initial: Values; ac
         />
         <RupiahField id="gold-usd-idr" label={t("usdIdrRate")} hint={t("usdIdrRateHint")} value={values.usdIdrRate} onChange={set("usdIdrRate")} error={text.field(fields.usdIdrRate)} />
       </div>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">{t("barFeesTitle")}</legend>
+        <p className="text-xs text-slate-600">{t("barFeesHelp")}</p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {GOLD_BARS.map((bar) => (
+            <div key={bar} className="grid grid-cols-2 gap-2">
+              <RupiahField
+                id={`gold-fee-${bar}`}
+                label={t("barFee", { bar })}
+                value={values.withdrawalFees[String(bar)] ?? ""}
+                onChange={(digits) => setValues((v) => ({ ...v, withdrawalFees: { ...v.withdrawalFees, [String(bar)]: digits } }))}
+                error={text.field(fields[`withdrawalFees.${bar}`])}
+              />
+              <TextField
+                id={`gold-lead-${bar}`}
+                label={t("barLeadTime", { bar })}
+                inputMode="numeric"
+                value={values.leadTimeDays[String(bar)] ?? ""}
+                onChange={(e) => setValues((v) => ({ ...v, leadTimeDays: { ...v.leadTimeDays, [String(bar)]: e.target.value.replace(/\D/g, "") } }))}
+                error={text.field(fields[`leadTimeDays.${bar}`])}
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
       <Button type="submit" disabled={pending}>
         {t("saveSettings")}
       </Button>

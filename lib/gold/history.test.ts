@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { auditLog, goldMonthlyPrices } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { createTestUser } from "@/lib/testing/factories";
-import { ensureGoldDefaults, getCurrentGoldPrice, getGoldSettings, getPriceHistory, publishGoldPrice, updateGoldSettings } from ".";
+import { ensureGoldDefaults, getCurrentGoldPrice, getGoldSettings, getPriceHistory, getWithdrawalOptions, publishGoldPrice, updateGoldSettings } from ".";
 import { usdCentsPerOunceToRupiahPerGram } from "./pricing";
 
 const HOUR = 3_600_000;
@@ -75,5 +75,23 @@ describe("gold settings", () => {
     const { ctx } = await createTestUser("lender");
     await expect(updateGoldSettings({ ctx, input: { basePerGram: "1", spreadBps: 1, usdIdrRate: "1" } })).rejects.toMatchObject({ status: 403 });
     await expect(updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: 5000, usdIdrRate: "16000" } })).rejects.toMatchObject({ fields: { spreadBps: "spreadInvalid" } });
+  });
+
+  it("admins set bar fees and lead times per size; the lender's withdrawal options use them", async () => {
+    const admin = await createTestUser("admin");
+    const base = { basePerGram: "2000000", spreadBps: 300, usdIdrRate: "16000" };
+    await updateGoldSettings({ ctx: admin.ctx, input: { ...base, withdrawalFees: { "1": "55000", "100": "350000" }, leadTimeDays: { "1": "3", "100": 21 } } });
+    const { ctx } = await createTestUser("lender");
+    const options = await getWithdrawalOptions({ ctx });
+    expect(options.find((o) => o.barGrams === 1)).toEqual({ barGrams: 1, fee: 55_000n, leadTimeDays: 3 });
+    expect(options.find((o) => o.barGrams === 100)).toEqual({ barGrams: 100, fee: 350_000n, leadTimeDays: 21 });
+    // Sizes not sent keep their value.
+    await updateGoldSettings({ ctx: admin.ctx, input: { ...base, leadTimeDays: { "2": 9 } } });
+    const s = await getGoldSettings({ ctx: admin.ctx });
+    expect(s.leadTimeDays).toMatchObject({ 1: 3, 2: 9, 100: 21 });
+    expect(s.withdrawalFees[1]).toBe(55_000n);
+    await expect(updateGoldSettings({ ctx: admin.ctx, input: { ...base, leadTimeDays: { "5": "0" } } })).rejects.toMatchObject({ fields: { "leadTimeDays.5": "leadTimeInvalid" } });
+    await expect(updateGoldSettings({ ctx: admin.ctx, input: { ...base, leadTimeDays: { "5": "2.5" } } })).rejects.toMatchObject({ fields: { "leadTimeDays.5": "leadTimeInvalid" } });
+    await expect(updateGoldSettings({ ctx: admin.ctx, input: { ...base, withdrawalFees: { "5": "abc" } } })).rejects.toMatchObject({ fields: { "withdrawalFees.5": expect.any(String) } });
   });
 });

@@ -134,6 +134,10 @@ export const UpdateGoldSettingsInput = z.object({
   usdIdrRate: zGoldRupiah(1_000n, 100_000n),
   /** Optional: printing fee per bar size (rupiah digits), keyed by grams. */
   withdrawalFees: z.record(z.string(), zGoldRupiah(0n, 100_000_000n)).optional(),
+  /** Optional: lead time in days per bar size, keyed by grams. */
+  leadTimeDays: z
+    .record(z.string(), z.coerce.number<number>({ message: "leadTimeInvalid" }).int("leadTimeInvalid").min(1, "leadTimeInvalid").max(90, "leadTimeInvalid"))
+    .optional(),
 });
 export type UpdateGoldSettingsInput = z.input<typeof UpdateGoldSettingsInput>;
 

@@ -93,7 +93,8 @@ export async function getGoldSettings({ ctx }: { ctx: Ctx }): Promise<GoldSettin
 }
 
 /**
- * Admin verb: base price, spread, USD→IDR rate and (optionally) bar fees. A price with the new base and
+ * Admin verb: base price, spread, USD→IDR rate and (optionally) bar fees and lead times per bar size
+ * (sizes not given keep their value; new bar requests use the new values, existing ones keep theirs). A price with the new base and
  * spread is published in the same transaction, so lenders see it at once; an audit row and an event
  * record the change.
  */
@@ -107,7 +108,12 @@ export async function updateGoldSettings({ ctx, input }: { ctx: Ctx; input: unkn
       const g = Number(k) as GoldBarGrams;
       if ((GOLD_BARS as readonly number[]).includes(g)) fees[g] = v;
     }
-    const next: GoldSettings = { ...before, basePerGram: data.basePerGram, spreadBps: data.spreadBps, usdIdrRate: data.usdIdrRate, withdrawalFees: fees };
+    const lead = { ...before.leadTimeDays };
+    for (const [k, v] of Object.entries(data.leadTimeDays ?? {})) {
+      const g = Number(k) as GoldBarGrams;
+      if ((GOLD_BARS as readonly number[]).includes(g)) lead[g] = v;
+    }
+    const next: GoldSettings = { ...before, basePerGram: data.basePerGram, spreadBps: data.spreadBps, usdIdrRate: data.usdIdrRate, withdrawalFees: fees, leadTimeDays: lead };
     await writeSetting(tx, GOLD_SETTINGS_KEY, toStored(next));
     const details = { before: toStored(before), after: toStored(next) };
     await tx.insert(auditLog).values({ occurredAt: now(), actorId: actor.userId, action: "gold.settings_updated", details });

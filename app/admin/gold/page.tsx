@@ -41,7 +41,13 @@ export default async function AdminGoldPage({ searchParams }: { searchParams: Pr
           {t("currentPrice", { buy: rp(price.buyPerGram), sell: rp(price.sellPerGram) })}
         </p>
         <AdminGoldSettingsForm
-          initial={{ basePerGram: settings.basePerGram.toString(), spreadBps: String(settings.spreadBps), usdIdrRate: settings.usdIdrRate.toString() }}
+          initial={{
+            basePerGram: settings.basePerGram.toString(),
+            spreadBps: String(settings.spreadBps),
+            usdIdrRate: settings.usdIdrRate.toString(),
+            withdrawalFees: Object.fromEntries(Object.entries(settings.withdrawalFees).map(([k, v]) => [k, v.toString()])),
+            leadTimeDays: Object.fromEntries(Object.entries(settings.leadTimeDays).map(([k, v]) => [k, String(v)])),
+          }}
           action={updateGoldSettingsAction}
         />
       </Card>
