@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { events, goldRecurringRuns, goldTrades, notifications } from "@/db/schema";
+import { events, goldPrices, goldRecurringRuns, goldTrades, notifications } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { systemCtx } from "@/lib/context";
 import { createTestUser } from "@/lib/testing/factories";
-import { createRecurringPlan, deleteRecurringPlan, listRecurringPlans, pauseRecurringPlan, runRecurringBuys, updateRecurringPlan } from ".";
+import { createRecurringPlan, deleteRecurringPlan, getLatestPrice, listRecurringPlans, pauseRecurringPlan, runRecurringBuys, updateRecurringPlan } from ".";
 import { balanceOf, expectLedgerHealthy, goldLender } from "./test-helpers";
 
 const DAY = 86_400_000;
@@ -25,6 +25,13 @@ describe("recurring gold buys across a 35-day clock jump", () => {
     const daily = await createRecurringPlan({ ctx, input: { amount: "20000", frequency: "daily", hour: 8 } });
     const monthly = await createRecurringPlan({ ctx, input: { amount: "100000", frequency: "monthly", hour: 9, dayOfMonth: 15 } });
     expect(daily.nextRunAt.toISOString()).toBe("2026-11-01T01:00:00.000Z");
+    // Stored prices 10 minutes before each of the first 20 daily runs (08:00 WIB = 01:00Z), each distinct;
+    // the later 15 runs find none within an hour and buy at the current price.
+    const firstRun = Date.parse("2026-11-01T01:00:00Z");
+    const storedBuy = (i: number) => 2_300_000n + BigInt(i) * 1_000n;
+    await getDb()
+      .insert(goldPrices)
+      .values(Array.from({ length: 20 }, (_, i) => ({ at: new Date(firstRun + i * DAY - 600_000), source: "test", midPerGram: storedBuy(i) - 30_000n, buyPerGram: storedBuy(i), sellPerGram: storedBuy(i) - 60_000n })));
     setNow(new Date(start.getTime() + 35 * DAY));
     const summary = await runRecurringBuys({ ctx: system });
     expect((await runsOf(daily.id)).filter((r) => r.outcome === "bought")).toHaveLength(35);
@@ -34,6 +41,11 @@ describe("recurring gold buys across a 35-day clock jump", () => {
     expect(summary.bought).toBe(35 + monthlyRuns.length);
     const trades = await getDb().select().from(goldTrades).where(eq(goldTrades.userId, user.id));
     expect(trades.every((t) => t.source === "recurring")).toBe(true);
+    const dailyRuns = (await runsOf(daily.id)).sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime());
+    const priceOfRun = (r: (typeof dailyRuns)[number]) => trades.find((t) => t.id === r.tradeId)!.pricePerGram;
+    expect(dailyRuns.slice(0, 20).map(priceOfRun)).toEqual(Array.from({ length: 20 }, (_, i) => storedBuy(i)));
+    const current = await getDb().transaction((tx) => getLatestPrice(tx));
+    expect(dailyRuns.slice(20).every((r) => priceOfRun(r) === current.buyPerGram)).toBe(true);
     expect(await balanceOf(user.id, "user_gold")).toBe(trades.reduce((s, t) => s + t.units, 0n));
     expect(await balanceOf(user.id, "user_cash")).toBe(10_000_000n - 35n * 20_000n - BigInt(monthlyRuns.length) * 100_000n);
 

@@ -9,7 +9,8 @@ import { InsufficientFunds } from "@/lib/errors";
 import { isKycApproved } from "@/lib/kyc/gates";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify } from "@/lib/notifications";
-import { getLatestPrice } from "./prices";
+import { getLatestPrice, priceAtOrBefore } from "./prices";
+import { readGoldSettings } from "./settings";
 import { nextRunAfter } from "./schedule";
 import { executeGoldTrade } from "./trade-core";
 import { computeTrade } from "./trade-math";
@@ -19,13 +20,16 @@ export type RecurringSummary = { plans: number; bought: number; skipped: number 
 /** Upper bound of runs one plan catches up in one call (a daily plan: more than a year). */
 const MAX_RUNS_PER_PLAN = 400;
 
+/** How far before its scheduled time a stored price may be for a catch-up run to use it. */
+export const CATCH_UP_PRICE_WINDOW_MS = 3_600_000;
+
 /**
  * The recurring-buy run (job gold.recurring-buys, hourly; the time machine enqueues it too). Selects
  * the due plans in one query, then runs each missed scheduled time in order, one transaction per run
  * holding the plan's row lock: a clock jump of 35 days gives a daily plan 35 buys. Each run buys the
- * plan's amount in rupiah at the price of the moment (no quote) through the same trade core as a manual
- * buy, with the idempotency key recurring:<planId>:<scheduledFor>, and records a gold_recurring_runs
- * row (unique per plan and time). Too little cash, or KYC no longer approved, records a skipped run,
+ * plan's amount in rupiah (no quote) through the same trade core as a manual buy, at the price of its
+ * scheduled time (priceForRun), with the idempotency key recurring:<planId>:<scheduledFor>, and
+ * records a gold_recurring_runs row (unique per plan and time). Too little cash, or KYC no longer approved, records a skipped run,
  * notifies the user and moves on to the next time.
  */
 export async function runRecurringBuys({ ctx, upTo }: { ctx: Ctx; upTo?: Date }): Promise<RecurringSummary> {
@@ -90,7 +94,7 @@ async function buyForPlan(tx: Tx, plan: GoldRecurringPlan, scheduledFor: Date, c
     return { outcome: "skipped" as const, reason, tradeId: null };
   };
   if (!(await isKycApproved(tx, plan.userId))) return skip("kyc_required");
-  const price = await getLatestPrice(tx);
+  const price = await priceForRun(tx, scheduledFor);
   const amounts = computeTrade("buy", "rupiah", plan.amount, price.buyPerGram);
   try {
     const { trade } = await executeGoldTrade(tx, {
@@ -100,10 +104,27 @@ async function buyForPlan(tx: Tx, plan: GoldRecurringPlan, scheduledFor: Date, c
       source: "recurring",
       recurringPlanId: plan.id,
       idempotencyKey: `recurring:${plan.id}:${scheduledFor.toISOString()}`,
+      pricedAt: price.at,
     });
     return { outcome: "bought" as const, reason: null, tradeId: trade.id };
   } catch (e) {
     if (e instanceof InsufficientFunds) return skip("insufficient_cash");
     throw e;
   }
+}
+
+/**
+ * The price a run buys at. A run on time (its scheduled time is within the price staleness window of
+ * now) buys at the current price. A catch-up run (after downtime or a clock jump) buys at the stored
+ * price at or just before its scheduled time, if that price is at most an hour older than the
+ * scheduled time, so 35 missed days buy at 35 days' prices rather than all at today's; with no such
+ * price it falls back to the current price.
+ */
+async function priceForRun(tx: Tx, scheduledFor: Date) {
+  const settings = await readGoldSettings(tx);
+  if (now().getTime() - scheduledFor.getTime() > settings.staleAfterSeconds * 1000) {
+    const stored = await priceAtOrBefore(tx, scheduledFor);
+    if (stored && scheduledFor.getTime() - stored.at.getTime() <= CATCH_UP_PRICE_WINDOW_MS) return stored;
+  }
+  return getLatestPrice(tx);
 }

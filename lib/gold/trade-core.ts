@@ -77,6 +77,8 @@ export type ExecuteTradeInput = {
   recurringPlanId?: string | null;
   idempotencyKey: string;
   request?: Ctx["request"];
+  /** When the price used was published (recurring catch-up runs use an earlier stored price). */
+  pricedAt?: Date;
 };
 
 export async function executeGoldTrade(outer: DbOrTx, input: ExecuteTradeInput): Promise<GoldTradeResult> {
@@ -146,6 +148,7 @@ export async function executeGoldTrade(outer: DbOrTx, input: ExecuteTradeInput):
           priceChange7dBps: await priceChange7dBps(tx, latest),
           source: input.source,
           recurringPlanId: input.recurringPlanId ?? null,
+          ...(input.pricedAt ? { pricedAt: input.pricedAt } : {}),
         },
         context: input.request,
       });
