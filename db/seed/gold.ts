@@ -1,6 +1,6 @@
-import { count, desc, eq, lt } from "drizzle-orm";
+import { count, desc, eq, lt, max, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { goldPrices, goldTrades } from "@/db/schema";
+import { goldMonthlyPrices, goldPrices, goldTrades } from "@/db/schema";
 import { findUserByEmail } from "@/lib/auth/users";
 import { now } from "@/lib/clock";
 import { userCtx } from "@/lib/context";
@@ -16,7 +16,9 @@ const DAY = 24 * HOUR;
 
 /**
  * Demo gold: the World Bank monthly history, 30 days of hourly prices from the demo provider (one
- * multi-row insert, so the 1W and 1M charts have data), and the demo lender's savings — four buys of
+ * multi-row insert, so the 1W and 1M charts have data), daily demo prices from the month after the
+ * file's last month up to the first stored price (so the 1Y/5Y/ALL chart has no gap between the file
+ * and the live prices), and the demo lender's savings — four buys of
  * Rp1.000.000 a week apart at the prices of those days, a weekly recurring plan, a buy-price alert and
  * a 1 g bar waiting in the admin queue. Skipped when the lender already has gold trades.
  *
@@ -39,6 +41,7 @@ export async function seedGold(db: Db): Promise<void> {
     }
     await db.insert(goldPrices).values(rows);
   }
+  await seedDailyGapPrices(db);
 
   const lender = await findUserByEmail(db, "lender@lumbung.test");
   if (!lender) return;
@@ -69,4 +72,33 @@ export async function seedGold(db: Db): Promise<void> {
   const latest = await getLatestPrice(db);
   await createPriceAlert({ ctx, input: { kind: "buy_below", thresholdPerGram: ((latest.buyPerGram * 98n) / 100n).toString() } });
   await requestGoldWithdrawal({ ctx, input: { barGrams: 1, quantity: 1, address: "Jl. Braga No. 12, Bandung 40111, Jawa Barat", idempotencyKey: "seed:gold:bar" } });
+}
+
+/** Noon in Jakarta (05:00 UTC): one demo price per day, in the middle of its daily chart bucket. */
+const DAILY_AT_UTC_HOUR = 5;
+
+/**
+ * Fills the gap between the monthly file and the live prices with one demo price a day, from the first
+ * day of the month after the file's last month up to (not including) the earliest stored price, in one
+ * multi-row insert. Idempotent: once filled, the earliest stored price is the first filled day, so the
+ * range is empty. getPriceHistory starts its daily live points at that same month, so nothing overlaps
+ * the monthly points, and its daily buckets keep one point per day where the fill meets the hourly prices.
+ */
+export async function seedDailyGapPrices(db: Db): Promise<number> {
+  const [file] = await db.select({ last: max(goldMonthlyPrices.month) }).from(goldMonthlyPrices);
+  if (!file?.last) return 0;
+  const [y, m] = file.last.split("-").map(Number) as [number, number];
+  const fillFrom = Date.UTC(y, m, 1); // month index m is the month after the file's last (1-based m)
+  const [first] = await db.select({ at: min(goldPrices.at) }).from(goldPrices);
+  const fillTo = first?.at ? first.at.getTime() : now().getTime();
+  const settings = await readGoldSettings(db);
+  const provider = goldPriceProvider();
+  const rows = [];
+  for (let day = fillFrom; day + DAILY_AT_UTC_HOUR * HOUR < fillTo; day += DAY) {
+    const at = new Date(day + DAILY_AT_UTC_HOUR * HOUR);
+    const { midPerGram } = await provider.getCurrentPrice({ at, settings });
+    rows.push({ at, source: provider.name, ...applySpread(midPerGram, settings.spreadBps) });
+  }
+  if (rows.length > 0) await db.insert(goldPrices).values(rows);
+  return rows.length;
 }

@@ -7,6 +7,9 @@ import { computeLedgerHealth } from "@/lib/ledger";
 import { isKycApproved } from "@/lib/kyc";
 import { assertRiskCheckPassed } from "@/lib/lending";
 import { testDatabase } from "@/lib/testing/db";
+import { userCtx } from "@/lib/context";
+import { getPriceHistory } from "@/lib/gold";
+import { seedDailyGapPrices } from "./gold";
 import { seedDemo } from "./index";
 
 describe("demo seed", () => {
@@ -39,5 +42,22 @@ describe("demo seed", () => {
     expect(await getDb().select().from(goldWithdrawals).where(eq(goldWithdrawals.status, "requested"))).toHaveLength(1);
     expect((await getDb().select().from(goldPrices)).length).toBeGreaterThanOrEqual(24 * 30);
     expect((await computeLedgerHealth(getDb())).ok).toBe(true);
+  });
+
+  it("fills daily demo prices from the month after the World Bank file to the hourly prices: the long chart has no gap and no duplicates", async () => {
+    expect(await seedDailyGapPrices(getDb())).toBe(0); // already filled by the seed above
+    const admin = await getDb().select().from(users).where(eq(users.email, "admin@lumbung.test"));
+    const ctx = userCtx(admin[0]!.id, "admin");
+    for (const range of ["1Y", "ALL"] as const) {
+      const { points } = await getPriceHistory({ ctx, input: { range } });
+      const monthly = points.filter((p) => p.source === "monthly");
+      const live = points.filter((p) => p.source === "live");
+      expect(monthly.at(-1)!.at.toISOString()).toBe("2026-06-01T00:00:00.000Z");
+      // The first daily bucket is 1 July in Jakarta (00:00 WIB = 30 June 17:00 UTC).
+      expect(live[0]!.at.toISOString()).toBe("2026-06-30T17:00:00.000Z");
+      for (let i = 1; i < live.length; i++) expect(live[i]!.at.getTime() - live[i - 1]!.at.getTime()).toBe(86_400_000);
+      expect(new Set(points.map((p) => p.at.getTime())).size).toBe(points.length);
+      expect(live.at(-1)!.at.getTime()).toBeGreaterThan(Date.now() - 2 * 86_400_000);
+    }
   });
 });
