@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, Stat } from "@/components/ui/card";
-import type { GoldHoldings } from "@/lib/gold/holdings";
+import type { GoldHoldings } from "@/lib/gold";
 import { formatRupiah } from "@/lib/money/format";
 import { formatGrams } from "@/lib/money/gold";
 

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import type { GoldTradeRow } from "@/lib/gold/trades";
+import type { GoldTradeRow } from "@/lib/gold";
 import { formatRupiah } from "@/lib/money/format";
 import { formatGrams } from "@/lib/money/gold";
 

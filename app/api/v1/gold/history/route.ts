@@ -1,5 +1,5 @@
 import { getRequestCtx } from "@/lib/auth/session";
-import { getPriceHistory } from "@/lib/gold/history";
+import { getPriceHistory } from "@/lib/gold";
 import { errorResponse, jsonResponse } from "@/lib/http";
 
 /** GET ?range=1W|1M|1Y|5Y|ALL → { range, points: [{ at, pricePerGram }] }: the buy price per gram, for the chart. */

@@ -1,6 +1,6 @@
 import { getRequestCtx } from "@/lib/auth/session";
 import { errorResponse, jsonResponse } from "@/lib/http";
-import { getCurrentGoldPrice } from "@/lib/gold/prices";
+import { getCurrentGoldPrice } from "@/lib/gold";
 
 /** GET → { buyPerGram, sellPerGram, spreadBps, change7dBps, at } (rupiah as strings), polled by the gold page. */
 export async function GET() {

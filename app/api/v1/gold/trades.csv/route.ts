@@ -1,6 +1,6 @@
 import { getRequestCtx } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { exportGoldTrades } from "@/lib/gold/trades";
+import { exportGoldTrades } from "@/lib/gold";
 import { errorResponse } from "@/lib/http";
 
 /** The signed-in lender's gold trades as CSV (lender only; the query scopes to the owner). */
