@@ -123,10 +123,20 @@ test.describe("gold", () => {
     await expect(confirm.getByText(/Reserve 1\.0000 g now and pay a fee of Rp/)).toBeVisible();
     await confirm.getByRole("button", { name: "Reserve and request" }).click();
     await expect(page.getByText("Bar request sent; the grams are reserved.")).toBeVisible();
-    await expect(page.getByRole("list", { name: "Your bar requests" }).getByRole("listitem")).toHaveCount(2);
+    const requests = page.getByRole("list", { name: "Your bar requests" });
+    await expect(requests.getByRole("listitem")).toHaveCount(2);
+
+    // Changed their mind: the newest request (first in the list) is cancelled; grams and fee come back.
+    await requests.getByRole("listitem").first().getByRole("button", { name: "Cancel request for 1 × 1 g" }).click();
+    const cancel = page.getByRole("dialog", { name: "Cancel this bar request?" });
+    await expect(cancel.getByText(/1\.0000 g go back to your gold and the fee of Rp\s?[\d,]+ back to your cash\./)).toBeVisible();
+    await cancel.getByRole("button", { name: "Cancel request" }).click();
+    await expect(page.getByText("Request cancelled; the grams and the fee are back.")).toBeVisible();
+    await expect(requests.getByRole("listitem").first().getByText("Cancelled")).toBeVisible();
+    await expect(requests.getByRole("listitem").first().getByRole("button")).toHaveCount(0);
   });
 
-  test("a recurring buy is created, paused, resumed and deleted", async ({ page }) => {
+  test("a recurring buy is created, edited, paused, resumed and deleted", async ({ page }) => {
     await signIn(page, "lender@lumbung.test");
     await page.goto("/lender/gold");
     await page.getByLabel("Amount per buy").fill("5000");
@@ -137,8 +147,21 @@ test.describe("gold", () => {
     await page.getByLabel("Day of the month").selectOption("15");
     await page.getByLabel("Time of day").selectOption("7");
     await page.getByRole("button", { name: "Save recurring buy" }).click();
-    const plan = "Rp 250,000 on day 15 of each month at 07:00 WIB";
+    const first = "Rp 250,000 on day 15 of each month at 07:00 WIB";
+    await expect(page.getByText(first)).toBeVisible();
+    // Edit: the form fills with the plan; saving changes amount and schedule.
+    await page.getByRole("button", { name: `Edit: ${first}` }).click();
+    await expect(page.getByRole("heading", { name: `Edit plan: ${first}` })).toBeVisible();
+    await page.getByLabel("Amount per buy").fill("300000");
+    await page.getByLabel("How often").selectOption("weekly");
+    await page.getByLabel("Day of the week").selectOption("3");
+    await page.getByLabel("Time of day").selectOption("10");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Recurring buy updated; the next run follows the new schedule.")).toBeVisible();
+    const plan = "Rp 300,000 every Wednesday at 10:00 WIB";
     await expect(page.getByText(plan)).toBeVisible();
+    await expect(page.getByText(first)).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "New recurring buy" })).toBeVisible();
     await page.getByRole("button", { name: `Pause: ${plan}` }).click();
     await expect(page.getByRole("button", { name: `Resume: ${plan}` })).toBeVisible();
     await page.getByRole("button", { name: `Resume: ${plan}` }).click();
