@@ -212,8 +212,14 @@ test.describe("gold", () => {
     await page.getByRole("button", { name: "Save prices" }).click();
     await expect(page.getByText("Enter a spread from 0 to 2000 basis points.")).toBeVisible();
     await page.getByLabel("Spread (basis points)").fill("500");
+    // Bar fees and lead times per size: a bad lead time is refused on its field.
+    await page.getByLabel("Lead time for 2 g (days)").fill("0");
     await page.getByRole("button", { name: "Save prices" }).click();
-    await expect(page.getByText(/Gold prices saved\./)).toBeVisible();
+    await expect(page.getByText("Enter whole days from 1 to 90.")).toBeVisible();
+    await page.getByLabel("Lead time for 2 g (days)").fill("5");
+    await page.getByLabel("Fee per 2 g bar (Rp)").fill("65000");
+    await page.getByRole("button", { name: "Save prices" }).click();
+    await expect(page.getByText(/Gold prices saved/)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Platform gold inventory" })).toBeVisible();
     await expect(page.getByRole("table", { name: /Trade volume, last 30 days/ })).toBeVisible();
 
@@ -235,6 +241,10 @@ test.describe("gold", () => {
     const spread = page.getByRole("definition").filter({ hasText: /%$/ });
     // Saving published a price with the new spread at once.
     await expect(spread).toHaveText(/^5%$/);
+    // The bar options show the admin's fee and lead time.
+    const barSize = page.getByRole("region", { name: "Physical gold bars" }).getByLabel("Bar size");
+    await barSize.selectOption("2");
+    await expect(barSize.locator("option:checked")).toHaveText(/2 g — fee Rp\s?65,000, ready in 5 days/);
   });
 
   test.describe("on a 375 px phone, in Indonesian", () => {
