@@ -16,6 +16,7 @@ export default async function LenderLayout({ children }: { children: ReactNode }
         { href: "/lender/wallet", label: t("wallet") },
         { href: "/lender/marketplace", label: t("marketplace") },
         { href: "/lender/portfolio", label: t("portfolio") },
+        { href: "/lender/auto-purchase", label: t("autoPurchase") },
         { href: "/lender/cart", label: tc("navCount", { count: inCart }) },
         { href: "/lender/kyc", label: t("verifyIdentity") },
       ]}>
