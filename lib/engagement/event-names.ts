@@ -58,6 +58,15 @@ export const SERVER_EVENT_NAMES = [
   "cart_item_added",
   "checkout_started",
   "checkout_completed",
+  // Auto-purchase (lib/autopurchase): the auto-purchase journey keys on enabled/disabled/executed.
+  "auto_purchase_poa_accepted",
+  "auto_purchase_strategy_created",
+  "auto_purchase_strategy_updated",
+  "auto_purchase_strategy_archived",
+  "auto_purchase_enabled",
+  "auto_purchase_disabled",
+  "auto_purchase_executed",
+  "auto_purchase_skipped",
 ] as const;
 
 export const CLIENT_EVENT_NAMES = ["page_viewed", "cta_clicked"] as const;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { loanInvestments, loans } from "@/db/schema";
@@ -13,15 +13,27 @@ import { assertRiskCheckPassed, assertWithinLenderLimit } from "@/lib/lending";
 export async function lenderOutstanding(db: DbOrTx, lenderId: string): Promise<bigint> {
   const [row] = rowsOf<{ outstanding: string }>(
     await db.execute(sql`
-      select coalesce(sum(case
-        when ${loanInvestments.status} = 'reserved' then ${loanInvestments.amount}
-        else (${loanInvestments.amount} * (${loans.principal} - ${loans.principalPaid})) / ${loans.principal}
-      end), 0)::text as outstanding
+      select coalesce(sum(${investmentOutstandingSql("loan_investments", "loans")}), 0)::text as outstanding
       from ${loanInvestments}
       join ${loans} on ${loans.id} = ${loanInvestments.loanId}
       where ${and(eq(loanInvestments.lenderId, lenderId), inArray(loanInvestments.status, ["reserved", "active"]), sql`${loans.status} not in ('repaid', 'written_off', 'cancelled')`)}`),
   );
   return BigInt(row?.outstanding ?? "0");
+}
+
+/**
+ * One investment's outstanding (the rule of lenderOutstanding, for set-based queries such as the
+ * auto-purchase matcher): reserved → its amount; active on a live loan → its share of the principal
+ * not yet repaid, floored; otherwise 0.
+ */
+export function investmentOutstandingSql(inv: string, loan: string): SQL {
+  const i = (c: string) => sql.raw(`${inv}.${c}`);
+  const l = (c: string) => sql.raw(`${loan}.${c}`);
+  return sql`(case
+    when ${l("status")} in ('repaid', 'written_off', 'cancelled') then 0
+    when ${i("status")} = 'reserved' then ${i("amount")}
+    when ${i("status")} = 'active' then (${i("amount")} * (${l("principal")} - ${l("principal_paid")})) / ${l("principal")}
+    else 0 end)`;
 }
 
 /**
