@@ -4,4 +4,5 @@ export const queryKeys = {
   topUp: (id: string) => ["topups", id] as const,
   movements: (params: Record<string, string | number | undefined>) => ["wallet", "movements", params] as const,
   fundingProgress: (ids: readonly string[]) => ["marketplace", "progress", [...ids].sort().join(",")] as const,
+  autoPurchasePreview: (rules: string) => ["autoPurchase", "preview", rules] as const,
 };
