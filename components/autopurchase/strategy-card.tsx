@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { formatRupiah } from "@/lib/money/format";
 
@@ -41,24 +40,23 @@ export function StrategyCard({
               {s.name}
             </Link>
           </h3>
-          <Badge tone={s.active ? "success" : "neutral"}>{s.active ? t("on") : t("paused")}</Badge>
         </div>
-        <label htmlFor={switchId} className="flex min-h-11 cursor-pointer items-center gap-2 text-sm">
-          <span className="sr-only">{t("toggle", { name: s.name })}</span>
+        <div className="flex min-h-11 items-center gap-2 text-sm">
+          {/* A real checkbox with the switch role: its name says which strategy it runs. */}
           <input
             id={switchId}
             type="checkbox"
             role="switch"
-            className="peer sr-only"
+            aria-label={t("toggle", { name: s.name })}
+            className="h-6 w-6 cursor-pointer accent-brand-700"
             checked={s.active}
             disabled={pending}
             onChange={(e) => onToggle(e.target.checked)}
           />
-          <span
-            aria-hidden
-            className="relative h-7 w-12 rounded-full bg-slate-300 transition-colors peer-checked:bg-brand-700 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-700 peer-focus-visible:ring-offset-2 after:absolute after:top-1 after:left-1 after:h-5 after:w-5 after:rounded-full after:bg-white after:transition-transform peer-checked:after:translate-x-5"
-          />
-        </label>
+          <label htmlFor={switchId} className="cursor-pointer font-medium">
+            {s.active ? t("on") : t("paused")}
+          </label>
+        </div>
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
         <div className="min-w-0">
