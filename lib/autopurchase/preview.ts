@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
+import { toDate } from "./store";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
@@ -73,8 +74,8 @@ export async function previewStrategy(ctx: Ctx, input: { strategyId: unknown } |
       method: String(r.method),
       sector: String(r.sector),
       purpose: String(r.purpose),
-      listedAt: new Date(String(r.listed_at)),
-      fundingDeadline: new Date(String(r.funding_deadline)),
+      listedAt: toDate(r.listed_at),
+      fundingDeadline: toDate(r.funding_deadline),
     })),
   };
 }

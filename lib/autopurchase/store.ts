@@ -96,3 +96,8 @@ export async function nextPriority(tx: DbOrTx, lenderId: string): Promise<number
     .where(and(eq(autoPurchaseStrategies.lenderId, lenderId), isNull(autoPurchaseStrategies.archivedAt)));
   return (row?.max ?? 0) + 1;
 }
+
+/** A timestamp from raw SQL: PGlite gives Date, postgres.js may give a string (ISO-like, with milliseconds). */
+export function toDate(v: unknown): Date {
+  return v instanceof Date ? v : new Date(String(v));
+}

@@ -7,7 +7,7 @@ import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { investmentOutstandingSql } from "@/lib/loans/lender-gate";
 import { POA_VERSION, StrategyIdInput } from "./schemas";
-import { StrategyNotFound, readEligibility } from "./store";
+import { StrategyNotFound, readEligibility, toDate } from "./store";
 
 export type StrategyView = Omit<AutoPurchaseStrategy, "lenderId" | "archivedAt"> & {
   /** All-time amount bought by this strategy. */
@@ -49,8 +49,8 @@ function toView(r: Row): StrategyView {
     maxPerBorrower: nullableBig("max_per_borrower"),
     cashReserve: big("cash_reserve"),
     reinvest,
-    createdAt: new Date(String(r.created_at)),
-    updatedAt: new Date(String(r.updated_at)),
+    createdAt: toDate(r.created_at),
+    updatedAt: toDate(r.updated_at),
     invested,
     outstanding,
     budgetUsed,

@@ -5,6 +5,8 @@ import { rowsOf } from "@/db/rows";
 import { loanInvestments, loans } from "@/db/schema";
 import { assertKycApproved } from "@/lib/kyc";
 import { assertRiskCheckPassed, assertWithinLenderLimit } from "@/lib/lending";
+import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
+import { limitFromIncome, readLenderLimitSettings } from "@/lib/lending/limits";
 
 /**
  * What a lender has outstanding on Lumbung: money reserved for loans still funding, plus their share
@@ -44,4 +46,55 @@ export async function assertLenderMayInvest(tx: DbOrTx, lenderId: string, _loanI
   await assertKycApproved(tx, lenderId);
   await assertRiskCheckPassed(tx, lenderId);
   await assertWithinLenderLimit(tx, lenderId, amount, await lenderOutstanding(tx, lenderId));
+}
+
+export type LenderGate = {
+  kycApproved: boolean;
+  riskCheckPassed: boolean;
+  outstanding: bigint;
+  /** Outstanding with the given borrower (0 when none was given). */
+  exposure: bigint;
+  limit: bigint;
+};
+
+/**
+ * assertLenderMayInvest's facts for many lenders in one query (the auto-purchase batch): approved KYC,
+ * the current risk check passed, outstanding (the lenderOutstanding rule) and the limit (the
+ * limitFromIncome rule over the income declared in KYC), plus the exposure to one borrower.
+ */
+export async function lenderGateMany(db: DbOrTx, lenderIds: readonly string[], borrowerId?: string): Promise<Map<string, LenderGate>> {
+  const out = new Map<string, LenderGate>();
+  if (lenderIds.length === 0) return out;
+  const settings = await readLenderLimitSettings(db);
+  const ids = sql`(select unnest(${`{${lenderIds.join(",")}}`}::uuid[]))`;
+  const rows = rowsOf<{ id: string; kyc: boolean; risk: boolean; income: string | null; outstanding: string; exposure: string }>(
+    await db.execute(sql`
+      with ids(id) as ${ids},
+      inv as (
+        select i.lender_id,
+          sum(${investmentOutstandingSql("i", "l")}) as outstanding,
+          sum(${investmentOutstandingSql("i", "l")}) filter (where l.borrower_id = ${borrowerId ?? null}::uuid) as exposure
+        from loan_investments i join loans l on l.id = i.loan_id
+        where i.lender_id in (select id from ids) and i.status in ('reserved', 'active')
+        group by i.lender_id
+      )
+      select ids.id,
+        exists (select 1 from kyc_profiles k where k.user_id = ids.id and k.status = 'approved') as kyc,
+        exists (select 1 from risk_acknowledgements r where r.user_id = ids.id and r.version = ${RISK_DISCLOSURE_VERSION} and r.quiz_passed_at is not null) as risk,
+        (select s.data->>'annualIncome' from kyc_steps s where s.user_id = ids.id and s.step = 'occupation') as income,
+        coalesce(inv.outstanding, 0)::text as outstanding,
+        coalesce(inv.exposure, 0)::text as exposure
+      from ids left join inv on inv.lender_id = ids.id`),
+  );
+  for (const r of rows) {
+    const income = r.income && /^\d+$/.test(r.income) ? BigInt(r.income) : 0n;
+    out.set(r.id, {
+      kycApproved: Boolean(r.kyc),
+      riskCheckPassed: Boolean(r.risk),
+      outstanding: BigInt(r.outstanding),
+      exposure: BigInt(r.exposure),
+      limit: limitFromIncome(settings, income).limit,
+    });
+  }
+  return out;
 }

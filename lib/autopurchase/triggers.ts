@@ -1,0 +1,35 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
+import type { Loan } from "@/db/schema";
+import { enqueue } from "@/lib/jobs/boss";
+import { matchLenderJob } from "@/lib/jobs/definitions/autopurchase/match-lender";
+import { matchLoanJob } from "@/lib/jobs/definitions/autopurchase/match-loan";
+
+/**
+ * Where other areas start auto-purchase, in their own transaction (jobs enqueue only if it commits).
+ * Not verbs: called from verbs that already authorized.
+ */
+
+/** A loan was listed: match it now, and again when its holdback ends (auto supply grows then). */
+export async function onLoanListed(tx: DbOrTx, loan: Pick<Loan, "id" | "holdbackUntil" | "holdbackAmount">): Promise<void> {
+  await enqueue(tx, matchLoanJob, { loanId: loan.id });
+  if (loan.holdbackAmount > 0n) await enqueue(tx, matchLoanJob, { loanId: loan.id }, { startAfter: loan.holdbackUntil });
+}
+
+/**
+ * Cash arrived for these users (top-up, repayment): those with an active reinvest strategy get a
+ * match-lender job (one waiting job per lender at most). Users without one cost a single query and
+ * enqueue nothing.
+ */
+export async function onCashArrived(tx: DbOrTx, userIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return;
+  const rows = rowsOf<{ lender_id: string }>(
+    await tx.execute(sql`
+      select distinct lender_id from auto_purchase_strategies
+      where lender_id = any(${`{${ids.join(",")}}`}::uuid[]) and active and reinvest and archived_at is null`),
+  );
+  for (const r of rows) await enqueue(tx, matchLenderJob, { lenderId: r.lender_id }, { singletonKey: r.lender_id });
+}
