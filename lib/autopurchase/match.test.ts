@@ -43,8 +43,8 @@ describe("matchLoan", () => {
     expect(note!.link).toBe(`/lender/portfolio/${inv.id}`);
     const [ev] = await getDb().select().from(events).where(and(eq(events.userId, b.user.id), eq(events.name, "auto_purchase_executed")));
     expect(ev!.properties).toMatchObject({ loanId, strategyId: b.strategy.id, amount: "2000000", productCode: "modal-usaha" });
-    const [{ lastAllocatedAt }] = (await getDb().select().from(autoPurchaseLenders).where(eq(autoPurchaseLenders.lenderId, a.user.id))) as [{ lastAllocatedAt: Date | null }];
-    expect(lastAllocatedAt).not.toBeNull();
+    const [apl] = await getDb().select().from(autoPurchaseLenders).where(eq(autoPurchaseLenders.lenderId, a.user.id));
+    expect(apl!.lastAllocatedAt).not.toBeNull();
 
     // Idempotent: the job again (or a second worker), at once or later.
     expect(await matchLoan(loanId)).toMatchObject({ bought: 0, allocated: 0n });

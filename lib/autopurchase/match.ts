@@ -16,6 +16,7 @@ import { eq } from "drizzle-orm";
 import { selectCandidates, type CandidateRow } from "./candidates";
 import { computeRequest, smallestPurchase } from "./requested";
 import type { SkipReason } from "./schemas";
+import { ts } from "./store";
 
 export type MatchSummary = {
   loanId: string;
@@ -129,7 +130,7 @@ async function runMatch(tx: Tx, loanId: string, opts: { lenderId?: string; ctx?:
   const changed = await recordDecisions(tx, loanId, [...decisions.values()], at);
   const boughtNow = result.bought.filter((b) => b.created);
   if (boughtNow.length > 0) {
-    await tx.execute(sql`update auto_purchase_lenders set last_allocated_at = ${at}, updated_at = ${at}
+    await tx.execute(sql`update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
       where lender_id = any(${`{${boughtNow.map((b) => b.lenderId).join(",")}}`}::uuid[])`);
   }
   await announce(tx, ctx, loan, [...decisions.values()].filter((d) => changed.has(d.candidate.lenderId)));
@@ -232,8 +233,8 @@ export async function matchLender(lenderId: string, opts: { ctx?: Ctx } = {}): P
   const open = rowsOf<{ id: string }>(
     await getDb().execute(sql`
       select l.id from loans l
-      where l.status = 'funding' and l.funding_deadline > ${at} and l.borrower_id <> ${lenderId}
-        and l.funded_amount < (case when l.holdback_until > ${at} then l.principal - l.holdback_amount else l.principal end)
+      where l.status = 'funding' and l.funding_deadline > ${ts(at)} and l.borrower_id <> ${lenderId}
+        and l.funded_amount < (case when l.holdback_until > ${ts(at)} then l.principal - l.holdback_amount else l.principal end)
         and not exists (select 1 from auto_purchase_decisions d where d.loan_id = l.id and d.lender_id = ${lenderId} and d.outcome = 'bought')
         and exists (select 1 from auto_purchase_strategies s where s.lender_id = ${lenderId} and s.active and s.reinvest and s.archived_at is null)
       order by l.listed_at, l.id

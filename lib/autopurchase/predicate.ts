@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { StrategyData } from "./schemas";
+import { ts } from "./store";
 
 /**
  * The ONE definition of "this strategy's rules match this loan", as SQL. The matcher (candidate
@@ -71,5 +72,5 @@ export function rulesMatchLoan(r: RuleExprs, loanAlias: string): SQL {
 
 /** Loans open to investors right now: funding and before their deadline. */
 export function loanOpen(loanAlias: string, at: Date): SQL {
-  return sql`(${sql.raw(loanAlias)}.status = 'funding' and ${sql.raw(loanAlias)}.funding_deadline > ${at})`;
+  return sql`(${sql.raw(loanAlias)}.status = 'funding' and ${sql.raw(loanAlias)}.funding_deadline > ${ts(at)})`;
 }

@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { ValidationFailed, parseInput } from "@/lib/errors";
 import { ReorderStrategiesInput } from "./schemas";
+import { ts } from "./store";
 
 /**
  * Sets the priority order of the lender's strategies: orderedIds must name each of their
@@ -28,7 +29,7 @@ export async function reorderStrategies({ ctx, input }: { ctx: Ctx; input: unkno
       sql`, `,
     );
     await tx.execute(sql`
-      update auto_purchase_strategies as s set priority = v.priority, updated_at = ${now()}
+      update auto_purchase_strategies as s set priority = v.priority, updated_at = ${ts(now())}
       from (values ${values}) as v(id, priority)
       where s.id = v.id and s.lender_id = ${actor.userId}`);
     return { orderedIds: data.orderedIds };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { autoPurchaseLenders, autoPurchaseStrategies, loanProducts, type AutoPurchaseStrategy } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -100,4 +100,9 @@ export async function nextPriority(tx: DbOrTx, lenderId: string): Promise<number
 /** A timestamp from raw SQL: PGlite gives Date, postgres.js may give a string (ISO-like, with milliseconds). */
 export function toDate(v: unknown): Date {
   return v instanceof Date ? v : new Date(String(v));
+}
+
+/** A Date as a parameter of raw SQL (postgres.js does not serialize Date in untyped parameters). */
+export function ts(d: Date): SQL {
+  return sql`${d.toISOString()}::timestamptz`;
 }
