@@ -92,7 +92,7 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
 
   // … and a notification says so.
   await page.goto("/lender/notifications");
-  await expect(page.getByText(new RegExp(STRATEGY)).first()).toBeVisible();
+  await expect(page.getByText(new RegExp(`Auto-purchase \\(${STRATEGY}\\) invested Rp\\s?1[.,]000[.,]000 in a`)).first()).toBeVisible();
 });
 
 test("strategies are reordered, paused, edited with a field error and deleted", async ({ page }) => {
