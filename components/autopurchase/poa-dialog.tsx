@@ -30,7 +30,7 @@ export function PoaDialog({ open, version, pending, error, onAccept, onCancel }:
         e.preventDefault();
         onCancel();
       }}
-      className="m-auto max-h-[90vh] w-[min(40rem,calc(100vw-2rem))] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50"
+      className="m-auto max-h-[90vh] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50"
     >
       <div className="space-y-4 p-5">
         <div>

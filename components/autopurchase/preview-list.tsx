@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatRupiah } from "@/lib/money/format";
 
@@ -19,7 +20,7 @@ export type PreviewLoanJson = {
 const SHOWN = 10;
 
 /** Today's listed loans that match, as a short list (the first ten; the count says how many in all). */
-export function PreviewList({ loans, total, wouldBuy }: { loans: PreviewLoanJson[]; total: number; wouldBuy?: string }) {
+export function PreviewList({ loans, total, wouldBuy, productNames = {} }: { loans: PreviewLoanJson[]; total: number; wouldBuy?: string; productNames?: Record<string, string> }) {
   const t = useTranslations("autoPurchase.preview");
   const tm = useTranslations("market");
   const locale = useLocale() as "en" | "id";
@@ -29,7 +30,9 @@ export function PreviewList({ loans, total, wouldBuy }: { loans: PreviewLoanJson
       {loans.slice(0, SHOWN).map((l) => (
         <li key={l.loanId} className="min-w-0 py-2">
           <p className="font-medium break-words">
-            {l.productCode} · {l.subgrade} · {(l.rateBps / 100).toFixed(2)}% · {l.tenor} {l.tenorUnit === "days" ? tm("days") : tm("months")}
+            <Link href={`/lender/marketplace/${l.loanId}`} className="text-brand-700 underline">
+              {productNames[l.productCode] ?? l.productCode} · {l.subgrade} · {(l.rateBps / 100).toFixed(2)}% · {l.tenor} {l.tenorUnit === "days" ? tm("days") : tm("months")}
+            </Link>
           </p>
           <p className="break-words text-slate-700">{l.purpose}</p>
           <p className="text-slate-700">

@@ -20,15 +20,10 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/**
- * The live preview beside the strategy form: the same matching predicate as the real job, on today's
- * listed loans. Rules the server cannot parse yet (a half-typed amount) show a hint instead of a list.
- */
-export function PreviewPanel({ values }: { values: unknown }) {
-  const t = useTranslations("autoPurchase.preview");
-  const locale = useLocale() as "en" | "id";
+/** Today's listed loans the form's rules match; one query (and cache entry) per debounced set of rules. */
+export function usePreview(values: unknown) {
   const rules = useDebounced(JSON.stringify(values), 500);
-  const { data, error, isFetching, refetch } = useQuery({
+  return useQuery({
     queryKey: queryKeys.autoPurchasePreview(rules),
     queryFn: async (): Promise<PreviewJson> => {
       const res = await fetch("/api/v1/auto-purchase/preview", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ strategy: JSON.parse(rules) }) });
@@ -40,6 +35,24 @@ export function PreviewPanel({ values }: { values: unknown }) {
     retry: false,
     staleTime: 30_000,
   });
+}
+
+/** The count alone, next to the submit button on phones (where the full preview is further down). */
+export function PreviewCount({ values }: { values: unknown }) {
+  const t = useTranslations("autoPurchase.preview");
+  const { data, error } = usePreview(values);
+  if (!data || error) return null;
+  return <p className="text-sm text-slate-700 lg:hidden">{t("matching", { count: data.total })}</p>;
+}
+
+/**
+ * The live preview beside the strategy form: the same matching predicate as the real job, on today's
+ * listed loans. Rules the server cannot parse yet (a half-typed amount) show a hint instead of a list.
+ */
+export function PreviewPanel({ values, productNames }: { values: unknown; productNames: Record<string, string> }) {
+  const t = useTranslations("autoPurchase.preview");
+  const locale = useLocale() as "en" | "id";
+  const { data, error, isFetching, refetch } = usePreview(values);
   const amount = (values as { amountPerLoan?: string }).amountPerLoan;
   return (
     <section aria-labelledby="preview-title" aria-busy={isFetching} className="min-w-0 space-y-3 self-start rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -64,7 +77,7 @@ export function PreviewPanel({ values }: { values: unknown }) {
           </p>
         )}
       </div>
-      {data && !error ? <PreviewList loans={data.loans} total={data.total} wouldBuy={amount && /^\d+$/.test(amount) ? formatRupiah(amount, locale) : undefined} /> : null}
+      {data && !error ? <PreviewList loans={data.loans} total={data.total} productNames={productNames} wouldBuy={amount && /^\d+$/.test(amount) ? formatRupiah(amount, locale) : undefined} /> : null}
     </section>
   );
 }

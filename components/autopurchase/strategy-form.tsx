@@ -12,7 +12,7 @@ import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { STRATEGY_METHODS, STRATEGY_SECTORS, StrategyInput } from "@/lib/autopurchase/schemas";
 import { formatRupiah } from "@/lib/money/format";
 import { ChoiceGroup } from "./choice-group";
-import { PreviewPanel } from "./preview-panel";
+import { PreviewCount, PreviewPanel } from "./preview-panel";
 import { SubgradePicker } from "./subgrade-picker";
 import { useAutoPurchaseErrorText, type ProductOption, type StrategyFormState } from "./use-ap-text";
 
@@ -81,7 +81,7 @@ export function StrategyForm({
           options={products.map((p) => ({
             value: p.code,
             label: p.name,
-            hint: t("productMin", { name: p.name, min: formatRupiah(p.minInvestment, locale), step: formatRupiah(p.investmentStep, locale) }),
+            hint: t("productMin", { min: formatRupiah(p.minInvestment, locale), step: formatRupiah(p.investmentStep, locale) }),
           }))}
         />
 
@@ -137,6 +137,7 @@ export function StrategyForm({
           </div>
         </div>
 
+        <PreviewCount values={values} />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={pending}>
             {mode === "create" ? t("create") : t("save")}
@@ -146,7 +147,7 @@ export function StrategyForm({
           </a>
         </div>
       </form>
-      <PreviewPanel values={values} />
+      <PreviewPanel values={values} productNames={Object.fromEntries(products.map((p) => [p.code, p.name]))} />
     </div>
   );
 }

@@ -40,6 +40,7 @@ export default async function StrategyPage({ params, searchParams }: { params: P
     previewStrategy(ctx, { strategyId: strategy.id }),
   ]);
   const loc = locale as "en" | "id";
+  const productNames = Object.fromEntries(products.map((p) => [p.code, p.name]));
   const json = (d: typeof bought) => ({
     ...d,
     items: d.items.map((i) => ({
@@ -49,7 +50,7 @@ export default async function StrategyPage({ params, searchParams }: { params: P
       requested: i.requested.toString(),
       details: i.details,
       createdAt: i.createdAt.toISOString(),
-      loan: { id: i.loan.id, label: `${i.loan.productCode} ${i.loan.subgrade} · ${i.loan.purpose}` },
+      loan: { id: i.loan.id, label: `${productNames[i.loan.productCode] ?? i.loan.productCode} ${i.loan.subgrade} · ${i.loan.purpose}` },
     })),
   });
   const href = (b: number, s: number) => `/lender/auto-purchase/${strategy.id}?bought=${b}&skipped=${s}`;
@@ -84,6 +85,7 @@ export default async function StrategyPage({ params, searchParams }: { params: P
         <p className="mb-2 text-sm font-medium">{tp("matching", { count: preview.total })}</p>
         <PreviewList
           total={preview.total}
+          productNames={productNames}
           loans={preview.loans.map((l) => ({ loanId: l.loanId, productCode: l.productCode, subgrade: l.subgrade, rateBps: l.rateBps, principal: l.principal.toString(), fundedAmount: l.fundedAmount.toString(), tenor: l.tenor, tenorUnit: l.tenorUnit, purpose: l.purpose }))}
         />
       </Card>
