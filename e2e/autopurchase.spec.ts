@@ -43,7 +43,9 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
   await expect(page.getByLabel("A3", { exact: true })).toBeChecked();
   await page.getByRole("button", { name: "All of grade A" }).click();
   await expect(page.getByLabel("A3", { exact: true })).not.toBeChecked();
-  await expect(page.getByText(/With these rules, \d+ of today's listed loans would match\./)).toBeVisible({ timeout: 20_000 });
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByText(/With these rules, \d+ of today's listed loans would match\./)).toBeVisible({ timeout: 20_000 });
+  await expect(preview.getByRole("link", { name: /^Invoice Financing · [A-E][1-5] · / }).first()).toBeVisible();
   await page.getByRole("button", { name: "Create strategy" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Auto-purchase" })).toBeVisible();
   await expect(page.getByRole("link", { name: STRATEGY, exact: true })).toBeVisible();
@@ -60,6 +62,25 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
   await expect(page.getByText(`${STRATEGY} is on.`)).toBeVisible();
   await expect(toggle).toBeChecked();
   await expect(gates.getByText(/Version 1, accepted/)).toBeVisible();
+  await signOut(page);
+
+  // A second lender keeps more cash in reserve than they have: their strategy will skip the loan.
+  await signIn(page, "lender2@lumbung.test");
+  const language = page.getByLabel(/^(Language|Bahasa)$/);
+  if ((await language.inputValue()) !== "en") {
+    await language.selectOption("en");
+    await expect(page.getByLabel("Language")).toHaveValue("en");
+  }
+  await page.goto("/lender/auto-purchase/new");
+  await page.getByLabel("Strategy name").fill("Reserve heavy");
+  await page.getByLabel("Amount per loan (Rp)").fill("1000000");
+  await page.getByLabel("Total budget (Rp)").fill("10000000");
+  await page.getByLabel("Cash to keep in reserve (Rp)").fill("3000000000");
+  await page.getByRole("button", { name: "Create strategy" }).click();
+  await page.getByRole("switch", { name: "Auto-purchase with Reserve heavy" }).click();
+  await page.getByRole("dialog", { name: "Power of attorney for auto-purchase" }).getByLabel("I accept the power of attorney").check();
+  await page.getByRole("button", { name: "Accept and continue" }).click();
+  await expect(page.getByText("Reserve heavy is on.")).toBeVisible();
   await signOut(page);
 
   // The admin approves the seeded application in review: it is listed and matched.
@@ -93,6 +114,19 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
   // … and a notification says so.
   await page.goto("/lender/notifications");
   await expect(page.getByText(new RegExp(`Auto-purchase \\(${STRATEGY}\\) invested Rp\\s?1[.,]000[.,]000 in a`)).first()).toBeVisible();
+  await signOut(page);
+
+  // The second lender's strategy skipped it, and says why with the figures.
+  await signIn(page, "lender2@lumbung.test");
+  await page.goto("/lender/auto-purchase");
+  await page.getByRole("link", { name: "Reserve heavy", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reserve heavy" })).toBeVisible();
+  const skipped = page.getByRole("list", { name: "Skipped recently" });
+  await expect(async () => {
+    await page.reload();
+    await expect(skipped).toContainText(PURPOSE, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000, intervals: [2_000] });
+  await expect(skipped).toContainText(/Would go below your cash reserve: Rp\s?[\d,]+ available, Rp\s?3,000,000,000 kept in reserve, Rp\s?[\d,]+ needed/);
 });
 
 test("strategies are reordered, paused, edited with a field error and deleted", async ({ page }) => {

@@ -7,6 +7,13 @@ import { skipReasonText } from "./reason-text";
 
 export type DecisionJson = { id: string; reason: string | null; amount: string; requested: string; details: Record<string, string>; createdAt: string; loan: { id: string; label: string } };
 
+/** Bought: what it got. Skipped: what it asked for, or (when its caps left nothing) what it would have needed. */
+function shownAmount(kind: "bought" | "skipped", d: DecisionJson, locale: DisplayLocale): string {
+  if (kind === "bought") return formatRupiah(d.amount, locale);
+  if (d.requested !== "0") return formatRupiah(d.requested, locale);
+  return /^\d+$/.test(d.details.needed ?? "") ? formatRupiah(d.details.needed!, locale) : "—";
+}
+
 /**
  * What a strategy bought (loan, amount, date, link to the investment in the portfolio) or skipped
  * (loan, what it asked for, date, the reason with its figures), with previous/next links.
@@ -41,7 +48,7 @@ export function DecisionTable({
                 d.loan.label
               )}
             </span>
-            <span className="font-semibold">{formatRupiah(kind === "bought" ? d.amount : d.requested, locale)}</span>
+            <span className="font-semibold">{shownAmount(kind, d, locale)}</span>
             <span className="text-slate-700">{formatDateTime(d.createdAt, locale)}</span>
             {kind === "skipped" ? <span className="text-slate-800 sm:col-span-3">{skipReasonText(t, d.reason, d.details, locale)}</span> : null}
           </li>
