@@ -203,3 +203,25 @@ test("the auto-purchase pages in Indonesian and on a 375 px phone", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: STRATEGY })).toBeVisible();
   await noHorizontalScroll(page, "strategy page");
 });
+
+test("a lender whose identity is not verified yet is shown the way and cannot turn a strategy on", async ({ page }) => {
+  await signIn(page, "dewi@lumbung.test");
+  const language = page.getByLabel(/^(Language|Bahasa)$/);
+  if ((await language.inputValue()) !== "en") {
+    await language.selectOption("en");
+    await expect(page.getByLabel("Language")).toHaveValue("en");
+  }
+  await page.goto("/lender/auto-purchase");
+  const gates = page.getByRole("region", { name: "Before you turn it on" });
+  await expect(gates.getByRole("link", { name: "Verify your identity" })).toHaveAttribute("href", "/lender/kyc");
+  await expect(gates.getByRole("link", { name: "Take the risk check" })).toHaveAttribute("href", "/lender/risk");
+  await page.getByRole("link", { name: "New strategy" }).click();
+  await page.getByLabel("Strategy name").fill("Not yet");
+  await page.getByLabel("Amount per loan (Rp)").fill("100000");
+  await page.getByLabel("Total budget (Rp)").fill("1000000");
+  await page.getByRole("button", { name: "Create strategy" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Auto-purchase" })).toBeVisible();
+  await page.getByRole("switch", { name: "Auto-purchase with Not yet" }).click();
+  await expect(page.getByText("Verify your identity before turning auto-purchase on.")).toBeVisible();
+  await expect(page.getByRole("switch", { name: "Auto-purchase with Not yet" })).not.toBeChecked();
+});
