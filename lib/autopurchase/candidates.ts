@@ -43,24 +43,29 @@ export async function selectCandidates(db: DbOrTx, loanId: string, opts: { lende
           and ${rulesMatchLoan(savedRules("s"), "l")}
         order by s.lender_id, s.priority, s.created_at, s.id
       ),
-      cands as (
+      cands as materialized (
         select f.* from firsts f
         where not exists (select 1 from auto_purchase_decisions d where d.loan_id = ${loanId} and d.lender_id = f.lender_id and d.outcome = 'bought')
           ${opts.lenderId ? sql`and f.reinvest` : sql``}
-      ),
-      used as (
-        select d.strategy_id, sum(d.amount) as invested, sum(${investmentOutstandingSql("i", "l2")}) as outstanding
+      )
+      select c.id, c.lender_id, c.name, c.amount_per_loan::text, c.budget::text, c.max_per_borrower::text, c.cash_reserve::text, c.reinvest, c.last_allocated_at,
+        coalesce(cash.balance, 0)::text as cash
+      from cands c
+      left join ledger_accounts cash on cash.owner_type = 'user' and cash.owner_id = c.lender_id and cash.type = 'user_cash' and cash.unit = 'IDR'`),
+  );
+  if (rows.length === 0) return [];
+  // Budget use per strategy: a separate aggregate keyed by strategy (merged here), so no join order
+  // depends on the planner's guess of how many candidates there are.
+  const used = new Map(
+    rowsOf<{ strategy_id: string; invested: string; outstanding: string }>(
+      await db.execute(sql`
+        select d.strategy_id, sum(d.amount)::text as invested, sum(${investmentOutstandingSql("i", "l2")})::text as outstanding
         from auto_purchase_decisions d
         join loan_investments i on i.id = d.investment_id
         join loans l2 on l2.id = i.loan_id
-        where d.outcome = 'bought' and d.strategy_id in (select id from cands)
-        group by d.strategy_id
-      )
-      select c.id, c.lender_id, c.name, c.amount_per_loan::text, c.budget::text, c.max_per_borrower::text, c.cash_reserve::text, c.reinvest, c.last_allocated_at,
-        coalesce(cash.balance, 0)::text as cash, coalesce(u.invested, 0)::text as invested, coalesce(u.outstanding, 0)::text as outstanding
-      from cands c
-      left join ledger_accounts cash on cash.owner_type = 'user' and cash.owner_id = c.lender_id and cash.type = 'user_cash' and cash.unit = 'IDR'
-      left join used u on u.strategy_id = c.id`),
+        where d.strategy_id = any(${`{${rows.map((r) => String(r.id)).join(",")}}`}::uuid[]) and d.outcome = 'bought'
+        group by d.strategy_id`),
+    ).map((u) => [u.strategy_id, u]),
   );
   return rows.map((r) => ({
     strategyId: String(r.id),
@@ -73,7 +78,7 @@ export async function selectCandidates(db: DbOrTx, loanId: string, opts: { lende
     reinvest: Boolean(r.reinvest),
     lastAllocatedAt: r.last_allocated_at === null ? null : toDate(r.last_allocated_at),
     cash: BigInt(String(r.cash)),
-    strategyInvested: BigInt(String(r.invested)),
-    strategyOutstanding: BigInt(String(r.outstanding)),
+    strategyInvested: BigInt(used.get(String(r.id))?.invested ?? "0"),
+    strategyOutstanding: BigInt(used.get(String(r.id))?.outstanding ?? "0"),
   }));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
-import { autoPurchaseDecisions, loans, type Loan } from "@/db/schema";
+import { loans, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { systemCtx, type Ctx } from "@/lib/context";
 import { trackMany, type TrackEvent } from "@/lib/engagement/track";
@@ -103,7 +103,7 @@ async function runMatch(tx: Tx, loanId: string, opts: { lenderId?: string; ctx?:
   const { allocations } = allocate({ supply, step: loan.investmentStep, minimum: loan.minInvestment, participants });
   const items = allocations.filter((a) => a.amount > 0n).map((a) => ({ lenderId: a.id, amount: a.amount, idempotencyKey: `auto:${loanId}:${a.id}` }));
 
-  const result = await investMany(tx, ctx, { loanId, items, source: "auto" });
+  const result = await investMany(tx, ctx, { loanId, items, source: "auto", gates, deferEvents: true });
   for (const b of result.bought) {
     decisions.set(b.lenderId, {
       candidate: byLender.get(b.lenderId)!,
@@ -133,7 +133,7 @@ async function runMatch(tx: Tx, loanId: string, opts: { lenderId?: string; ctx?:
     await tx.execute(sql`update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
       where lender_id = any(${`{${boughtNow.map((b) => b.lenderId).join(",")}}`}::uuid[])`);
   }
-  await announce(tx, ctx, loan, [...decisions.values()].filter((d) => changed.has(d.candidate.lenderId)));
+  await announce(tx, ctx, loan, [...decisions.values()].filter((d) => changed.has(d.candidate.lenderId)), result.events);
 
   const allocated = boughtNow.reduce((s, b) => s + b.investment.amount, 0n);
   return {
@@ -144,7 +144,7 @@ async function runMatch(tx: Tx, loanId: string, opts: { lenderId?: string; ctx?:
     skipped: [...decisions.values()].filter((d) => d.outcome === "skipped").length,
     allocated,
     requests: opts.withRequests
-      ? participants.map((p) => ({ lenderId: p.id, requested: p.requested, allocated: result.bought.find((b) => b.lenderId === p.id)?.investment.amount ?? 0n }))
+      ? participants.map((p) => ({ lenderId: p.id, requested: p.requested, allocated: decisions.get(p.id)?.amount ?? 0n }))
       : undefined,
   };
 }
@@ -161,45 +161,39 @@ function refusalReason(r: InvestManyRefusal): SkipReason {
  */
 async function recordDecisions(tx: Tx, loanId: string, list: Decision[], at: Date): Promise<Set<string>> {
   if (list.length === 0) return new Set();
-  const rows = await tx
-    .insert(autoPurchaseDecisions)
-    .values(
-      list.map((d) => ({
-        loanId,
-        strategyId: d.candidate.strategyId,
-        lenderId: d.candidate.lenderId,
-        outcome: d.outcome,
-        reason: d.reason,
-        requested: d.requested,
-        amount: d.amount,
-        investmentId: d.investmentId,
-        details: d.details,
-        createdAt: at,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [autoPurchaseDecisions.loanId, autoPurchaseDecisions.lenderId],
-      set: {
-        strategyId: sql`excluded.strategy_id`,
-        outcome: sql`excluded.outcome`,
-        reason: sql`excluded.reason`,
-        requested: sql`excluded.requested`,
-        amount: sql`excluded.amount`,
-        investmentId: sql`excluded.investment_id`,
-        details: sql`excluded.details`,
-        createdAt: sql`excluded.created_at`,
-      },
-      setWhere: sql`${autoPurchaseDecisions.outcome} = 'skipped' and (excluded.outcome = 'bought' or ${autoPurchaseDecisions.reason} is distinct from excluded.reason)`,
-    })
-    .returning({ lenderId: autoPurchaseDecisions.lenderId });
-  return new Set(rows.map((r) => r.lenderId));
+  // One statement, the rows as one JSON parameter (binding thousands of parameters costs more than the insert).
+  const json = JSON.stringify(
+    list.map((d) => ({
+      strategy_id: d.candidate.strategyId,
+      lender_id: d.candidate.lenderId,
+      outcome: d.outcome,
+      reason: d.reason,
+      requested: d.requested.toString(),
+      amount: d.amount.toString(),
+      investment_id: d.investmentId,
+      details: d.details,
+    })),
+  );
+  const rows = rowsOf<{ lender_id: string }>(
+    await tx.execute(sql`
+      insert into auto_purchase_decisions as d (loan_id, strategy_id, lender_id, outcome, reason, requested, amount, investment_id, details, created_at)
+      select ${loanId}::uuid, x.strategy_id, x.lender_id, x.outcome, x.reason, x.requested, x.amount, x.investment_id, x.details, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${json}::jsonb)
+        as x(strategy_id uuid, lender_id uuid, outcome text, reason text, requested bigint, amount bigint, investment_id uuid, details jsonb)
+      on conflict (loan_id, lender_id) do update set
+        strategy_id = excluded.strategy_id, outcome = excluded.outcome, reason = excluded.reason, requested = excluded.requested,
+        amount = excluded.amount, investment_id = excluded.investment_id, details = excluded.details, created_at = excluded.created_at
+      where d.outcome = 'skipped' and (excluded.outcome = 'bought' or d.reason is distinct from excluded.reason)
+      returning d.lender_id`),
+  );
+  return new Set(rows.map((r) => r.lender_id));
 }
 
 const rp = (v: bigint | string) => `Rp${groupThousands(BigInt(v))}`;
 
 /** auto_purchase_executed / auto_purchase_skipped events and the lenders' notifications, in bulk. */
-async function announce(tx: Tx, ctx: Ctx, loan: Loan, list: Decision[]): Promise<void> {
-  const events: TrackEvent[] = [];
+async function announce(tx: Tx, ctx: Ctx, loan: Loan, list: Decision[], investEvents: TrackEvent[]): Promise<void> {
+  const events: TrackEvent[] = [...investEvents];
   const notes: NotifyInput[] = [];
   for (const d of list) {
     const lenderId = d.candidate.lenderId;

@@ -5,20 +5,22 @@ import { rowsOf } from "@/db/rows";
 import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { Ctx } from "@/lib/context";
-import { trackMany } from "@/lib/engagement/track";
+import { trackMany, type TrackEvent } from "@/lib/engagement/track";
 import { Conflict, NotFound } from "@/lib/errors";
 import { transferMany } from "@/lib/ledger";
 import { onFullyFunded } from "./invest";
 import { amountRuleError, assertLoanOpen, fundingCeiling, type InvestSource } from "./invest-rules";
-import { lenderGateMany } from "./lender-gate";
+import { lenderGateMany, type LenderGate } from "./lender-gate";
 
 export type InvestManyItem = { lenderId: string; amount: bigint; idempotencyKey: string };
 export type InvestManyRefusal = { lenderId: string; reason: "balance" | "kyc" | "risk_check" | "limit" | "amount" | "loan_full"; details: Record<string, string> };
 export type InvestManyResult = {
   /** Created now or found by idempotency key (created false). */
-  bought: { lenderId: string; investment: LoanInvestment; created: boolean }[];
+  bought: { lenderId: string; investment: Pick<LoanInvestment, "id" | "lenderId" | "amount">; created: boolean }[];
   refused: InvestManyRefusal[];
   loanFunded: boolean;
+  /** With deferEvents: the loan_invested events still to record. */
+  events: TrackEvent[];
 };
 
 /**
@@ -40,9 +42,23 @@ export type InvestManyResult = {
 export async function investMany(
   tx: Tx,
   ctx: Ctx,
-  { loanId, items, source = "auto" }: { loanId: string; items: InvestManyItem[]; source?: InvestSource },
+  {
+    loanId,
+    items,
+    source = "auto",
+    gates: knownGates,
+    deferEvents = false,
+  }: {
+    loanId: string;
+    items: InvestManyItem[];
+    source?: InvestSource;
+    /** lenderGateMany() already read in this transaction (after locking the loan): not read again. */
+    gates?: Map<string, LenderGate>;
+    /** Return the loan_invested events instead of inserting them (the caller inserts them with its own, in one statement). */
+    deferEvents?: boolean;
+  },
 ): Promise<InvestManyResult> {
-  const result: InvestManyResult = { bought: [], refused: [], loanFunded: false };
+  const result: InvestManyResult = { bought: [], refused: [], loanFunded: false, events: [] };
   if (items.length === 0) return result;
   if (new Set(items.map((i) => i.lenderId)).size !== items.length) throw new Error("investMany: one item per lender");
   const [loan] = (await tx.select().from(loans).where(eq(loans.id, loanId)).for("update")) as Loan[];
@@ -63,7 +79,7 @@ export async function investMany(
   const at = now();
   assertLoanOpen(loan, at);
   const remaining = loan.principal - loan.fundedAmount;
-  const gates = await lenderGateMany(tx, fresh.map((i) => i.lenderId));
+  const gates = knownGates ?? (await lenderGateMany(tx, fresh.map((i) => i.lenderId)));
   const refuse = (r: InvestManyRefusal) => result.refused.push(r);
   let eligible = fresh.filter((item) => {
     const g = gates.get(item.lenderId);
@@ -80,18 +96,23 @@ export async function investMany(
   });
   if (eligible.length === 0) return result;
 
-  // Cash and reserved accounts: create the missing ones, then lock all in id order (as transferMany does).
+  // Cash and reserved accounts locked in id order (as transferMany does); missing ones are created first.
   const lenderIds = eligible.map((i) => i.lenderId);
-  await tx
-    .insert(ledgerAccounts)
-    .values(lenderIds.flatMap((id) => (["user_cash", "lender_reserved"] as const).map((type) => ({ ownerType: "user" as const, ownerId: id, type, unit: "IDR" as const, allowNegative: false, createdAt: at }))))
-    .onConflictDoNothing();
-  const accounts = rowsOf<{ id: string; owner_id: string; type: string; balance: string }>(
-    await tx.execute(sql`
-      select id, owner_id, type, balance::text from ledger_accounts
-      where owner_type = 'user' and unit = 'IDR' and type in ('user_cash', 'lender_reserved') and owner_id = any(${`{${lenderIds.join(",")}}`}::uuid[])
-      order by id for no key update`),
-  );
+  const lockAccounts = async () =>
+    rowsOf<{ id: string; owner_id: string; type: string; balance: string }>(
+      await tx.execute(sql`
+        select id, owner_id, type, balance::text from ledger_accounts
+        where owner_type = 'user' and unit = 'IDR' and type in ('user_cash', 'lender_reserved') and owner_id = any(${`{${lenderIds.join(",")}}`}::uuid[])
+        order by id for no key update`),
+    );
+  let accounts = await lockAccounts();
+  if (accounts.length < lenderIds.length * 2) {
+    await tx
+      .insert(ledgerAccounts)
+      .values(lenderIds.flatMap((id) => (["user_cash", "lender_reserved"] as const).map((type) => ({ ownerType: "user" as const, ownerId: id, type, unit: "IDR" as const, allowNegative: false, createdAt: at }))))
+      .onConflictDoNothing();
+    accounts = await lockAccounts();
+  }
   const cash = new Map<string, { id: string; balance: bigint }>();
   const reserved = new Map<string, string>();
   for (const a of accounts) {
@@ -127,10 +148,15 @@ export async function investMany(
     .returning({ fundedAmount: loans.fundedAmount, principal: loans.principal });
   if (!updated) throw new Conflict("loan_oversubscribed", "This loan is already (almost) fully funded.");
 
-  const investments = await tx
-    .insert(loanInvestments)
-    .values(eligible.map((i) => ({ loanId: loan.id, lenderId: i.lenderId, amount: i.amount, source, idempotencyKey: i.idempotencyKey, createdAt: at })))
-    .returning();
+  // One statement, the rows as one JSON parameter (see trackMany).
+  const investments = rowsOf<{ id: string; lender_id: string; amount: string }>(
+    await tx.execute(sql`
+      insert into loan_investments (loan_id, lender_id, amount, source, idempotency_key, created_at)
+      select ${loan.id}::uuid, x.lender_id, x.amount, ${source}, x.idempotency_key, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(eligible.map((i) => ({ lender_id: i.lenderId, amount: i.amount.toString(), idempotency_key: i.idempotencyKey })))}::jsonb)
+        as x(lender_id uuid, amount bigint, idempotency_key text)
+      returning id, lender_id, amount::text`),
+  ).map((r) => ({ id: r.id, lenderId: r.lender_id, amount: BigInt(r.amount) }));
   await transferMany(
     tx,
     investments.map((inv) => ({
@@ -144,10 +170,9 @@ export async function investMany(
       metadata: { loanId: loan.id, source },
     })),
   );
-  await trackMany(
-    tx,
-    investments.map((inv) => ({ name: "loan_invested" as const, userId: inv.lenderId, properties: { loanId: loan.id, investmentId: inv.id, amount: inv.amount, source }, context: ctx.request })),
-  );
+  const events = investments.map((inv): TrackEvent => ({ name: "loan_invested", userId: inv.lenderId, properties: { loanId: loan.id, investmentId: inv.id, amount: inv.amount, source }, context: ctx.request }));
+  if (deferEvents) result.events = events;
+  else await trackMany(tx, events);
   for (const inv of investments) result.bought.push({ lenderId: inv.lenderId, investment: inv, created: true });
   result.loanFunded = updated.fundedAmount === updated.principal;
   if (result.loanFunded) await onFullyFunded(tx, loan.id);

@@ -66,35 +66,35 @@ export async function lenderGateMany(db: DbOrTx, lenderIds: readonly string[], b
   const out = new Map<string, LenderGate>();
   if (lenderIds.length === 0) return out;
   const settings = await readLenderLimitSettings(db);
-  const ids = sql`(select unnest(${`{${lenderIds.join(",")}}`}::uuid[]))`;
-  const rows = rowsOf<{ id: string; kyc: boolean; risk: boolean; income: string | null; outstanding: string; exposure: string }>(
+  const ids = sql`${`{${lenderIds.join(",")}}`}::uuid[]`;
+  // Four independent index scans tagged and stacked (UNION ALL), merged here: no join whose order the
+  // planner could get wrong when it underestimates how many lenders there are.
+  const rows = rowsOf<{ tag: "kyc" | "risk" | "income" | "inv"; id: string; a: string | null; b: string | null }>(
     await db.execute(sql`
-      with ids(id) as ${ids},
-      inv as (
-        select i.lender_id,
-          sum(${investmentOutstandingSql("i", "l")}) as outstanding,
-          sum(${investmentOutstandingSql("i", "l")}) filter (where l.borrower_id = ${borrowerId ?? null}::uuid) as exposure
+      select 'kyc' as tag, k.user_id as id, null::text as a, null::text as b from kyc_profiles k where k.user_id = any(${ids}) and k.status = 'approved'
+      union all
+      select 'risk', r.user_id, null, null from risk_acknowledgements r
+        where r.user_id = any(${ids}) and r.version = ${RISK_DISCLOSURE_VERSION} and r.quiz_passed_at is not null
+      union all
+      select 'income', s.user_id, s.data->>'annualIncome', null from kyc_steps s where s.user_id = any(${ids}) and s.step = 'occupation'
+      union all
+      select 'inv', i.lender_id, sum(${investmentOutstandingSql("i", "l")})::text,
+          coalesce(sum(${investmentOutstandingSql("i", "l")}) filter (where l.borrower_id = ${borrowerId ?? null}::uuid), 0)::text
         from loan_investments i join loans l on l.id = i.loan_id
-        where i.lender_id in (select id from ids) and i.status in ('reserved', 'active')
-        group by i.lender_id
-      )
-      select ids.id,
-        exists (select 1 from kyc_profiles k where k.user_id = ids.id and k.status = 'approved') as kyc,
-        exists (select 1 from risk_acknowledgements r where r.user_id = ids.id and r.version = ${RISK_DISCLOSURE_VERSION} and r.quiz_passed_at is not null) as risk,
-        (select s.data->>'annualIncome' from kyc_steps s where s.user_id = ids.id and s.step = 'occupation') as income,
-        coalesce(inv.outstanding, 0)::text as outstanding,
-        coalesce(inv.exposure, 0)::text as exposure
-      from ids left join inv on inv.lender_id = ids.id`),
+        where i.lender_id = any(${ids}) and i.status in ('reserved', 'active')
+        group by i.lender_id`),
   );
+  for (const id of lenderIds) out.set(id, { kycApproved: false, riskCheckPassed: false, outstanding: 0n, exposure: 0n, limit: 0n });
   for (const r of rows) {
-    const income = r.income && /^\d+$/.test(r.income) ? BigInt(r.income) : 0n;
-    out.set(r.id, {
-      kycApproved: Boolean(r.kyc),
-      riskCheckPassed: Boolean(r.risk),
-      outstanding: BigInt(r.outstanding),
-      exposure: BigInt(r.exposure),
-      limit: limitFromIncome(settings, income).limit,
-    });
+    const g = out.get(r.id);
+    if (!g) continue;
+    if (r.tag === "kyc") g.kycApproved = true;
+    else if (r.tag === "risk") g.riskCheckPassed = true;
+    else if (r.tag === "income") g.limit = limitFromIncome(settings, r.a && /^\d+$/.test(r.a) ? BigInt(r.a) : 0n).limit;
+    else {
+      g.outstanding = BigInt(r.a ?? "0");
+      g.exposure = BigInt(r.b ?? "0");
+    }
   }
   return out;
 }
