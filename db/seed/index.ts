@@ -16,6 +16,7 @@ import { acceptRiskDisclosure, answerRiskQuiz, getMyRiskStatus, RISK_DISCLOSURE_
 import { DEMO_ACCOUNTS, DEMO_KYC_WAITING_ACCOUNT, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
 import { seedWallets } from "./wallet";
 import { seedLoans } from "./loans";
+import { seedAutoPurchase } from "./autopurchase";
 
 /**
  * Demo data. Idempotent: running it twice leaves one of everything. Each later feature extends it so
@@ -59,6 +60,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
     await db.transaction((tx) => seedKyc(tx));
     await seedWallets(db);
     await seedLoans(db, passwordHash);
+    await seedAutoPurchase(db);
     return { created };
   });
 }
