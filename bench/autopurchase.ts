@@ -9,7 +9,7 @@
  *
  * Seeding is set-based SQL (not 10 000 verb calls) and is not timed; the timed part is matchLoan()
  * for each of the 200 loans, one after another, exactly as the match-loan job runs it.
- * Options: LENDERS=10000 LOANS=200 SEED=42 KEEP_DB=1.
+ * Options: LENDERS=10000 LOANS=200 SEED=42 WORKERS=1 KEEP_DB=1.
  */
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
@@ -29,6 +29,7 @@ import { SECTORS } from "@/lib/loans/scoring";
 
 const LENDERS = Number(process.env.LENDERS ?? 10_000);
 const LOANS = Number(process.env.LOANS ?? 200);
+const WORKERS = Number(process.env.WORKERS ?? 1);
 const BASE = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 // Deterministic pseudo-random numbers (mulberry32): the same figures run after run.
@@ -200,11 +201,17 @@ async function main() {
     const summaries: MatchSummary[] = [];
     const perLoan: number[] = [];
     const t1 = process.hrtime.bigint();
-    for (const id of loanIds) {
-      const t = process.hrtime.bigint();
-      summaries.push(await matchLoan(id, { withRequests: true }));
-      perLoan.push(ms(t));
-    }
+    // WORKERS=n: n match-loan jobs at once, as n job workers would run them (default 1).
+    const queue = [...loanIds];
+    await Promise.all(
+      Array.from({ length: WORKERS }, async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) {
+          const t = process.hrtime.bigint();
+          summaries.push(await matchLoan(id, { withRequests: true }));
+          perLoan.push(ms(t));
+        }
+      }),
+    );
     const totalMs = ms(t1);
 
     const candidates = summaries.reduce((s, x) => s + x.candidates, 0);
@@ -241,7 +248,7 @@ async function main() {
     const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
     console.log(`
-auto-purchase benchmark — ${LENDERS} lenders/strategies, ${loanIds.length} loans, PostgreSQL
+auto-purchase benchmark — ${LENDERS} lenders/strategies, ${loanIds.length} loans, ${WORKERS} worker(s), PostgreSQL
   total matching time        ${(totalMs / 1000).toFixed(2)} s   (target < 10 s)  ${totalMs < 10_000 ? "PASS" : "FAIL"}
   loans per second           ${((loanIds.length * 1000) / totalMs).toFixed(1)}
   strategies evaluated / s   ${Math.round((LENDERS * loanIds.length * 1000) / totalMs).toLocaleString("en")}  (every active strategy against every loan)

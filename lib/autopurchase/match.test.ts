@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { autoPurchaseDecisions, autoPurchaseLenders, events, kycProfiles, loanInvestments, loans, notifications, riskAcknowledgements } from "@/db/schema";
 import { advanceNow, setNow } from "@/lib/clock";
 import { startJobRunner } from "@/lib/jobs/boss";
@@ -157,6 +158,18 @@ describe("matchLoan", () => {
     await matchLoan(two.loanId);
     expect(await decisionOf(two.loanId, l.user.id)).toMatchObject({ strategyId: narrow.id, amount: 3_000_000n });
     expect((await investmentsOf(two.loanId)).filter((i) => i.lenderId === l.user.id)).toHaveLength(1);
+  });
+
+  it("listing a loan enqueues its matching run, and another for when its holdback ends", async () => {
+    const { loanId, approved } = await listedLoan({ amount: 100_000_000n });
+    const jobs = rowsOf<{ start_after: Date | string }>(
+      await getDb().execute(sql`select start_after from pgboss.job where name = 'autopurchase.match-loan' and data->>'loanId' = ${loanId} order by start_after`),
+    );
+    expect(jobs).toHaveLength(2);
+    const loan = await loanRow(loanId);
+    const times = jobs.map((j) => (j.start_after instanceof Date ? j.start_after : new Date(String(j.start_after))).getTime());
+    expect(times).toContain(loan.holdbackUntil.getTime());
+    expect(approved.loanId).toBe(loanId);
   });
 
   it("never buys the borrower's own loan, nor for lenders without the current power of attorney", async () => {

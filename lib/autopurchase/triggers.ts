@@ -33,3 +33,16 @@ export async function onCashArrived(tx: DbOrTx, userIds: readonly string[]): Pro
   );
   for (const r of rows) await enqueue(tx, matchLenderJob, { lenderId: r.lender_id }, { singletonKey: r.lender_id });
 }
+
+/**
+ * The demo time machine jumped from `from` to `to`: the holdback-end runs were scheduled with pg-boss
+ * in real time, so loans whose holdback ended inside the jump are matched now.
+ */
+export async function onClockAdvanced(tx: DbOrTx, from: Date, to: Date): Promise<void> {
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      select id from loans where status = 'funding'
+        and holdback_until > ${from.toISOString()}::timestamptz and holdback_until <= ${to.toISOString()}::timestamptz`),
+  );
+  for (const r of rows) await enqueue(tx, matchLoanJob, { loanId: r.id });
+}

@@ -10,6 +10,7 @@ import { readSetting, writeSetting } from "./settings";
 import { AdvanceClockInput } from "./schemas";
 import { enqueue } from "@/lib/jobs/boss";
 import { dailyServicingJob } from "@/lib/jobs/definitions/loans/daily-servicing";
+import { onClockAdvanced } from "@/lib/autopurchase/triggers";
 
 export const CLOCK_OFFSET_KEY = "clock.offset_ms";
 const SYNC_EVERY_MS = 1_000;
@@ -46,6 +47,8 @@ export async function advanceClock({ ctx, input }: { ctx: Ctx; input: unknown })
     });
     // Catch up with the new date right away (due dates, late fees, defaults) instead of at the next hourly run.
     await enqueue(tx, dailyServicingJob, {});
+    // Auto-purchase: loans whose 24 h holdback ended inside the jump get their second matching run now.
+    await onClockAdvanced(tx, from, to);
     await track(tx, {
       name: "clock_advanced",
       userId: actor.userId,
