@@ -2,16 +2,27 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn, signOut } from "./helpers";
 
 /**
- * Auto-purchase in the browser: the demo lender (KYC approved, risk check passed, plenty of cash)
- * sets up a strategy, accepts the power of attorney and turns it on; an admin approves the seeded
+ * Auto-purchase in the browser: a verified seeded lender (KYC approved, risk check passed, plenty of
+ * cash, no strategies yet) sets up a strategy, accepts the power of attorney and turns it on; an admin approves the seeded
  * application in review (CV Kopi Nusantara, Invoice Financing Rp30.000.000, 60 days); the matching
  * job buys part of it, and the lender sees the investment and a notification. Then the list is
  * reordered, paused, edited with a field error and a strategy deleted; Indonesian and 375 px checks.
  */
 test.describe.configure({ mode: "serial" });
 
+// A verified seeded lender with cash and no strategies yet (the demo lender has seeded ones).
+const LENDER = "lender3@lumbung.test";
 const STRATEGY = "Invoices any grade";
 const PURPOSE = "Invoice to a hotel chain, payable in 60 days";
+
+/** Seeded lenders 2–4 are verified with cash but read Indonesian; the tests read English. */
+async function inEnglish(page: Page) {
+  const language = page.getByLabel(/^(Language|Bahasa)$/);
+  if ((await language.inputValue()) !== "en") {
+    await language.selectOption("en");
+    await expect(page.getByLabel("Language")).toHaveValue("en");
+  }
+}
 
 async function noHorizontalScroll(page: Page, what: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -20,7 +31,8 @@ async function noHorizontalScroll(page: Page, what: string) {
 
 test("a lender sets up a strategy, an admin approves a matching loan, and it is bought automatically", async ({ page }) => {
   test.setTimeout(240_000);
-  await signIn(page, "lender@lumbung.test");
+  await signIn(page, LENDER);
+  await inEnglish(page);
   await page.getByRole("navigation", { name: "Lender navigation" }).getByRole("link", { name: "Auto-purchase" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Auto-purchase" })).toBeVisible();
   await expect(page.getByText("No strategies yet")).toBeVisible();
@@ -66,11 +78,7 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
 
   // A second lender keeps more cash in reserve than they have: their strategy will skip the loan.
   await signIn(page, "lender2@lumbung.test");
-  const language = page.getByLabel(/^(Language|Bahasa)$/);
-  if ((await language.inputValue()) !== "en") {
-    await language.selectOption("en");
-    await expect(page.getByLabel("Language")).toHaveValue("en");
-  }
+  await inEnglish(page);
   await page.goto("/lender/auto-purchase/new");
   await page.getByLabel("Strategy name").fill("Reserve heavy");
   await page.getByLabel("Amount per loan (Rp)").fill("1000000");
@@ -93,7 +101,8 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
   await signOut(page);
 
   // The matching job runs in the app's worker: poll the strategy page until the purchase shows.
-  await signIn(page, "lender@lumbung.test");
+  await signIn(page, LENDER);
+  await inEnglish(page);
   await page.goto("/lender/auto-purchase");
   await page.getByRole("link", { name: STRATEGY, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: STRATEGY })).toBeVisible();
@@ -130,12 +139,16 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
 });
 
 test("strategies are reordered, paused, edited with a field error and deleted", async ({ page }) => {
-  await signIn(page, "lender@lumbung.test");
+  await signIn(page, LENDER);
+  await inEnglish(page);
   await page.goto("/lender/auto-purchase/new");
   await page.getByLabel("Strategy name").fill("Short paylater");
   await page.getByLabel("Paylater Bisnis").check();
   await page.getByLabel("Minimum annual rate (%)").fill("14,5");
+  await page.getByLabel("Amount per loan (Rp)").fill("50000");
+  await expect(page.getByText(/Below the minimum of Paylater Bisnis \(Rp\s?100,000\): those loans will be skipped\./)).toBeVisible();
   await page.getByLabel("Amount per loan (Rp)").fill("500000");
+  await expect(page.getByText(/Below the minimum of/)).toHaveCount(0);
   await page.getByLabel("Total budget (Rp)").fill("5000000");
   await page.getByLabel("Reinvest repayments with this strategy").uncheck();
   await page.getByRole("button", { name: "Create strategy" }).click();
@@ -161,6 +174,8 @@ test("strategies are reordered, paused, edited with a field error and deleted", 
   await expect(page.getByRole("heading", { level: 1, name: "Edit strategy" })).toBeVisible();
   await expect(page.getByLabel("Minimum annual rate (%)")).toHaveValue("14.5");
   await expect(page.getByLabel("Reinvest repayments with this strategy")).not.toBeChecked();
+  await expect(page.getByLabel("Paylater Bisnis")).toBeChecked();
+  await expect(page.getByLabel("Invoice Financing")).not.toBeChecked();
   await page.getByLabel("Amount per loan (Rp)").fill("0");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("The amount is below the minimum.")).toBeVisible();
@@ -181,7 +196,8 @@ test("strategies are reordered, paused, edited with a field error and deleted", 
 });
 
 test("the auto-purchase pages in Indonesian and on a 375 px phone", async ({ page }) => {
-  await signIn(page, "lender@lumbung.test");
+  await signIn(page, LENDER);
+  await inEnglish(page);
   await page.goto("/lender/auto-purchase");
   await page.getByLabel("Language").selectOption("id");
   await expect(page.getByRole("heading", { level: 1, name: "Pembelian otomatis" })).toBeVisible();
@@ -206,11 +222,7 @@ test("the auto-purchase pages in Indonesian and on a 375 px phone", async ({ pag
 
 test("a lender whose identity is not verified yet is shown the way and cannot turn a strategy on", async ({ page }) => {
   await signIn(page, "dewi@lumbung.test");
-  const language = page.getByLabel(/^(Language|Bahasa)$/);
-  if ((await language.inputValue()) !== "en") {
-    await language.selectOption("en");
-    await expect(page.getByLabel("Language")).toHaveValue("en");
-  }
+  await inEnglish(page);
   await page.goto("/lender/auto-purchase");
   const gates = page.getByRole("region", { name: "Before you turn it on" });
   await expect(gates.getByRole("link", { name: "Verify your identity" })).toHaveAttribute("href", "/lender/kyc");
@@ -224,4 +236,16 @@ test("a lender whose identity is not verified yet is shown the way and cannot tu
   await page.getByRole("switch", { name: "Auto-purchase with Not yet" }).click();
   await expect(page.getByText("Verify your identity before turning auto-purchase on.")).toBeVisible();
   await expect(page.getByRole("switch", { name: "Auto-purchase with Not yet" })).not.toBeChecked();
+});
+
+test("the demo lender's seeded strategies: one on, one paused, and skips explained with their figures", async ({ page }) => {
+  await signIn(page, "lender@lumbung.test");
+  await page.goto("/lender/auto-purchase");
+  await expect(page.getByRole("region", { name: "Before you turn it on" }).getByText(/Version 1, accepted/)).toBeVisible();
+  await expect(page.getByRole("switch", { name: "Auto-purchase with Working capital, steady" })).toBeChecked();
+  await expect(page.getByRole("switch", { name: "Auto-purchase with Short invoices" })).not.toBeChecked();
+  await page.getByRole("link", { name: "Working capital, steady", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Working capital, steady" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Rules" })).toContainText("Modal Usaha, Paylater Bisnis");
+  await expect(page.getByRole("list", { name: "Skipped recently" }).getByText(/(Budget used up|Maximum per borrower reached|Not enough cash|Lending limit reached|Would go below your cash reserve): .*Rp\s?[\d,]+/).first()).toBeVisible();
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -51,6 +52,11 @@ export function StrategyForm({
   const errors = formState.errors;
   const err = (name: keyof StrategyFormState) => text.field(errors[name]?.message as string | undefined);
   const values = useWatch({ control }) as StrategyFormState;
+  // The products' minimums above the amount per loan: those loans would be skipped, so say so while typing.
+  const amount = /^\d{1,16}$/.test(values.amountPerLoan ?? "") ? BigInt(values.amountPerLoan) : null;
+  const considered = values.productCodes?.length ? products.filter((p) => values.productCodes.includes(p.code)) : products;
+  const tooSmallFor = amount === null || amount === 0n ? [] : considered.filter((p) => BigInt(p.minInvestment) > amount);
+  const amountHint = [t("amountPerLoanHint"), tooSmallFor.length ? t("belowMinimum", { products: tooSmallFor.map((p) => `${p.name} (${formatRupiah(p.minInvestment, locale)})`).join(", ") }) : null].filter(Boolean).join(" ");
 
   const onSubmit = (data: StrategyFormState) =>
     start(async () => {
@@ -120,7 +126,7 @@ export function StrategyForm({
               key={name}
               control={control}
               name={name}
-              render={({ field }) => <RupiahInput id={id} label={t(name)} hint={t(hint)} error={err(name)} {...field} value={field.value ?? ""} />}
+              render={({ field }) => <RupiahInput id={id} label={t(name)} hint={name === "amountPerLoan" ? amountHint : t(hint)} error={err(name)} {...field} value={field.value ?? ""} />}
             />
           ))}
         </fieldset>
@@ -142,9 +148,9 @@ export function StrategyForm({
           <Button type="submit" disabled={pending}>
             {mode === "create" ? t("create") : t("save")}
           </Button>
-          <a href={cancelHref} className={buttonClass("secondary")}>
+          <Link href={cancelHref} className={buttonClass("secondary")}>
             {t("cancel")}
-          </a>
+          </Link>
         </div>
       </form>
       <PreviewPanel values={values} productNames={Object.fromEntries(products.map((p) => [p.code, p.name]))} />
