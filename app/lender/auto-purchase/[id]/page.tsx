@@ -6,7 +6,8 @@ import { DecisionTable } from "@/components/autopurchase/decision-table";
 import { PreviewList } from "@/components/autopurchase/preview-list";
 import { RulesSummary } from "@/components/autopurchase/rules-summary";
 import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, Stat } from "@/components/ui/card";
+import { formatRupiah } from "@/lib/money/format";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listStrategyDecisions } from "@/lib/autopurchase/decisions";
 import { previewStrategy } from "@/lib/autopurchase/preview";
@@ -68,6 +69,13 @@ export default async function StrategyPage({ params, searchParams }: { params: P
           {t("list.edit")}
         </Link>
       </div>
+
+      <dl className="grid grid-cols-2 gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
+        <Stat label={t("list.invested")} value={formatRupiah(strategy.invested, loc)} />
+        <Stat label={t("list.outstanding")} value={formatRupiah(strategy.outstanding, loc)} />
+        <Stat label={t("list.budgetUsed")} value={t("list.outstandingOfBudget", { outstanding: formatRupiah(strategy.budgetUsed, loc), budget: formatRupiah(strategy.budget, loc) })} />
+        <Stat label={t("list.loansBought")} value={strategy.boughtCount} />
+      </dl>
 
       <Card title={t("detail.rules")}>
         <RulesSummary strategy={strategy} products={products} locale={loc} />
