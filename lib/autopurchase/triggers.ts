@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import type { Loan } from "@/db/schema";
+import { now, realNow } from "@/lib/clock";
 import { enqueue } from "@/lib/jobs/boss";
 import { matchLenderJob } from "@/lib/jobs/definitions/autopurchase/match-lender";
 import { matchLoanJob } from "@/lib/jobs/definitions/autopurchase/match-loan";
@@ -15,7 +16,11 @@ import { matchLoanJob } from "@/lib/jobs/definitions/autopurchase/match-loan";
 /** A loan was listed: match it now, and again when its holdback ends (auto supply grows then). */
 export async function onLoanListed(tx: DbOrTx, loan: Pick<Loan, "id" | "holdbackUntil" | "holdbackAmount">): Promise<void> {
   await enqueue(tx, matchLoanJob, { loanId: loan.id });
-  if (loan.holdbackAmount > 0n) await enqueue(tx, matchLoanJob, { loanId: loan.id }, { startAfter: loan.holdbackUntil });
+  if (loan.holdbackAmount > 0n) {
+    // pg-boss waits by the wall clock; the domain clock may run ahead (demo time machine): wait the same span.
+    const wait = loan.holdbackUntil.getTime() - now().getTime();
+    await enqueue(tx, matchLoanJob, { loanId: loan.id }, { startAfter: new Date(realNow().getTime() + wait) });
+  }
 }
 
 /**
