@@ -25,7 +25,7 @@ export type DecisionView = {
 
 /**
  * What one of the lender's strategies bought or skipped, newest first, 20 a page. Bought rows link
- * to the investment (portfolio: /lender/portfolio/<investmentId>).
+ * to the investment; the portfolio page of a purchase is /lender/portfolio/<loan.id>.
  */
 export async function listStrategyDecisions(
   ctx: Ctx,

@@ -26,7 +26,7 @@ import "server-only";
  *  - listStrategyProductOptions(ctx) → { code, name, tenorUnit, minInvestment, investmentStep, method }[]
  * Client-safe (lib/autopurchase/schemas.ts): StrategyInput, percentToBps, bpsToPercent, STRATEGY_SUBGRADES,
  * STRATEGY_SECTORS, STRATEGY_METHODS, POA_VERSION, POA_CLAUSE_KEYS, SKIP_REASONS.
- * Notifications: kinds auto_purchase_executed {strategy, amount, product, grade} (link /lender/portfolio/<investmentId>),
+ * Notifications: kinds auto_purchase_executed {strategy, amount, product, grade} (link /lender/portfolio/<loanId>, the loan as the lender sees it),
  * auto_purchase_skipped_balance {strategy, available} (link /lender/wallet).
  * Matching (jobs, not for the UI): matchLoan, matchLender (match.ts).
  */

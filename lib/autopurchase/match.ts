@@ -10,6 +10,7 @@ import { allocate } from "@/lib/loans/allocation";
 import { investMany, type InvestManyRefusal } from "@/lib/loans/invest-many";
 import { assertLoanOpen, fundingCeiling } from "@/lib/loans/invest-rules";
 import { lenderGateMany } from "@/lib/loans/lender-gate";
+import { loanLink } from "@/lib/loans/store";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify, type NotifyInput } from "@/lib/notifications";
 import { eq } from "drizzle-orm";
@@ -204,7 +205,7 @@ async function announce(tx: Tx, ctx: Ctx, loan: Loan, list: Decision[], investEv
         userId: lenderId,
         kind: "auto_purchase_executed",
         params: { strategy: d.candidate.strategyName, amount: rp(d.amount), product: loan.productCode, grade: loan.subgrade },
-        link: `/lender/portfolio/${d.investmentId}`,
+        link: loanLink(loan.id, "lender"),
       });
     } else {
       events.push({ name: "auto_purchase_skipped", userId: lenderId, properties: { loanId: loan.id, strategyId, reason: d.reason, requested: d.requested, productCode: loan.productCode, subgrade: loan.subgrade }, context: ctx.request });
