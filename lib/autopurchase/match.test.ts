@@ -4,7 +4,9 @@ import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { autoPurchaseDecisions, autoPurchaseLenders, events, kycProfiles, loanInvestments, loans, notifications, riskAcknowledgements } from "@/db/schema";
 import { advanceNow, setNow } from "@/lib/clock";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { runHandler, startJobRunner } from "@/lib/jobs/boss";
+import { matchLenderJob } from "@/lib/jobs/definitions/autopurchase/match-lender";
+import { matchLoanJob } from "@/lib/jobs/definitions/autopurchase/match-loan";
 import { computeLedgerHealth, readUserCashBalances } from "@/lib/ledger";
 import { invest } from "@/lib/loans/invest";
 import { creditWallet, key, listedLoan } from "@/lib/loans/test-helpers";
@@ -172,6 +174,19 @@ describe("matchLoan", () => {
     const span = loan.holdbackUntil.getTime() - loan.listedAt.getTime();
     expect(times.some((t) => Math.abs(t - (Date.now() + span)) < 120_000)).toBe(true);
     expect(approved.loanId).toBe(loanId);
+  });
+
+  it("the job handlers run the matcher (match-loan twice buys once; match-lender reinvests)", async () => {
+    // Invoice financing only: the loans earlier tests left open (modal usaha) stay out of the reinvest run.
+    const l = await autoLender({ cash: 0n, strategy: { productCodes: ["invoice-financing"] } });
+    const { loanId } = await listedLoan({ product: "invoice-financing", amount: 100_000_000n, tenor: 60 });
+    await runHandler(matchLoanJob as never, { loanId }, { id: "j1", name: matchLoanJob.name });
+    expect(await decisionOf(loanId, l.user.id)).toMatchObject({ outcome: "skipped", reason: "balance" });
+    await creditWallet(l.user.id, 3_000_000n);
+    await runHandler(matchLenderJob as never, { lenderId: l.user.id }, { id: "j2", name: matchLenderJob.name });
+    await runHandler(matchLoanJob as never, { loanId }, { id: "j3", name: matchLoanJob.name });
+    expect(await decisionOf(loanId, l.user.id)).toMatchObject({ outcome: "bought", amount: 1_000_000n });
+    expect((await investmentsOf(loanId)).filter((i) => i.lenderId === l.user.id)).toHaveLength(1);
   });
 
   it("never buys the borrower's own loan, nor for lenders without the current power of attorney", async () => {
