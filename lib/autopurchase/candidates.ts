@@ -54,19 +54,36 @@ export async function selectCandidates(db: DbOrTx, loanId: string, opts: { lende
       left join ledger_accounts cash on cash.owner_type = 'user' and cash.owner_id = c.lender_id and cash.type = 'user_cash' and cash.unit = 'IDR'`),
   );
   if (rows.length === 0) return [];
-  // Budget use per strategy: a separate aggregate keyed by strategy (merged here), so no join order
-  // depends on the planner's guess of how many candidates there are.
-  const used = new Map(
-    rowsOf<{ strategy_id: string; invested: string; outstanding: string }>(
+  // Budget use per strategy, in two steps keyed by strategy (merged here, so no join order depends on
+  // the planner's guess of how many candidates there are):
+  //  1. all-time invested, from the decisions alone;
+  //  2. what is still outstanding — which needs the investments and loans — only for reinvest
+  //     strategies whose budget could bind (budget − invested < amount per loan). For the others
+  //     outstanding ≤ invested leaves at least the amount per loan of budget either way, so invested
+  //     stands in for it without changing any request.
+  const invested = new Map(
+    rowsOf<{ strategy_id: string; invested: string }>(
       await db.execute(sql`
-        select d.strategy_id, sum(d.amount)::text as invested, sum(${investmentOutstandingSql("i", "l2")})::text as outstanding
+        select strategy_id, sum(amount)::text as invested from auto_purchase_decisions
+        where strategy_id = any(${`{${rows.map((r) => String(r.id)).join(",")}}`}::uuid[]) and outcome = 'bought'
+        group by strategy_id`),
+    ).map((u) => [u.strategy_id, BigInt(u.invested)]),
+  );
+  const near = rows.filter((r) => r.reinvest && BigInt(String(r.budget)) - (invested.get(String(r.id)) ?? 0n) < BigInt(String(r.amount_per_loan))).map((r) => String(r.id));
+  const outstanding = new Map<string, bigint>();
+  if (near.length > 0) {
+    for (const u of rowsOf<{ strategy_id: string; outstanding: string }>(
+      await db.execute(sql`
+        select d.strategy_id, sum(${investmentOutstandingSql("i", "l2")})::text as outstanding
         from auto_purchase_decisions d
         join loan_investments i on i.id = d.investment_id
         join loans l2 on l2.id = i.loan_id
-        where d.strategy_id = any(${`{${rows.map((r) => String(r.id)).join(",")}}`}::uuid[]) and d.outcome = 'bought'
+        where d.strategy_id = any(${`{${near.join(",")}}`}::uuid[]) and d.outcome = 'bought'
         group by d.strategy_id`),
-    ).map((u) => [u.strategy_id, u]),
-  );
+    )) {
+      outstanding.set(u.strategy_id, BigInt(u.outstanding));
+    }
+  }
   return rows.map((r) => ({
     strategyId: String(r.id),
     lenderId: String(r.lender_id),
@@ -78,7 +95,7 @@ export async function selectCandidates(db: DbOrTx, loanId: string, opts: { lende
     reinvest: Boolean(r.reinvest),
     lastAllocatedAt: r.last_allocated_at === null ? null : toDate(r.last_allocated_at),
     cash: BigInt(String(r.cash)),
-    strategyInvested: BigInt(used.get(String(r.id))?.invested ?? "0"),
-    strategyOutstanding: BigInt(used.get(String(r.id))?.outstanding ?? "0"),
+    strategyInvested: invested.get(String(r.id)) ?? 0n,
+    strategyOutstanding: outstanding.get(String(r.id)) ?? invested.get(String(r.id)) ?? 0n,
   }));
 }
