@@ -191,6 +191,8 @@ async function recordDecisions(tx: Tx, loanId: string, list: Decision[], at: Dat
 }
 
 const rp = (v: bigint | string) => `Rp${groupThousands(BigInt(v))}`;
+/** The product's name as copied into the loan's terms at approval (the code if absent). */
+const productName = (loan: { terms: Record<string, unknown>; productCode: string }) => (typeof loan.terms.name === "string" ? loan.terms.name : loan.productCode);
 
 /** auto_purchase_executed / auto_purchase_skipped events and the lenders' notifications, in bulk. */
 async function announce(tx: Tx, ctx: Ctx, loan: Loan, list: Decision[], investEvents: TrackEvent[]): Promise<void> {
@@ -204,7 +206,7 @@ async function announce(tx: Tx, ctx: Ctx, loan: Loan, list: Decision[], investEv
       notes.push({
         userId: lenderId,
         kind: "auto_purchase_executed",
-        params: { strategy: d.candidate.strategyName, amount: rp(d.amount), product: loan.productCode, grade: loan.subgrade },
+        params: { strategy: d.candidate.strategyName, amount: rp(d.amount), product: productName(loan), grade: loan.subgrade },
         link: loanLink(loan.id, "lender"),
       });
     } else {
