@@ -6,4 +6,5 @@ export const queryKeys = {
   fundingProgress: (ids: readonly string[]) => ["marketplace", "progress", [...ids].sort().join(",")] as const,
   goldPrice: ["gold", "price"] as const,
   goldHistory: (range: string) => ["gold", "history", range] as const,
+  autoPurchasePreview: (rules: string) => ["autoPurchase", "preview", rules] as const,
 };

@@ -17,6 +17,7 @@ export default async function LenderLayout({ children }: { children: ReactNode }
         { href: "/lender/marketplace", label: t("marketplace") },
         { href: "/lender/portfolio", label: t("portfolio") },
         { href: "/lender/gold", label: t("gold") },
+        { href: "/lender/auto-purchase", label: t("autoPurchase") },
         { href: "/lender/cart", label: tc("navCount", { count: inCart }) },
         { href: "/lender/kyc", label: t("verifyIdentity") },
       ]}>

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { getMyProfile } from "@/lib/auth/profile";
+import { listStrategies } from "@/lib/autopurchase/strategy-queries";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listMyRecentEvents } from "@/lib/engagement/queries";
 import { getMyKyc } from "@/lib/kyc";
@@ -22,10 +23,11 @@ const kycTone = { draft: "neutral", submitted: "warning", approved: "success", r
 
 export default async function LenderDashboardPage() {
   const ctx = await getRequestCtx();
-  const [t, tk, tp, locale, me, activity, kyc, risk, limit, portfolio] = await Promise.all([
+  const [t, tk, tp, ta, locale, me, activity, kyc, risk, limit, portfolio, strategies] = await Promise.all([
     getTranslations("lender"),
     getTranslations("kyc"),
     getTranslations("portfolio"),
+    getTranslations("autoPurchase"),
     getLocale(),
     getMyProfile({ ctx }),
     listMyRecentEvents({ ctx }),
@@ -34,6 +36,7 @@ export default async function LenderDashboardPage() {
     // Outstanding comes from the portfolio once the loan engine lands; until then the limit itself.
     getMyLenderLimit({ ctx }),
     getPortfolioSummary({ ctx }),
+    listStrategies(ctx),
   ]);
   const kycCta =
     kyc.status === "approved" || kyc.status === "submitted"
@@ -82,6 +85,12 @@ export default async function LenderDashboardPage() {
           </dl>
           <Link className={buttonClass("secondary", "mt-3")} href="/lender/portfolio">
             {tp("viewPortfolio")}
+          </Link>
+        </Card>
+        <Card title={ta("title")}>
+          <p className="text-sm text-slate-700">{ta("dashboardCard", { count: strategies.filter((s) => s.active).length })}</p>
+          <Link className={buttonClass("secondary", "mt-3")} href="/lender/auto-purchase">
+            {ta("manage")}
           </Link>
         </Card>
         <Card title={t("nextStepsTitle")}>

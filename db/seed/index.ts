@@ -17,6 +17,7 @@ import { DEMO_ACCOUNTS, DEMO_KYC_WAITING_ACCOUNT, DEMO_PASSWORD } from "@/lib/sy
 import { seedWallets } from "./wallet";
 import { seedLoans } from "./loans";
 import { seedGold } from "./gold";
+import { seedAutoPurchase } from "./autopurchase";
 
 /**
  * Demo data. Idempotent: running it twice leaves one of everything. Each later feature extends it so
@@ -61,6 +62,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
     await seedWallets(db);
     await seedLoans(db, passwordHash);
     await seedGold(db);
+    await seedAutoPurchase(db);
     return { created };
   });
 }

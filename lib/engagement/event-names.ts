@@ -68,6 +68,15 @@ export const SERVER_EVENT_NAMES = [
   "gold_withdrawal_requested",
   "gold_withdrawal_status_changed",
   "gold_settings_updated",
+  // Auto-purchase (lib/autopurchase): the auto-purchase journey keys on enabled/disabled/executed.
+  "auto_purchase_poa_accepted",
+  "auto_purchase_strategy_created",
+  "auto_purchase_strategy_updated",
+  "auto_purchase_strategy_archived",
+  "auto_purchase_enabled",
+  "auto_purchase_disabled",
+  "auto_purchase_executed",
+  "auto_purchase_skipped",
 ] as const;
 
 // gold_price_viewed is a client event: the gold page sends it (with the prices it shows) when the

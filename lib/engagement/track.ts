@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { events, type EventContext } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -28,6 +29,8 @@ function toJsonSafe(value: unknown): unknown {
  * Records one event. Pass the transaction of the change the event describes, so both commit or
  * neither does.
  */
+const BULK_THRESHOLD = 50;
+
 export async function track(tx: DbOrTx, event: TrackEvent): Promise<void> {
   await trackMany(tx, [event]);
 }
@@ -35,6 +38,24 @@ export async function track(tx: DbOrTx, event: TrackEvent): Promise<void> {
 export async function trackMany(tx: DbOrTx, list: TrackEvent[]): Promise<void> {
   if (list.length === 0) return;
   const at = now();
+  if (list.length > BULK_THRESHOLD) {
+    // Large batches (auto-purchase) as one JSON parameter: binding thousands of parameters costs more
+    // than the insert itself.
+    const rows = list.map((e) => ({
+      name: e.name,
+      user_id: e.userId ?? null,
+      anonymous_id: e.anonymousId ?? null,
+      occurred_at: (e.occurredAt ?? at).toISOString(),
+      properties: toJsonSafe(e.properties ?? {}),
+      context: e.context ?? {},
+    }));
+    await tx.execute(sql`
+      insert into events (name, user_id, anonymous_id, occurred_at, properties, context)
+      select name, user_id, anonymous_id, occurred_at, properties, context
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(name text, user_id uuid, anonymous_id text, occurred_at timestamptz, properties jsonb, context jsonb)`);
+    return;
+  }
   await tx.insert(events).values(
     list.map((e) => ({
       name: e.name,

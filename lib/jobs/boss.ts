@@ -69,6 +69,7 @@ async function ensureQueue(boss: PgBoss, def: JobDefinition): Promise<void> {
   try {
     await boss.createQueue(def.name, {
       name: def.name,
+      ...(def.policy ? { policy: def.policy } : {}),
       retryLimit: def.retryLimit,
       retryDelay: def.retryDelaySeconds,
       retryBackoff: def.retryBackoff,

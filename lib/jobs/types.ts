@@ -12,6 +12,8 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   retryDelaySeconds: number;
   retryBackoff: boolean;
   expireInSeconds?: number;
+  /** pg-boss queue policy (default standard); "stately" + singletonKey = at most one waiting job per key. */
+  policy?: "standard" | "short" | "singleton" | "stately";
   /** Cron expression (UTC) for jobs the runner schedules itself. */
   cron?: string;
   handler: (payload: z.infer<S>, job: { id: string; name: string }) => Promise<void>;

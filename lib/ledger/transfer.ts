@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { ledgerTransfers, type LedgerTransfer, type LedgerUnit } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { Conflict, InsufficientFunds, NotFound, ValidationFailed } from "@/lib/errors";
@@ -69,7 +70,7 @@ export async function transferMany(tx: DbOrTx, inputs: TransferInput[]): Promise
 
   try {
     return await tx.transaction(async (sp) => {
-      const inserted = await sp
+      const inserted = inputs.length > BULK_THRESHOLD ? await insertBulk(sp, inputs, at) : await sp
         .insert(ledgerTransfers)
         .values(
           inputs.map((i) => ({
@@ -118,6 +119,47 @@ export async function transferMany(tx: DbOrTx, inputs: TransferInput[]): Promise
   }
 }
 
+/** Above this many transfers the batch goes in as one JSON parameter (binding thousands of parameters costs more than the insert). */
+const BULK_THRESHOLD = 50;
+
+async function insertBulk(db: DbOrTx, inputs: TransferInput[], at: Date): Promise<LedgerTransfer[]> {
+  const rows = inputs.map((i) => ({
+    debit_account_id: i.debit,
+    credit_account_id: i.credit,
+    amount: i.amount.toString(),
+    unit: i.unit,
+    kind: i.kind,
+    idempotency_key: i.idempotencyKey,
+    reference_type: i.reference.type,
+    reference_id: i.reference.id,
+    reverses_transfer_id: i.reversesTransferId?.toString() ?? null,
+    metadata: i.metadata ?? {},
+  }));
+  const result = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      insert into ledger_transfers (debit_account_id, credit_account_id, amount, unit, kind, idempotency_key, reference_type, reference_id, reverses_transfer_id, occurred_at, metadata)
+      select x.debit_account_id, x.credit_account_id, x.amount, x.unit::ledger_unit, x.kind, x.idempotency_key, x.reference_type, x.reference_id, x.reverses_transfer_id, ${at.toISOString()}::timestamptz, x.metadata
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(debit_account_id uuid, credit_account_id uuid, amount bigint, unit text, kind text, idempotency_key text, reference_type text, reference_id text, reverses_transfer_id bigint, metadata jsonb)
+      on conflict (idempotency_key) do nothing
+      returning id::text, debit_account_id, credit_account_id, amount::text, unit, kind, idempotency_key, reference_type, reference_id, reverses_transfer_id::text, occurred_at, metadata`),
+  );
+  return result.map((r) => ({
+    id: BigInt(String(r.id)),
+    debitAccountId: String(r.debit_account_id),
+    creditAccountId: String(r.credit_account_id),
+    amount: BigInt(String(r.amount)),
+    unit: r.unit as LedgerUnit,
+    kind: String(r.kind),
+    idempotencyKey: String(r.idempotency_key),
+    referenceType: String(r.reference_type),
+    referenceId: String(r.reference_id),
+    reversesTransferId: r.reverses_transfer_id === null ? null : BigInt(String(r.reverses_transfer_id)),
+    occurredAt: r.occurred_at instanceof Date ? r.occurred_at : new Date(String(r.occurred_at)),
+    metadata: r.metadata as Record<string, unknown>,
+  }));
+}
+
 async function applyBalances(db: DbOrTx, created: LedgerTransfer[]): Promise<void> {
   if (created.length === 0) return;
   const deltas = new Map<string, bigint>();
@@ -126,21 +168,16 @@ async function applyBalances(db: DbOrTx, created: LedgerTransfer[]): Promise<voi
     deltas.set(t.debitAccountId, (deltas.get(t.debitAccountId) ?? 0n) - t.amount);
   }
   const ids = [...deltas.keys()].sort();
-  const idList = sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  // Ids and deltas as two array parameters (not two parameters per account): a batch may touch thousands.
+  const idArray = sql`${`{${ids.join(",")}}`}::uuid[]`;
+  const deltaArray = sql`${`{${ids.map((id) => deltas.get(id)!.toString()).join(",")}}`}::bigint[]`;
   // Lock in a fixed order first: a set-based UPDATE would lock rows in whatever order its plan scans them.
   // NO KEY UPDATE (what the UPDATE itself takes) leaves the FK checks of concurrent transfer inserts,
   // which take KEY SHARE on these rows, unblocked; FOR UPDATE would conflict with them and deadlock.
-  await db.execute(sql`select id from ledger_accounts where id in (${idList}) order by id for no key update`);
-  const values = sql.join(
-    ids.map((id) => sql`(${id}::uuid, ${deltas.get(id)!.toString()}::bigint)`),
-    sql`, `,
-  );
+  await db.execute(sql`select id from ledger_accounts where id = any(${idArray}) order by id for no key update`);
   await db.execute(sql`
     update ledger_accounts as a set balance = a.balance + d.delta
-    from (values ${values}) as d(id, delta)
+    from unnest(${idArray}, ${deltaArray}) as d(id, delta)
     where a.id = d.id`);
 }
 

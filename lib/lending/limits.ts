@@ -58,6 +58,13 @@ export async function declaredAnnualIncome(db: DbOrTx, userId: string): Promise<
   return typeof income === "string" && /^\d+$/.test(income) ? BigInt(income) : 0n;
 }
 
+/** The limit rule, pure (also used set-based by the auto-purchase matcher): pct of income, floored. */
+export function limitFromIncome(settings: LenderLimitSettings, income: bigint): { professional: boolean; pct: number; limit: bigint } {
+  const professional = income > settings.professionalIncomeAbove;
+  const pct = professional ? settings.professionalPct : settings.nonProfessionalPct;
+  return { professional, pct, limit: (income * BigInt(pct)) / 100n };
+}
+
 export type LenderLimit = { income: bigint; professional: boolean; pct: number; limit: bigint; outstanding: bigint; headroom: bigint };
 
 /**
@@ -66,9 +73,7 @@ export type LenderLimit = { income: bigint; professional: boolean; pct: number; 
  */
 export async function lenderLimit(db: DbOrTx, userId: string, outstanding = 0n): Promise<LenderLimit> {
   const [settings, income] = await Promise.all([readLenderLimitSettings(db), declaredAnnualIncome(db, userId)]);
-  const professional = income > settings.professionalIncomeAbove;
-  const pct = professional ? settings.professionalPct : settings.nonProfessionalPct;
-  const limit = (income * BigInt(pct)) / 100n;
+  const { professional, pct, limit } = limitFromIncome(settings, income);
   const headroom = limit > outstanding ? limit - outstanding : 0n;
   return { income, professional, pct, limit, outstanding, headroom };
 }

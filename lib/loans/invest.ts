@@ -11,10 +11,11 @@ import { ensureUserAccount, transfer } from "@/lib/ledger";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify } from "@/lib/notifications";
 import { assertLenderMayInvest } from "./lender-gate";
+import { amountRuleError, assertLoanOpen, fundingCeiling, inHoldback, type InvestSource } from "./invest-rules";
 import { InvestInput } from "./schemas";
 import { loanLink } from "./store";
 
-export type InvestSource = "manual" | "auto";
+export type { InvestSource };
 export type InvestResult = { investment: LoanInvestment; created: boolean; loanFunded: boolean; remaining: bigint };
 
 /**
@@ -41,18 +42,14 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
     const [loan] = await tx.select().from(loans).where(eq(loans.id, data.loanId)).limit(1);
     if (!loan) throw new NotFound("The loan");
     const at = now();
-    if (loan.status !== "funding" || loan.fundingDeadline.getTime() <= at.getTime()) {
-      throw new Conflict("loan_not_funding", "This loan is no longer open for funding.");
-    }
+    assertLoanOpen(loan, at);
     const remaining = loan.principal - loan.fundedAmount;
     const amount = data.amount;
-    // The last piece of a loan may be smaller than the minimum or off-step, or the loan could never fill.
-    if (amount !== remaining) {
-      if (amount < loan.minInvestment) throw new ValidationFailed({ amount: "amountTooSmall" }, `The minimum investment is Rp${groupThousands(loan.minInvestment)}.`);
-      if (amount % loan.investmentStep !== 0n) throw new ValidationFailed({ amount: "amountStep" }, `Invest in steps of Rp${groupThousands(loan.investmentStep)}.`);
-    }
-    const inHoldback = source === "auto" && at.getTime() < loan.holdbackUntil.getTime();
-    const ceiling = inHoldback ? loan.principal - loan.holdbackAmount : loan.principal;
+    const amountError = amountRuleError(loan, amount, remaining);
+    if (amountError === "amountTooSmall") throw new ValidationFailed({ amount: "amountTooSmall" }, `The minimum investment is Rp${groupThousands(loan.minInvestment)}.`);
+    if (amountError === "amountStep") throw new ValidationFailed({ amount: "amountStep" }, `Invest in steps of Rp${groupThousands(loan.investmentStep)}.`);
+    const holdback = inHoldback(loan, at, source);
+    const ceiling = fundingCeiling(loan, at, source);
     await assertLenderMayInvest(tx, actor.userId, loan.id, amount);
 
     const [updated] = await tx
@@ -67,8 +64,8 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
       throw new Conflict(
         "loan_oversubscribed",
         left > 0n
-          ? `Only Rp${groupThousands(left)} of this loan is still available${inHoldback ? " to auto-purchase during the first 24 hours" : ""}.`
-          : inHoldback
+          ? `Only Rp${groupThousands(left)} of this loan is still available${holdback ? " to auto-purchase during the first 24 hours" : ""}.`
+          : holdback
             ? "The rest of this loan is reserved for manual investors during its first 24 hours."
             : "This loan is fully funded.",
         { available: left > 0n ? left : 0n },
@@ -106,7 +103,7 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
 }
 
 /** The loan is full: mark it funded, tell everyone, and disburse at once if the borrower already accepted. */
-async function onFullyFunded(tx: Parameters<Parameters<typeof withTransaction>[1]>[0], loanId: string): Promise<void> {
+export async function onFullyFunded(tx: Parameters<Parameters<typeof withTransaction>[1]>[0], loanId: string): Promise<void> {
   const at = now();
   const [loan] = await tx.update(loans).set({ status: "funded", fundedAt: at, updatedAt: at }).where(and(eq(loans.id, loanId), eq(loans.status, "funding"))).returning();
   if (!loan) return;

@@ -13,6 +13,7 @@ import { applyPayment, distributeRepayment, type InstallmentDue } from "./distri
 import { maxBig, mulDivFloor, sumBig } from "./math";
 import { payoffAmount } from "./schedule";
 import { activeShares, currentInstallments, lockLoan, loanLink, owedOn, wibDay } from "./store";
+import { onCashArrived } from "@/lib/autopurchase/triggers";
 
 /**
  * due: overdue installments plus the next one. payoff: everything, interest only as accrued to today
@@ -156,6 +157,8 @@ export async function applyRepaymentInTx(tx: DbOrTx, input: ApplyRepayment): Pro
     transfers.push({ debit: collections.id, credit: revenue.id, amount: serviceFee, unit: "IDR", kind: "lender_service_fee", idempotencyKey: `repay:${rid}:fee`, reference: { type: "loan_repayment", id: rid } });
   }
   await transferMany(tx, transfers);
+  // Reinvest: lenders whose cash just grew and who have a reinvest strategy get a matching run.
+  await onCashArrived(tx, payouts.flatMap((p, i) => (p.net > 0n ? [shares[i]!.lenderId] : [])));
   await tx.insert(lenderDistributions).values(
     payouts.map((p, i) => ({ repaymentId: rid, investmentId: p.id, lenderId: shares[i]!.lenderId, principal: p.principal, interest: p.interest, lateFee: p.lateFee, serviceFee: p.serviceFee, net: p.net, occurredAt: at })),
   );

@@ -8,6 +8,7 @@ import { track } from "@/lib/engagement/track";
 import { Conflict, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/boss";
 import { closeFundingWindowJob } from "@/lib/jobs/definitions/loans/close-funding-window";
+import { onLoanListed } from "@/lib/autopurchase/triggers";
 import { notify } from "@/lib/notifications";
 import { gradeLetter, isSubgrade, type Subgrade } from "./grades";
 import { BPS, floorToStep, mulDivFloor } from "./math";
@@ -98,6 +99,7 @@ export async function approveApplication({ ctx, input }: { ctx: Ctx; input: unkn
       .set({ status: "approved", subgrade, rateBps: Number(rateBps), reviewedBy: actor.userId, decidedAt: at, updatedAt: at })
       .where(eq(loanApplications.id, app.id));
     await enqueue(tx, closeFundingWindowJob, { loanId: loan!.id }, { startAfter: loan!.fundingDeadline });
+    await onLoanListed(tx, loan!);
     await track(tx, { name: "loan_application_approved", userId: app.borrowerId, properties: { applicationId: app.id, loanId: loan!.id, subgrade, rateBps: Number(rateBps), adjusted: data.subgrade !== undefined || data.rateBps !== undefined, reviewerId: actor.userId } });
     await track(tx, { name: "loan_listed", userId: app.borrowerId, properties: { loanId: loan!.id, productCode: product.code, principal, subgrade, rateBps: Number(rateBps), tenor: app.tenor, tenorUnit: product.tenorUnit } });
     await notify(tx, { userId: app.borrowerId, kind: "application_approved", params: { grade: subgrade, rate: percent(rateBps) }, link: `/borrower/loans/${loan!.id}` });

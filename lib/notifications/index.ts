@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { notifications } from "@/db/schema";
@@ -22,6 +22,15 @@ export async function notify(tx: DbOrTx, list: NotifyInput | NotifyInput[]): Pro
   const items = Array.isArray(list) ? list : [list];
   if (items.length === 0) return;
   const at = now();
+  if (items.length > 50) {
+    // Large batches (auto-purchase) as one JSON parameter: binding thousands of parameters costs more than the insert.
+    const rows = items.map((n) => ({ user_id: n.userId, kind: n.kind, params: n.params ?? {}, link: n.link ?? null }));
+    await tx.execute(sql`
+      insert into notifications (user_id, kind, params, link, created_at)
+      select user_id, kind, params, link, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(user_id uuid, kind text, params jsonb, link text)`);
+    return;
+  }
   await tx.insert(notifications).values(
     items.map((n) => ({ userId: n.userId, kind: n.kind, params: n.params ?? {}, link: n.link ?? null, createdAt: at })),
   );

@@ -12,6 +12,7 @@ import { applyRepaymentInTx } from "@/lib/loans/repayment-core";
 import { WebhookRejected } from "./errors";
 import { paymentProvider } from "./gateway";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, headerValue, type HeaderBag } from "./webhook-signature";
+import { onCashArrived } from "@/lib/autopurchase/triggers";
 
 export const MAX_WEBHOOK_BODY = 64 * 1024;
 
@@ -141,6 +142,7 @@ export async function handlePaymentWebhook({ rawBody, headers }: { rawBody: stri
           });
           await tx.update(topUpRequests).set({ status: "paid", paidAt: at }).where(eq(topUpRequests.id, request.id));
           if (request.purpose === "loan_repayment" && request.loanId) await applyLinkedRepayment(tx, request);
+          else await onCashArrived(tx, [request.userId]);
           await track(tx, {
             name: "topup_paid",
             userId: request.userId,

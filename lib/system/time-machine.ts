@@ -11,6 +11,7 @@ import { AdvanceClockInput } from "./schemas";
 import { enqueue } from "@/lib/jobs/boss";
 import { dailyServicingJob } from "@/lib/jobs/definitions/loans/daily-servicing";
 import { runRecurringGoldBuysJob } from "@/lib/jobs/definitions/gold/run-recurring-buys";
+import { onClockAdvanced } from "@/lib/autopurchase/triggers";
 
 export const CLOCK_OFFSET_KEY = "clock.offset_ms";
 const SYNC_EVERY_MS = 1_000;
@@ -49,6 +50,8 @@ export async function advanceClock({ ctx, input }: { ctx: Ctx; input: unknown })
     await enqueue(tx, dailyServicingJob, {});
     // Recurring gold buys due in the skipped period run now, each scheduled time once.
     await enqueue(tx, runRecurringGoldBuysJob, {});
+    // Auto-purchase: loans whose 24 h holdback ended inside the jump get their second matching run now.
+    await onClockAdvanced(tx, from, to);
     await track(tx, {
       name: "clock_advanced",
       userId: actor.userId,

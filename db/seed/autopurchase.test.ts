@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { autoPurchaseDecisions, autoPurchaseStrategies, users } from "@/db/schema";
+import { DEMO_PAYMENT_WEBHOOK_SECRET, resetEnvForTests } from "@/lib/env";
+import { testDatabase } from "@/lib/testing/db";
+import { seedDemo } from "./index";
+
+describe("demo seed: auto-purchase", () => {
+  beforeAll(() => {
+    process.env.PAYMENT_WEBHOOK_SECRET ??= DEMO_PAYMENT_WEBHOOK_SECRET;
+    resetEnvForTests();
+  });
+
+  it("gives the demo lender an active strategy that bought listed loans (and skipped some), and a paused one", async () => {
+    await seedDemo(testDatabase());
+    await seedDemo(testDatabase());
+    const [lender] = await getDb().select().from(users).where(eq(users.email, "lender@lumbung.test"));
+    const strategies = await getDb().select().from(autoPurchaseStrategies).where(eq(autoPurchaseStrategies.lenderId, lender!.id));
+    expect(strategies.map((s) => [s.name, s.active])).toEqual([
+      ["Working capital, steady", true],
+      ["Short invoices", false],
+    ]);
+    const decisions = await getDb().select().from(autoPurchaseDecisions).where(eq(autoPurchaseDecisions.lenderId, lender!.id));
+    expect(decisions.filter((d) => d.outcome === "bought").length).toBeGreaterThanOrEqual(2);
+    expect(decisions.filter((d) => d.outcome === "skipped").length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,243 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { rowsOf } from "@/db/rows";
+import { loans, type Loan } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { systemCtx, type Ctx } from "@/lib/context";
+import { trackMany, type TrackEvent } from "@/lib/engagement/track";
+import { allocate } from "@/lib/loans/allocation";
+import { investMany, type InvestManyRefusal } from "@/lib/loans/invest-many";
+import { assertLoanOpen, fundingCeiling } from "@/lib/loans/invest-rules";
+import { lenderGateMany } from "@/lib/loans/lender-gate";
+import { loanLink } from "@/lib/loans/store";
+import { groupThousands } from "@/lib/money/rupiah";
+import { notify, type NotifyInput } from "@/lib/notifications";
+import { eq } from "drizzle-orm";
+import { selectCandidates, type CandidateRow } from "./candidates";
+import { computeRequest, smallestPurchase } from "./requested";
+import type { SkipReason } from "./schemas";
+import { ts } from "./store";
+
+export type MatchSummary = {
+  loanId: string;
+  /** What auto-purchase could still fill when the run started. */
+  supply: bigint;
+  candidates: number;
+  bought: number;
+  skipped: number;
+  allocated: bigint;
+  /** Per lender: requested (after caps) and allocated, for fairness figures (bench). */
+  requests?: { lenderId: string; requested: bigint; allocated: bigint }[];
+};
+
+type Decision = {
+  candidate: CandidateRow;
+  outcome: "bought" | "skipped";
+  reason: SkipReason | null;
+  requested: bigint;
+  amount: bigint;
+  investmentId: string | null;
+  details: Record<string, string>;
+};
+
+const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
+
+function pgCode(e: unknown): string | undefined {
+  const err = e as { code?: string; cause?: unknown } | null;
+  return err?.code ?? (err?.cause ? pgCode(err.cause) : undefined);
+}
+
+/**
+ * Matches ONE loan against every active strategy and buys the allocations (docs/autopurchase.md).
+ * One transaction: lock the loan row, select the candidates (one query), compute each request
+ * (requested.ts), allocate the auto supply pro rata (allocation.ts), buy through investMany (the
+ * invest rules, batched), record one decision per (loan, lender), events and notifications.
+ * Locking the loan first makes two workers on the same loan take turns; the second then finds the
+ * first one's bought decisions and buys nothing twice (and investMany's idempotency keys
+ * auto:<loanId>:<lenderId> stand behind that). A deadlock with a concurrent checkout is retried.
+ * `lenderId`: only that lender's reinvest strategies (matchLender).
+ */
+export async function matchLoan(loanId: string, opts: { lenderId?: string; ctx?: Ctx; withRequests?: boolean } = {}): Promise<MatchSummary> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().transaction((tx) => runMatch(tx, loanId, opts));
+    } catch (e) {
+      if (attempt < 4 && RETRYABLE.has(pgCode(e) ?? "")) continue;
+      throw e;
+    }
+  }
+}
+
+async function runMatch(tx: Tx, loanId: string, opts: { lenderId?: string; ctx?: Ctx; withRequests?: boolean }): Promise<MatchSummary> {
+  const ctx = opts.ctx ?? systemCtx("autopurchase.match");
+  const empty: MatchSummary = { loanId, supply: 0n, candidates: 0, bought: 0, skipped: 0, allocated: 0n };
+  const [loan] = (await tx.select().from(loans).where(eq(loans.id, loanId)).for("update")) as Loan[];
+  if (!loan) return empty;
+  const at = now();
+  try {
+    assertLoanOpen(loan, at);
+  } catch {
+    return empty;
+  }
+  const supply = fundingCeiling(loan, at, "auto") - loan.fundedAmount;
+  const need = smallestPurchase(loan.minInvestment, loan.investmentStep);
+  if (supply < need) return { ...empty, supply: supply > 0n ? supply : 0n };
+
+  const candidates = await selectCandidates(tx, loanId, { lenderId: opts.lenderId });
+  if (candidates.length === 0) return { ...empty, supply };
+  const gates = await lenderGateMany(tx, candidates.map((c) => c.lenderId), loan.borrowerId);
+
+  const decisions = new Map<string, Decision>();
+  const participants: { id: string; requested: bigint; lastAllocatedAt: Date | null }[] = [];
+  for (const c of candidates) {
+    const g = gates.get(c.lenderId)!;
+    const r = computeRequest(
+      { ...c, kycApproved: g.kycApproved, riskCheckPassed: g.riskCheckPassed, outstanding: g.outstanding, limit: g.limit, exposure: g.exposure },
+      { minimum: loan.minInvestment, step: loan.investmentStep },
+    );
+    if (r.ok) participants.push({ id: c.lenderId, requested: r.requested, lastAllocatedAt: c.lastAllocatedAt });
+    else decisions.set(c.lenderId, { candidate: c, outcome: "skipped", reason: r.reason, requested: r.requested, amount: 0n, investmentId: null, details: r.details });
+  }
+  const byLender = new Map(candidates.map((c) => [c.lenderId, c]));
+  const requestedBy = new Map(participants.map((p) => [p.id, p.requested]));
+  const { allocations } = allocate({ supply, step: loan.investmentStep, minimum: loan.minInvestment, participants });
+  const items = allocations.filter((a) => a.amount > 0n).map((a) => ({ lenderId: a.id, amount: a.amount, idempotencyKey: `auto:${loanId}:${a.id}` }));
+
+  const result = await investMany(tx, ctx, { loanId, items, source: "auto", gates, deferEvents: true });
+  for (const b of result.bought) {
+    decisions.set(b.lenderId, {
+      candidate: byLender.get(b.lenderId)!,
+      outcome: "bought",
+      reason: null,
+      requested: requestedBy.get(b.lenderId) ?? b.investment.amount,
+      amount: b.investment.amount,
+      investmentId: b.investment.id,
+      details: {},
+    });
+  }
+  for (const r of result.refused) {
+    decisions.set(r.lenderId, {
+      candidate: byLender.get(r.lenderId)!,
+      outcome: "skipped",
+      reason: refusalReason(r),
+      requested: requestedBy.get(r.lenderId) ?? 0n,
+      amount: 0n,
+      investmentId: null,
+      details: r.details,
+    });
+  }
+
+  const changed = await recordDecisions(tx, loanId, [...decisions.values()], at);
+  const boughtNow = result.bought.filter((b) => b.created);
+  if (boughtNow.length > 0) {
+    await tx.execute(sql`update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
+      where lender_id = any(${`{${boughtNow.map((b) => b.lenderId).join(",")}}`}::uuid[])`);
+  }
+  await announce(tx, ctx, loan, [...decisions.values()].filter((d) => changed.has(d.candidate.lenderId)), result.events);
+
+  const allocated = boughtNow.reduce((s, b) => s + b.investment.amount, 0n);
+  return {
+    loanId,
+    supply,
+    candidates: candidates.length,
+    bought: boughtNow.length,
+    skipped: [...decisions.values()].filter((d) => d.outcome === "skipped").length,
+    allocated,
+    requests: opts.withRequests
+      ? participants.map((p) => ({ lenderId: p.id, requested: p.requested, allocated: decisions.get(p.id)?.amount ?? 0n }))
+      : undefined,
+  };
+}
+
+function refusalReason(r: InvestManyRefusal): SkipReason {
+  return r.reason === "amount" ? "below_minimum" : r.reason;
+}
+
+/**
+ * One statement for all decisions of this run: new rows are inserted; an existing skipped row is
+ * updated when the outcome or reason changed (a later run may upgrade a skip to bought); bought rows
+ * never change. Returns the lenders whose row is new or changed — only those get events and
+ * notifications, so a re-run repeats nothing.
+ */
+async function recordDecisions(tx: Tx, loanId: string, list: Decision[], at: Date): Promise<Set<string>> {
+  if (list.length === 0) return new Set();
+  // One statement, the rows as one JSON parameter (binding thousands of parameters costs more than the insert).
+  const json = JSON.stringify(
+    list.map((d) => ({
+      strategy_id: d.candidate.strategyId,
+      lender_id: d.candidate.lenderId,
+      outcome: d.outcome,
+      reason: d.reason,
+      requested: d.requested.toString(),
+      amount: d.amount.toString(),
+      investment_id: d.investmentId,
+      details: d.details,
+    })),
+  );
+  const rows = rowsOf<{ lender_id: string }>(
+    await tx.execute(sql`
+      insert into auto_purchase_decisions as d (loan_id, strategy_id, lender_id, outcome, reason, requested, amount, investment_id, details, created_at)
+      select ${loanId}::uuid, x.strategy_id, x.lender_id, x.outcome, x.reason, x.requested, x.amount, x.investment_id, x.details, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${json}::jsonb)
+        as x(strategy_id uuid, lender_id uuid, outcome text, reason text, requested bigint, amount bigint, investment_id uuid, details jsonb)
+      on conflict (loan_id, lender_id) do update set
+        strategy_id = excluded.strategy_id, outcome = excluded.outcome, reason = excluded.reason, requested = excluded.requested,
+        amount = excluded.amount, investment_id = excluded.investment_id, details = excluded.details, created_at = excluded.created_at
+      where d.outcome = 'skipped' and (excluded.outcome = 'bought' or d.reason is distinct from excluded.reason)
+      returning d.lender_id`),
+  );
+  return new Set(rows.map((r) => r.lender_id));
+}
+
+const rp = (v: bigint | string) => `Rp${groupThousands(BigInt(v))}`;
+/** The product's name as copied into the loan's terms at approval (the code if absent). */
+const productName = (loan: { terms: Record<string, unknown>; productCode: string }) => (typeof loan.terms.name === "string" ? loan.terms.name : loan.productCode);
+
+/** auto_purchase_executed / auto_purchase_skipped events and the lenders' notifications, in bulk. */
+async function announce(tx: Tx, ctx: Ctx, loan: Loan, list: Decision[], investEvents: TrackEvent[]): Promise<void> {
+  const events: TrackEvent[] = [...investEvents];
+  const notes: NotifyInput[] = [];
+  for (const d of list) {
+    const lenderId = d.candidate.lenderId;
+    const strategyId = d.candidate.strategyId;
+    if (d.outcome === "bought") {
+      events.push({ name: "auto_purchase_executed", userId: lenderId, properties: { loanId: loan.id, strategyId, amount: d.amount, productCode: loan.productCode, subgrade: loan.subgrade, investmentId: d.investmentId }, context: ctx.request });
+      notes.push({
+        userId: lenderId,
+        kind: "auto_purchase_executed",
+        params: { strategy: d.candidate.strategyName, amount: rp(d.amount), product: productName(loan), grade: loan.subgrade },
+        link: loanLink(loan.id, "lender"),
+      });
+    } else {
+      events.push({ name: "auto_purchase_skipped", userId: lenderId, properties: { loanId: loan.id, strategyId, reason: d.reason, requested: d.requested, productCode: loan.productCode, subgrade: loan.subgrade }, context: ctx.request });
+      // Only a lack of cash is something the lender can act on at once (top up); other reasons show on the strategy page.
+      if (d.reason === "balance") {
+        notes.push({ userId: lenderId, kind: "auto_purchase_skipped_balance", params: { strategy: d.candidate.strategyName, available: rp(d.details.available ?? "0") }, link: "/lender/wallet" });
+      }
+    }
+  }
+  await trackMany(tx, events);
+  if (notes.length > 0) await notify(tx, notes);
+}
+
+/**
+ * Reinvest: runs one lender's reinvest strategies against the loans listed now that auto-purchase
+ * may still fill, oldest listed first (each loan in its own matchLoan transaction).
+ */
+export async function matchLender(lenderId: string, opts: { ctx?: Ctx } = {}): Promise<MatchSummary[]> {
+  const at = now();
+  const open = rowsOf<{ id: string }>(
+    await getDb().execute(sql`
+      select l.id from loans l
+      where l.status = 'funding' and l.funding_deadline > ${ts(at)} and l.borrower_id <> ${lenderId}
+        and l.funded_amount < (case when l.holdback_until > ${ts(at)} then l.principal - l.holdback_amount else l.principal end)
+        and not exists (select 1 from auto_purchase_decisions d where d.loan_id = l.id and d.lender_id = ${lenderId} and d.outcome = 'bought')
+        and exists (select 1 from auto_purchase_strategies s where s.lender_id = ${lenderId} and s.active and s.reinvest and s.archived_at is null)
+      order by l.listed_at, l.id
+      limit 200`),
+  );
+  const out: MatchSummary[] = [];
+  for (const { id } of open) out.push(await matchLoan(id, { lenderId, ctx: opts.ctx }));
+  return out;
+}

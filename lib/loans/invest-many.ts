@@ -1,0 +1,180 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { rowsOf } from "@/db/rows";
+import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
+import { now } from "@/lib/clock";
+import type { Ctx } from "@/lib/context";
+import { trackMany, type TrackEvent } from "@/lib/engagement/track";
+import { Conflict, NotFound } from "@/lib/errors";
+import { transferMany } from "@/lib/ledger";
+import { onFullyFunded } from "./invest";
+import { amountRuleError, assertLoanOpen, fundingCeiling, type InvestSource } from "./invest-rules";
+import { lenderGateMany, type LenderGate } from "./lender-gate";
+
+export type InvestManyItem = { lenderId: string; amount: bigint; idempotencyKey: string };
+export type InvestManyRefusal = { lenderId: string; reason: "balance" | "kyc" | "risk_check" | "limit" | "amount" | "loan_full"; details: Record<string, string> };
+export type InvestManyResult = {
+  /** Created now or found by idempotency key (created false). */
+  bought: { lenderId: string; investment: Pick<LoanInvestment, "id" | "lenderId" | "amount">; created: boolean }[];
+  refused: InvestManyRefusal[];
+  loanFunded: boolean;
+  /** With deferEvents: the loan_invested events still to record. */
+  events: TrackEvent[];
+};
+
+/**
+ * Many lenders invest in ONE loan at once, in the caller's transaction — the auto-purchase batch.
+ * The same rules as invest() (invest-rules.ts, lenderGateMany = assertLenderMayInvest set-based) and
+ * the same guarantees, with a handful of statements for the whole batch instead of a dozen per lender:
+ *
+ *  1. The loan row is locked (FOR UPDATE) first — the order invest() takes locks in (loan, then
+ *     ledger accounts) — so the funded amount read here stays true until commit.
+ *  2. Idempotency keys seen before return their investment and move nothing again.
+ *  3. Each lender is checked (KYC, risk check, limit, minimum/step); the lenders' cash and
+ *     lender_reserved accounts are locked in id order and each purchase must fit the cash under lock.
+ *     A lender failing any check is refused with the reason and left out; the others go ahead.
+ *  4. The funded amount grows by the total in one conditional UPDATE (≤ the source's ceiling; the
+ *     CHECK funded ≤ principal stands behind it), investments are inserted in one statement, every
+ *     purchase is one ledger transfer (cash → lender_reserved, key invest:<investmentId>) in one
+ *     transferMany, loan_invested events in one insert, and a full loan is marked funded.
+ */
+export async function investMany(
+  tx: Tx,
+  ctx: Ctx,
+  {
+    loanId,
+    items,
+    source = "auto",
+    gates: knownGates,
+    deferEvents = false,
+  }: {
+    loanId: string;
+    items: InvestManyItem[];
+    source?: InvestSource;
+    /** lenderGateMany() already read in this transaction (after locking the loan): not read again. */
+    gates?: Map<string, LenderGate>;
+    /** Return the loan_invested events instead of inserting them (the caller inserts them with its own, in one statement). */
+    deferEvents?: boolean;
+  },
+): Promise<InvestManyResult> {
+  const result: InvestManyResult = { bought: [], refused: [], loanFunded: false, events: [] };
+  if (items.length === 0) return result;
+  if (new Set(items.map((i) => i.lenderId)).size !== items.length) throw new Error("investMany: one item per lender");
+  const [loan] = (await tx.select().from(loans).where(eq(loans.id, loanId)).for("update")) as Loan[];
+  if (!loan) throw new NotFound("The loan");
+
+  const prior = await tx.select().from(loanInvestments).where(inArray(loanInvestments.idempotencyKey, items.map((i) => i.idempotencyKey)));
+  const priorByKey = new Map(prior.map((p) => [p.idempotencyKey, p]));
+  const fresh: InvestManyItem[] = [];
+  for (const item of items) {
+    const p = priorByKey.get(item.idempotencyKey);
+    if (!p) fresh.push(item);
+    else if (p.lenderId !== item.lenderId || p.loanId !== loanId || p.amount !== item.amount) {
+      throw new Conflict("idempotency_key_reused", "This idempotency key was already used for another investment.");
+    } else result.bought.push({ lenderId: item.lenderId, investment: p, created: false });
+  }
+  if (fresh.length === 0) return result;
+
+  const at = now();
+  assertLoanOpen(loan, at);
+  const remaining = loan.principal - loan.fundedAmount;
+  const gates = knownGates ?? (await lenderGateMany(tx, fresh.map((i) => i.lenderId)));
+  const refuse = (r: InvestManyRefusal) => result.refused.push(r);
+  let eligible = fresh.filter((item) => {
+    const g = gates.get(item.lenderId);
+    if (!g?.kycApproved) return refuse({ lenderId: item.lenderId, reason: "kyc", details: {} }), false;
+    if (!g.riskCheckPassed) return refuse({ lenderId: item.lenderId, reason: "risk_check", details: {} }), false;
+    if (g.outstanding + item.amount > g.limit) {
+      const left = g.limit > g.outstanding ? g.limit - g.outstanding : 0n;
+      return refuse({ lenderId: item.lenderId, reason: "limit", details: { remaining: left.toString(), needed: item.amount.toString() } }), false;
+    }
+    if (item.amount <= 0n || amountRuleError(loan, item.amount, remaining) !== null) {
+      return refuse({ lenderId: item.lenderId, reason: "amount", details: { offered: item.amount.toString(), minimum: loan.minInvestment.toString() } }), false;
+    }
+    return true;
+  });
+  if (eligible.length === 0) return result;
+
+  // Cash and reserved accounts locked in id order (as transferMany does); missing ones are created first.
+  const lenderIds = eligible.map((i) => i.lenderId);
+  const lockAccounts = async () =>
+    rowsOf<{ id: string; owner_id: string; type: string; balance: string }>(
+      await tx.execute(sql`
+        select id, owner_id, type, balance::text from ledger_accounts
+        where owner_type = 'user' and unit = 'IDR' and type in ('user_cash', 'lender_reserved') and owner_id = any(${`{${lenderIds.join(",")}}`}::uuid[])
+        order by id for no key update`),
+    );
+  let accounts = await lockAccounts();
+  if (accounts.length < lenderIds.length * 2) {
+    await tx
+      .insert(ledgerAccounts)
+      .values(lenderIds.flatMap((id) => (["user_cash", "lender_reserved"] as const).map((type) => ({ ownerType: "user" as const, ownerId: id, type, unit: "IDR" as const, allowNegative: false, createdAt: at }))))
+      .onConflictDoNothing();
+    accounts = await lockAccounts();
+  }
+  const cash = new Map<string, { id: string; balance: bigint }>();
+  const reserved = new Map<string, string>();
+  for (const a of accounts) {
+    if (a.type === "user_cash") cash.set(a.owner_id, { id: a.id, balance: BigInt(a.balance) });
+    else reserved.set(a.owner_id, a.id);
+  }
+  eligible = eligible.filter((item) => {
+    const c = cash.get(item.lenderId)!;
+    if (c.balance >= item.amount) return true;
+    refuse({ lenderId: item.lenderId, reason: "balance", details: { available: c.balance.toString(), needed: item.amount.toString() } });
+    return false;
+  });
+  if (eligible.length === 0) return result;
+
+  // The loan is locked: the total either fits under the ceiling now or never will in this transaction.
+  const ceiling = fundingCeiling(loan, at, source);
+  let total = eligible.reduce((s, i) => s + i.amount, 0n);
+  if (loan.fundedAmount + total > ceiling) {
+    // Callers allocate within the supply; if not, the latest items are refused rather than overfund.
+    let room = ceiling - loan.fundedAmount;
+    eligible = eligible.filter((item) => {
+      if (item.amount <= room) return (room -= item.amount), true;
+      refuse({ lenderId: item.lenderId, reason: "loan_full", details: { available: (room > 0n ? room : 0n).toString(), needed: item.amount.toString() } });
+      return false;
+    });
+    total = eligible.reduce((s, i) => s + i.amount, 0n);
+    if (eligible.length === 0) return result;
+  }
+  const [updated] = await tx
+    .update(loans)
+    .set({ fundedAmount: sql`${loans.fundedAmount} + ${total}`, updatedAt: at })
+    .where(and(eq(loans.id, loan.id), eq(loans.status, "funding"), sql`${loans.fundedAmount} + ${total} <= ${ceiling}`))
+    .returning({ fundedAmount: loans.fundedAmount, principal: loans.principal });
+  if (!updated) throw new Conflict("loan_oversubscribed", "This loan is already (almost) fully funded.");
+
+  // One statement, the rows as one JSON parameter (see trackMany).
+  const investments = rowsOf<{ id: string; lender_id: string; amount: string }>(
+    await tx.execute(sql`
+      insert into loan_investments (loan_id, lender_id, amount, source, idempotency_key, created_at)
+      select ${loan.id}::uuid, x.lender_id, x.amount, ${source}, x.idempotency_key, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(eligible.map((i) => ({ lender_id: i.lenderId, amount: i.amount.toString(), idempotency_key: i.idempotencyKey })))}::jsonb)
+        as x(lender_id uuid, amount bigint, idempotency_key text)
+      returning id, lender_id, amount::text`),
+  ).map((r) => ({ id: r.id, lenderId: r.lender_id, amount: BigInt(r.amount) }));
+  await transferMany(
+    tx,
+    investments.map((inv) => ({
+      debit: cash.get(inv.lenderId)!.id,
+      credit: reserved.get(inv.lenderId)!,
+      amount: inv.amount,
+      unit: "IDR" as const,
+      kind: "loan_investment_reserve",
+      idempotencyKey: `invest:${inv.id}`,
+      reference: { type: "loan_investment", id: inv.id },
+      metadata: { loanId: loan.id, source },
+    })),
+  );
+  const events = investments.map((inv): TrackEvent => ({ name: "loan_invested", userId: inv.lenderId, properties: { loanId: loan.id, investmentId: inv.id, amount: inv.amount, source }, context: ctx.request }));
+  if (deferEvents) result.events = events;
+  else await trackMany(tx, events);
+  for (const inv of investments) result.bought.push({ lenderId: inv.lenderId, investment: inv, created: true });
+  result.loanFunded = updated.fundedAmount === updated.principal;
+  if (result.loanFunded) await onFullyFunded(tx, loan.id);
+  return result;
+}
