@@ -11,7 +11,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={client}>
       {children}
-      <Toaster position="top-center" richColors closeButton />
+      {/* Bottom: toasts at the top covered the area nav (e.g. the Cart link right after "Add to cart"). */}
+      <Toaster position="bottom-center" richColors closeButton />
     </QueryClientProvider>
   );
 }
