@@ -252,6 +252,7 @@ async function main() {
     const lenderTotals = [...perLender.values()];
     const acrossRatios = lenderTotals.map((t) => Number(t.allocated) / Number(t.requested));
     const everAllocated = lenderTotals.filter((t) => t.got > 0).length;
+    const neverAsked = lenderTotals.filter((t) => t.got === 0).map((t) => t.loans).sort((a, b) => a - b);
     const loansAskedMedian = [...lenderTotals.map((t) => t.loans)].sort((a, b) => a - b)[Math.floor(lenderTotals.length / 2)] ?? 0;
     const overfunded = rowsOf<{ n: number; mismatched: number }>(
       await db.execute(sql`
@@ -280,6 +281,8 @@ auto-purchase benchmark — ${LENDERS} lenders/strategies, ${loanIds.length} loa
             … among those allocated anything                              ${(giniAllocatedWeighted / Math.max(1, participantsAllocated)).toFixed(3)}  (${participantsAllocated.toLocaleString("en")})
   fairness across all loans: Gini of Σ allocated/Σ requested per lender     ${gini(acrossRatios).toFixed(3)}  (${lenderTotals.length.toLocaleString("en")} lenders who asked; median ${loansAskedMedian} loans each)
             lenders allocated at least once                                ${everAllocated.toLocaleString("en")} / ${lenderTotals.length.toLocaleString("en")} (${((100 * everAllocated) / Math.max(1, lenderTotals.length)).toFixed(1)} %)
+            the never allocated asked for a median of ${neverAsked[Math.floor(neverAsked.length / 2)] ?? 0} loans (max ${neverAsked[neverAsked.length - 1] ?? 0})
+  buyers per loan            ${(bought / Math.max(1, summaries.length)).toFixed(0)} on average
   overfunded loans           ${overfunded.n}   funded ≠ Σ investments: ${overfunded.mismatched}
   investments / ledger reserve transfers  ${ledgerOnce.investments} / ${ledgerOnce.transfers}
   ledger health              ${health.ok ? "green" : "RED " + JSON.stringify(health.checks.filter((c) => !c.ok))}
