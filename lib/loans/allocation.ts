@@ -19,8 +19,9 @@ import { ceilToStep, compareKeys, floorToStep, maxBig, minBig, sumBig } from "./
  *     (the most recently allocated) is dropped and the rest re-prorated. Dropping by priority, not by
  *     size, is what prevents starvation: a small request would otherwise be dropped on every loan of an
  *     oversubscribed market, for ever, while large requests were always served. The ranking's head always
- *     fits (supply ≥ need), so somebody is served on every loan and moves to the back; anyone eligible
- *     reaches the head within as many loans as there are eligible participants ahead of them.
+ *     fits (supply ≥ need), so somebody is served on every loan and moves to the back: an eligible
+ *     participant with k others ranked ahead of it is served within k + 1 allocations (with the same
+ *     participants and supply ≥ need each time; the no-starvation tests check this bound).
  *  4. Whole steps left over by flooring go one at a time to the pro-rata set in priority order, never past
  *     a request (flooring loses less than a step per member, and a pro-rated member always has room for a
  *     step, so one pass places them all).
