@@ -21,6 +21,7 @@ import { autoPurchaseStrategies, loanProducts } from "@/db/schema";
 import { advanceNow, now, setNow } from "@/lib/clock";
 import { POA_VERSION } from "@/lib/autopurchase/schemas";
 import { matchLoan, type MatchSummary } from "@/lib/autopurchase/match";
+import { matchPhases } from "@/lib/autopurchase/phases";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { ensureLoanDefaults } from "@/lib/loans/defaults";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
@@ -286,6 +287,8 @@ auto-purchase benchmark — ${LENDERS} lenders/strategies, ${loanIds.length} loa
   overfunded loans           ${overfunded.n}   funded ≠ Σ investments: ${overfunded.mismatched}
   investments / ledger reserve transfers  ${ledgerOnce.investments} / ${ledgerOnce.transfers}
   ledger health              ${health.ok ? "green" : "RED " + JSON.stringify(health.checks.filter((c) => !c.ok))}
+  time per phase (s, summed over loans)
+${Object.entries(matchPhases).map(([k, v]) => `    ${k.padEnd(32)} ${(v / 1000).toFixed(2)}`).join("\n")}
 `);
     if (overfunded.n > 0 || overfunded.mismatched > 0 || ledgerOnce.investments !== ledgerOnce.transfers || !health.ok) process.exitCode = 1;
   } finally {
