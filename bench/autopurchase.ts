@@ -9,7 +9,7 @@
  *
  * Seeding is set-based SQL (not 10 000 verb calls) and is not timed; the timed part is matchLoan()
  * for each of the 200 loans, one after another, exactly as the match-loan job runs it.
- * Options: LENDERS=10000 LOANS=200 SEED=42 WORKERS=1 KEEP_DB=1.
+ * Options: LENDERS=10000 LOANS=200 SEED=42 WORKERS=1 KEEP_DB=1 ANALYZE_AT=3 (see the loop).
  */
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
@@ -18,9 +18,10 @@ import { openPostgres } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { rowsOf } from "@/db/rows";
 import { autoPurchaseStrategies, loanProducts } from "@/db/schema";
-import { now, setNow } from "@/lib/clock";
+import { advanceNow, now, setNow } from "@/lib/clock";
 import { POA_VERSION } from "@/lib/autopurchase/schemas";
 import { matchLoan, type MatchSummary } from "@/lib/autopurchase/match";
+import { matchPhases } from "@/lib/autopurchase/phases";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { ensureLoanDefaults } from "@/lib/loans/defaults";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
@@ -206,9 +207,18 @@ async function main() {
     await Promise.all(
       Array.from({ length: WORKERS }, async () => {
         for (let id = queue.shift(); id; id = queue.shift()) {
+          // Each loan is matched a minute after the previous one, as loans listed at different times are: the
+          // allocation's least-recently-allocated ranking needs distinct lastAllocatedAt times (a frozen clock
+          // would stamp every allocation alike and fall back to ordering by lender id).
+          advanceNow(60_000);
           const t = process.hrtime.bigint();
           summaries.push(await matchLoan(id, { withRequests: true }));
           perLoan.push(ms(t));
+          // ANALYZE_AT=n: ANALYZE loan_investments once after the n-th loan (timed), as autovacuum would on a live
+          // database. On the fresh bench DB the foreign-key check auto_purchase_decisions.investment_id →
+          // loan_investments keeps the plan it got while the table was empty (a seq scan) until an ANALYZE;
+          // autovacuum's 1-minute naptime does not come round within the run (docs/PERFORMANCE.md).
+          if (process.env.ANALYZE_AT && summaries.length === Number(process.env.ANALYZE_AT)) await db.execute(sql`analyze loan_investments`);
         }
       }),
     );
@@ -232,6 +242,24 @@ async function main() {
       participants += ratios.length;
       participantsAllocated += got.length;
     }
+    // Fairness across loans: per lender, Σ allocated ÷ Σ requested over every loan its strategy asked for;
+    // the Gini of that ratio across lenders, and the share of those lenders allocated at least once.
+    const perLender = new Map<string, { requested: bigint; allocated: bigint; loans: number; got: number }>();
+    for (const s of summaries) {
+      for (const r of s.requests ?? []) {
+        const t = perLender.get(r.lenderId) ?? { requested: 0n, allocated: 0n, loans: 0, got: 0 };
+        t.requested += r.requested;
+        t.allocated += r.allocated;
+        t.loans += 1;
+        if (r.allocated > 0n) t.got += 1;
+        perLender.set(r.lenderId, t);
+      }
+    }
+    const lenderTotals = [...perLender.values()];
+    const acrossRatios = lenderTotals.map((t) => Number(t.allocated) / Number(t.requested));
+    const everAllocated = lenderTotals.filter((t) => t.got > 0).length;
+    const neverAsked = lenderTotals.filter((t) => t.got === 0).map((t) => t.loans).sort((a, b) => a - b);
+    const loansAskedMedian = [...lenderTotals.map((t) => t.loans)].sort((a, b) => a - b)[Math.floor(lenderTotals.length / 2)] ?? 0;
     const overfunded = rowsOf<{ n: number; mismatched: number }>(
       await db.execute(sql`
         select count(*) filter (where funded_amount > principal)::int as n,
@@ -257,9 +285,15 @@ auto-purchase benchmark — ${LENDERS} lenders/strategies, ${loanIds.length} loa
   allocated / auto supply    Rp${allocated.toLocaleString("en")} / Rp${supply.toLocaleString("en")}
   fairness: Gini of allocated/requested per loan, among lenders who asked  ${(giniWeighted / Math.max(1, participants)).toFixed(3)}  (${participants.toLocaleString("en")} requests)
             … among those allocated anything                              ${(giniAllocatedWeighted / Math.max(1, participantsAllocated)).toFixed(3)}  (${participantsAllocated.toLocaleString("en")})
+  fairness across all loans: Gini of Σ allocated/Σ requested per lender     ${gini(acrossRatios).toFixed(3)}  (${lenderTotals.length.toLocaleString("en")} lenders who asked; median ${loansAskedMedian} loans each)
+            lenders allocated at least once                                ${everAllocated.toLocaleString("en")} / ${lenderTotals.length.toLocaleString("en")} (${((100 * everAllocated) / Math.max(1, lenderTotals.length)).toFixed(1)} %)
+            the never allocated asked for a median of ${neverAsked[Math.floor(neverAsked.length / 2)] ?? 0} loans (max ${neverAsked[neverAsked.length - 1] ?? 0})
+  buyers per loan            ${(bought / Math.max(1, summaries.length)).toFixed(0)} on average
   overfunded loans           ${overfunded.n}   funded ≠ Σ investments: ${overfunded.mismatched}
   investments / ledger reserve transfers  ${ledgerOnce.investments} / ${ledgerOnce.transfers}
   ledger health              ${health.ok ? "green" : "RED " + JSON.stringify(health.checks.filter((c) => !c.ok))}
+  time per phase (s, summed over loans)
+${Object.entries(matchPhases).map(([k, v]) => `    ${k.padEnd(32)} ${(v / 1000).toFixed(2)}`).join("\n")}
 `);
     if (overfunded.n > 0 || overfunded.mismatched > 0 || ledgerOnce.investments !== ledgerOnce.transfers || !health.ok) process.exitCode = 1;
   } finally {
