@@ -7,7 +7,10 @@ import { investmentOutstandingSql } from "@/lib/loans/lender-gate";
 import { rulesMatchLoan, savedRules } from "./predicate";
 import { POA_VERSION } from "./schemas";
 
-export type CandidateRow = {
+/** A candidate as the queue knows it: the cheap columns of its first matching strategy. */
+export type QueuedCandidate = {
+  /** The lender's id: the ranking's tie-break (allocate()'s comparePriority). */
+  id: string;
   strategyId: string;
   lenderId: string;
   strategyName: string;
@@ -17,19 +20,27 @@ export type CandidateRow = {
   cashReserve: bigint;
   reinvest: boolean;
   lastAllocatedAt: Date | null;
+};
+
+export type CandidateRow = QueuedCandidate & {
   cash: bigint;
   strategyInvested: bigint;
   strategyOutstanding: bigint;
 };
 
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+
 /**
  * The candidate strategies for one loan, in ONE set-based query: active, non-archived strategies of
  * lenders who accepted the current power of attorney, whose rules match the loan (predicate.ts), and
  * per lender only the first of them by priority; lenders already holding a bought decision for this
- * loan and the borrower themselves are out. Joined with each lender's available cash and each
- * strategy's budget use. `lenderId` narrows it to one lender's reinvest strategies (matchLender).
+ * loan and the borrower themselves are out. Only the strategies' own columns, in the allocation's
+ * ranking (least recently allocated first, then lender id): the per-lender facts that cost a lookup per
+ * lender (cash, budget use, lender gate) are read by candidateFacts for the batches the matcher
+ * actually evaluates (lib/loans/allocation-lazy.ts). `lenderId` narrows it to one lender's reinvest
+ * strategies (matchLender).
  */
-export async function selectCandidates(db: DbOrTx, loanId: string, opts: { lenderId?: string } = {}): Promise<CandidateRow[]> {
+export async function selectCandidateQueue(db: DbOrTx, loanId: string, opts: { lenderId?: string } = {}): Promise<QueuedCandidate[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       with l as (select * from loans where id = ${loanId}),
@@ -42,49 +53,15 @@ export async function selectCandidates(db: DbOrTx, loanId: string, opts: { lende
           ${opts.lenderId ? sql`and s.lender_id = ${opts.lenderId}` : sql``}
           and ${rulesMatchLoan(savedRules("s"), "l")}
         order by s.lender_id, s.priority, s.created_at, s.id
-      ),
-      cands as materialized (
-        select f.* from firsts f
-        where not exists (select 1 from auto_purchase_decisions d where d.loan_id = ${loanId} and d.lender_id = f.lender_id and d.outcome = 'bought')
-          ${opts.lenderId ? sql`and f.reinvest` : sql``}
       )
-      select c.id, c.lender_id, c.name, c.amount_per_loan::text, c.budget::text, c.max_per_borrower::text, c.cash_reserve::text, c.reinvest, c.last_allocated_at,
-        coalesce(cash.balance, 0)::text as cash
-      from cands c
-      left join ledger_accounts cash on cash.owner_type = 'user' and cash.owner_id = c.lender_id and cash.type = 'user_cash' and cash.unit = 'IDR'`),
+      select f.id, f.lender_id, f.name, f.amount_per_loan::text, f.budget::text, f.max_per_borrower::text, f.cash_reserve::text, f.reinvest, f.last_allocated_at
+      from firsts f
+      where not exists (select 1 from auto_purchase_decisions d where d.loan_id = ${loanId} and d.lender_id = f.lender_id and d.outcome = 'bought')
+        ${opts.lenderId ? sql`and f.reinvest` : sql``}
+      order by f.last_allocated_at nulls first, f.lender_id`),
   );
-  if (rows.length === 0) return [];
-  // Budget use per strategy, in two steps keyed by strategy (merged here, so no join order depends on
-  // the planner's guess of how many candidates there are):
-  //  1. all-time invested, from the decisions alone;
-  //  2. what is still outstanding — which needs the investments and loans — only for reinvest
-  //     strategies whose budget could bind (budget − invested < amount per loan). For the others
-  //     outstanding ≤ invested leaves at least the amount per loan of budget either way, so invested
-  //     stands in for it without changing any request.
-  const invested = new Map(
-    rowsOf<{ strategy_id: string; invested: string }>(
-      await db.execute(sql`
-        select strategy_id, sum(amount)::text as invested from auto_purchase_decisions
-        where strategy_id = any(${`{${rows.map((r) => String(r.id)).join(",")}}`}::uuid[]) and outcome = 'bought'
-        group by strategy_id`),
-    ).map((u) => [u.strategy_id, BigInt(u.invested)]),
-  );
-  const near = rows.filter((r) => r.reinvest && BigInt(String(r.budget)) - (invested.get(String(r.id)) ?? 0n) < BigInt(String(r.amount_per_loan))).map((r) => String(r.id));
-  const outstanding = new Map<string, bigint>();
-  if (near.length > 0) {
-    for (const u of rowsOf<{ strategy_id: string; outstanding: string }>(
-      await db.execute(sql`
-        select d.strategy_id, sum(${investmentOutstandingSql("i", "l2")})::text as outstanding
-        from auto_purchase_decisions d
-        join loan_investments i on i.id = d.investment_id
-        join loans l2 on l2.id = i.loan_id
-        where d.strategy_id = any(${`{${near.join(",")}}`}::uuid[]) and d.outcome = 'bought'
-        group by d.strategy_id`),
-    )) {
-      outstanding.set(u.strategy_id, BigInt(u.outstanding));
-    }
-  }
   return rows.map((r) => ({
+    id: String(r.lender_id),
     strategyId: String(r.id),
     lenderId: String(r.lender_id),
     strategyName: String(r.name),
@@ -94,8 +71,52 @@ export async function selectCandidates(db: DbOrTx, loanId: string, opts: { lende
     cashReserve: BigInt(String(r.cash_reserve)),
     reinvest: Boolean(r.reinvest),
     lastAllocatedAt: r.last_allocated_at === null ? null : toDate(r.last_allocated_at),
-    cash: BigInt(String(r.cash)),
-    strategyInvested: invested.get(String(r.id)) ?? 0n,
-    strategyOutstanding: outstanding.get(String(r.id)) ?? invested.get(String(r.id)) ?? 0n,
+  }));
+}
+
+/** Each queued candidate's available cash and its strategy's budget use, for one batch (keyed by lender / strategy id arrays). */
+export async function candidateFacts(db: DbOrTx, batch: readonly QueuedCandidate[]): Promise<CandidateRow[]> {
+  if (batch.length === 0) return [];
+  const cash = new Map(
+    rowsOf<{ owner_id: string; balance: string }>(
+      await db.execute(sql`
+        select owner_id, balance::text from ledger_accounts
+        where owner_type = 'user' and owner_id = any(${uuidArray(batch.map((c) => c.lenderId))}) and type = 'user_cash' and unit = 'IDR'`),
+    ).map((r) => [r.owner_id, BigInt(r.balance)]),
+  );
+  // Budget use per strategy, in two steps keyed by strategy:
+  //  1. all-time invested, from the decisions alone;
+  //  2. what is still outstanding — which needs the investments and loans — only for reinvest
+  //     strategies whose budget could bind (budget − invested < amount per loan). For the others
+  //     outstanding ≤ invested leaves at least the amount per loan of budget either way, so invested
+  //     stands in for it without changing any request.
+  const invested = new Map(
+    rowsOf<{ strategy_id: string; invested: string }>(
+      await db.execute(sql`
+        select strategy_id, sum(amount)::text as invested from auto_purchase_decisions
+        where strategy_id = any(${uuidArray(batch.map((c) => c.strategyId))}) and outcome = 'bought'
+        group by strategy_id`),
+    ).map((u) => [u.strategy_id, BigInt(u.invested)]),
+  );
+  const near = batch.filter((c) => c.reinvest && c.budget - (invested.get(c.strategyId) ?? 0n) < c.amountPerLoan).map((c) => c.strategyId);
+  const outstanding = new Map<string, bigint>();
+  if (near.length > 0) {
+    for (const u of rowsOf<{ strategy_id: string; outstanding: string }>(
+      await db.execute(sql`
+        select d.strategy_id, sum(${investmentOutstandingSql("i", "l2")})::text as outstanding
+        from auto_purchase_decisions d
+        join loan_investments i on i.id = d.investment_id
+        join loans l2 on l2.id = i.loan_id
+        where d.strategy_id = any(${uuidArray(near)}) and d.outcome = 'bought'
+        group by d.strategy_id`),
+    )) {
+      outstanding.set(u.strategy_id, BigInt(u.outstanding));
+    }
+  }
+  return batch.map((c) => ({
+    ...c,
+    cash: cash.get(c.lenderId) ?? 0n,
+    strategyInvested: invested.get(c.strategyId) ?? 0n,
+    strategyOutstanding: outstanding.get(c.strategyId) ?? invested.get(c.strategyId) ?? 0n,
   }));
 }

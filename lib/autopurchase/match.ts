@@ -6,15 +6,16 @@ import { loans, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { systemCtx, type Ctx } from "@/lib/context";
 import { trackMany, type TrackEvent } from "@/lib/engagement/track";
-import { allocate } from "@/lib/loans/allocation";
+import type { AllocationParticipant } from "@/lib/loans/allocation";
+import { allocateLazily } from "@/lib/loans/allocation-lazy";
 import { investMany, type InvestManyRefusal } from "@/lib/loans/invest-many";
 import { assertLoanOpen, fundingCeiling } from "@/lib/loans/invest-rules";
-import { lenderGateMany } from "@/lib/loans/lender-gate";
+import { lenderGateMany, type LenderGate } from "@/lib/loans/lender-gate";
 import { loanLink } from "@/lib/loans/store";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify, type NotifyInput } from "@/lib/notifications";
 import { eq } from "drizzle-orm";
-import { selectCandidates, type CandidateRow } from "./candidates";
+import { candidateFacts, selectCandidateQueue, type CandidateRow } from "./candidates";
 import { computeRequest, smallestPurchase } from "./requested";
 import type { SkipReason } from "./schemas";
 import { matchPhases, timed } from "./phases";
@@ -24,7 +25,9 @@ export type MatchSummary = {
   loanId: string;
   /** What auto-purchase could still fill when the run started. */
   supply: bigint;
+  /** Candidates whose rules matched, and how many of them (from the top of the ranking) were evaluated. */
   candidates: number;
+  evaluated: number;
   bought: number;
   skipped: number;
   allocated: bigint;
@@ -42,6 +45,12 @@ type Decision = {
   details: Record<string, string>;
 };
 
+/**
+ * `batchSize`: candidates evaluated per round (default LAZY_BATCH_SIZE; tests use tiny ones to cross batches).
+ * `withRequests`: the evaluated participants' requests and allocations in the summary (bench fairness).
+ */
+export type MatchOptions = { lenderId?: string; ctx?: Ctx; withRequests?: boolean; batchSize?: number };
+
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
 
 function pgCode(e: unknown): string | undefined {
@@ -51,15 +60,17 @@ function pgCode(e: unknown): string | undefined {
 
 /**
  * Matches ONE loan against every active strategy and buys the allocations (docs/autopurchase.md).
- * One transaction: lock the loan row, select the candidates (one query), compute each request
- * (requested.ts), allocate the auto supply pro rata (allocation.ts), buy through investMany (the
- * invest rules, batched), record one decision per (loan, lender), events and notifications.
+ * One transaction: lock the loan row, select the candidate queue in ranking order (one query), then
+ * batch by batch from its top read the lenders' facts, compute each request (requested.ts) and
+ * allocate the auto supply pro rata (allocation.ts) until later candidates cannot change the result
+ * (allocation-lazy.ts); buy through investMany (the invest rules, batched), record one decision per
+ * evaluated (loan, lender), events and notifications.
  * Locking the loan first makes two workers on the same loan take turns; the second then finds the
  * first one's bought decisions and buys nothing twice (and investMany's idempotency keys
  * auto:<loanId>:<lenderId> stand behind that). A deadlock with a concurrent checkout is retried.
  * `lenderId`: only that lender's reinvest strategies (matchLender).
  */
-export async function matchLoan(loanId: string, opts: { lenderId?: string; ctx?: Ctx; withRequests?: boolean } = {}): Promise<MatchSummary> {
+export async function matchLoan(loanId: string, opts: MatchOptions = {}): Promise<MatchSummary> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await getDb().transaction((tx) => runMatch(tx, loanId, opts));
@@ -70,9 +81,9 @@ export async function matchLoan(loanId: string, opts: { lenderId?: string; ctx?:
   }
 }
 
-async function runMatch(tx: Tx, loanId: string, opts: { lenderId?: string; ctx?: Ctx; withRequests?: boolean }): Promise<MatchSummary> {
+async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<MatchSummary> {
   const ctx = opts.ctx ?? systemCtx("autopurchase.match");
-  const empty: MatchSummary = { loanId, supply: 0n, candidates: 0, bought: 0, skipped: 0, allocated: 0n };
+  const empty: MatchSummary = { loanId, supply: 0n, candidates: 0, evaluated: 0, bought: 0, skipped: 0, allocated: 0n };
   const [loan] = (await timed("lock loan", () => tx.select().from(loans).where(eq(loans.id, loanId)).for("update"))) as Loan[];
   if (!loan) return empty;
   const at = now();
@@ -85,44 +96,65 @@ async function runMatch(tx: Tx, loanId: string, opts: { lenderId?: string; ctx?:
   const need = smallestPurchase(loan.minInvestment, loan.investmentStep);
   if (supply < need) return { ...empty, supply: supply > 0n ? supply : 0n };
 
-  const candidates = await timed("candidates + budget use", () => selectCandidates(tx, loanId, { lenderId: opts.lenderId }));
-  if (candidates.length === 0) return { ...empty, supply };
-  const gates = await timed("lender facts", () => lenderGateMany(tx, candidates.map((c) => c.lenderId), loan.borrowerId));
-  const tMem = process.hrtime.bigint();
+  const queue = await timed("candidate queue", () => selectCandidateQueue(tx, loanId, { lenderId: opts.lenderId }));
+  if (queue.length === 0) return { ...empty, supply };
 
+  // Lazy evaluation (lib/loans/allocation-lazy.ts): the expensive per-lender facts and the requests
+  // only for batches from the top of the ranking, until later candidates can no longer change the
+  // allocation. Candidates never evaluated get no decision row (like those allocated nothing).
   const decisions = new Map<string, Decision>();
-  const participants: { id: string; requested: bigint; lastAllocatedAt: Date | null }[] = [];
-  for (const c of candidates) {
-    const g = gates.get(c.lenderId)!;
-    // The facts as one fixed-shape literal, not `{ ...c, ...g }`: spreading ~3 000 candidate rows made
-    // objects V8 could not keep on a fast path — 20–30 ms per loan for this loop, now ~2 ms.
-    const r = computeRequest(
-      {
-        amountPerLoan: c.amountPerLoan,
-        budget: c.budget,
-        maxPerBorrower: c.maxPerBorrower,
-        cashReserve: c.cashReserve,
-        reinvest: c.reinvest,
-        cash: c.cash,
-        strategyInvested: c.strategyInvested,
-        strategyOutstanding: c.strategyOutstanding,
-        kycApproved: g.kycApproved,
-        riskCheckPassed: g.riskCheckPassed,
-        outstanding: g.outstanding,
-        limit: g.limit,
-        exposure: g.exposure,
-      },
-      { minimum: loan.minInvestment, step: loan.investmentStep },
-    );
-    if (r.ok) participants.push({ id: c.lenderId, requested: r.requested, lastAllocatedAt: c.lastAllocatedAt });
-    else decisions.set(c.lenderId, { candidate: c, outcome: "skipped", reason: r.reason, requested: r.requested, amount: 0n, investmentId: null, details: r.details });
-  }
-  const byLender = new Map(candidates.map((c) => [c.lenderId, c]));
+  const byLender = new Map<string, CandidateRow>();
+  const gates = new Map<string, LenderGate>();
+  let memMs = 0;
+  const lazy = await allocateLazily({
+    supply,
+    step: loan.investmentStep,
+    minimum: loan.minInvestment,
+    queue,
+    batchSize: opts.batchSize,
+    evaluate: async (batch) => {
+      const rows = await timed("candidate facts (cash, budget use)", () => candidateFacts(tx, batch));
+      const batchGates = await timed("lender facts", () => lenderGateMany(tx, batch.map((c) => c.lenderId), loan.borrowerId));
+      const tMem = process.hrtime.bigint();
+      const eligible: AllocationParticipant[] = [];
+      for (const c of rows) {
+        const g = batchGates.get(c.lenderId)!;
+        gates.set(c.lenderId, g);
+        byLender.set(c.lenderId, c);
+        // The facts as one fixed-shape literal, not `{ ...c, ...g }`: spreading thousands of candidate rows made
+        // objects V8 could not keep on a fast path.
+        const r = computeRequest(
+          {
+            amountPerLoan: c.amountPerLoan,
+            budget: c.budget,
+            maxPerBorrower: c.maxPerBorrower,
+            cashReserve: c.cashReserve,
+            reinvest: c.reinvest,
+            cash: c.cash,
+            strategyInvested: c.strategyInvested,
+            strategyOutstanding: c.strategyOutstanding,
+            kycApproved: g.kycApproved,
+            riskCheckPassed: g.riskCheckPassed,
+            outstanding: g.outstanding,
+            limit: g.limit,
+            exposure: g.exposure,
+          },
+          { minimum: loan.minInvestment, step: loan.investmentStep },
+        );
+        if (r.ok) eligible.push({ id: c.lenderId, requested: r.requested, lastAllocatedAt: c.lastAllocatedAt });
+        else decisions.set(c.lenderId, { candidate: c, outcome: "skipped", reason: r.reason, requested: r.requested, amount: 0n, investmentId: null, details: r.details });
+      }
+      memMs += Number(process.hrtime.bigint() - tMem) / 1e6;
+      return eligible;
+    },
+  });
+  const tMem = process.hrtime.bigint();
+  const participants = lazy.participants;
   const requestedBy = new Map(participants.map((p) => [p.id, p.requested]));
-  const { allocations } = allocate({ supply, step: loan.investmentStep, minimum: loan.minInvestment, participants });
-  const items = allocations.filter((a) => a.amount > 0n).map((a) => ({ lenderId: a.id, amount: a.amount, idempotencyKey: `auto:${loanId}:${a.id}` }));
+  const items = lazy.result.allocations.filter((a) => a.amount > 0n).map((a) => ({ lenderId: a.id, amount: a.amount, idempotencyKey: `auto:${loanId}:${a.id}` }));
+  memMs += Number(process.hrtime.bigint() - tMem) / 1e6;
 
-  matchPhases["request + allocation (memory)"] = (matchPhases["request + allocation (memory)"] ?? 0) + Number(process.hrtime.bigint() - tMem) / 1e6;
+  matchPhases["request + allocation (memory)"] = (matchPhases["request + allocation (memory)"] ?? 0) + memMs;
   const result = await timed("purchases", () => investMany(tx, ctx, { loanId, items, source: "auto", gates, deferEvents: true }));
   for (const b of result.bought) {
     decisions.set(b.lenderId, {
@@ -159,7 +191,8 @@ async function runMatch(tx: Tx, loanId: string, opts: { lenderId?: string; ctx?:
   return {
     loanId,
     supply,
-    candidates: candidates.length,
+    candidates: queue.length,
+    evaluated: lazy.evaluated,
     bought: boughtNow.length,
     skipped: [...decisions.values()].filter((d) => d.outcome === "skipped").length,
     allocated,

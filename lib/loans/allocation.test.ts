@@ -14,6 +14,7 @@ describe("allocate", () => {
       allocations: [{ id: "a", amount: 1_000_000n }, { id: "b", amount: 2_000_000n }, { id: "c", amount: 0n }],
       allocated: 3_000_000n,
       leftover: 7_000_000n,
+      served: 2,
     });
   });
 
@@ -76,7 +77,7 @@ describe("allocate", () => {
 
   it("handles an empty supply and no participants", () => {
     expect(allocate({ supply: 0n, step: STEP, minimum: 0n, participants: [p("a", 500_000n)] }).allocations).toEqual([{ id: "a", amount: 0n }]);
-    expect(allocate({ supply: 500_000n, step: STEP, minimum: 0n, participants: [] })).toEqual({ allocations: [], allocated: 0n, leftover: 500_000n });
+    expect(allocate({ supply: 500_000n, step: STEP, minimum: 0n, participants: [] })).toEqual({ allocations: [], allocated: 0n, leftover: 500_000n, served: 0 });
   });
 
   it("refuses a zero step, negative amounts and duplicate ids", () => {

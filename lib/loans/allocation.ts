@@ -55,10 +55,12 @@ export type AllocationResult = {
   allocations: Allocation[];
   allocated: bigint;
   leftover: bigint;
+  /** How many eligible participants, from the top of the ranking, form the pro-rata set (rule 3). */
+  served: number;
 };
 
 /** Least recently allocated first: null (never) first, then oldest, then id. */
-export function comparePriority(a: AllocationParticipant, b: AllocationParticipant): number {
+export function comparePriority(a: Pick<AllocationParticipant, "id" | "lastAllocatedAt">, b: Pick<AllocationParticipant, "id" | "lastAllocatedAt">): number {
   if (a.lastAllocatedAt === null || b.lastAllocatedAt === null) {
     if (a.lastAllocatedAt !== b.lastAllocatedAt) return a.lastAllocatedAt === null ? -1 : 1;
   } else if (a.lastAllocatedAt.getTime() !== b.lastAllocatedAt.getTime()) {
@@ -119,5 +121,5 @@ export function allocate(input: AllocationInput): AllocationResult {
   }
 
   const allocations = slots.map((s) => ({ id: s.participant.id, amount: s.amount }));
-  return { allocations, allocated: supply - left, leftover: left };
+  return { allocations, allocated: supply - left, leftover: left, served: head };
 }
