@@ -9,7 +9,8 @@
  *
  * Seeding is set-based SQL (not 10 000 verb calls) and is not timed; the timed part is matchLoan()
  * for each of the 200 loans, one after another, exactly as the match-loan job runs it.
- * Options: LENDERS=10000 LOANS=200 SEED=42 WORKERS=1 KEEP_DB=1 ANALYZE_AT=3 (see the loop).
+ * Options: LENDERS=10000 LOANS=200 SEED=42 WORKERS=1 KEEP_DB=1 ANALYZE_AT=3 (see the loop),
+ * BATCH=n (candidates evaluated per round, matchLoan's batchSize; default LAZY_BATCH_SIZE).
  */
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
@@ -212,7 +213,7 @@ async function main() {
           // would stamp every allocation alike and fall back to ordering by lender id).
           advanceNow(60_000);
           const t = process.hrtime.bigint();
-          summaries.push(await matchLoan(id, { withRequests: true }));
+          summaries.push(await matchLoan(id, { withRequests: true, batchSize: process.env.BATCH ? Number(process.env.BATCH) : undefined }));
           perLoan.push(ms(t));
           // ANALYZE_AT=n: ANALYZE loan_investments once after the n-th loan (timed), as autovacuum would on a live
           // database. On the fresh bench DB the foreign-key check auto_purchase_decisions.investment_id →
