@@ -283,7 +283,7 @@ auto-purchase benchmark — ${LENDERS} lenders/strategies, ${loanIds.length} loa
   loans per second           ${((loanIds.length * 1000) / totalMs).toFixed(1)}
   strategies evaluated / s   ${Math.round((LENDERS * loanIds.length * 1000) / totalMs).toLocaleString("en")}  (every active strategy against every loan)
   per loan ms p50/p90/max    ${pct(50).toFixed(0)} / ${pct(90).toFixed(0)} / ${sorted[sorted.length - 1]!.toFixed(0)}
-  candidates (rules matched) ${candidates.toLocaleString("en")}   evaluated ${evaluated.toLocaleString("en")}   bought ${bought.toLocaleString("en")}   skipped ${skipped.toLocaleString("en")}
+  candidates (read from the queue) ${candidates.toLocaleString("en")}   evaluated ${evaluated.toLocaleString("en")}   bought ${bought.toLocaleString("en")}   skipped ${skipped.toLocaleString("en")}
   allocated / auto supply    Rp${allocated.toLocaleString("en")} / Rp${supply.toLocaleString("en")}
   fairness: Gini of allocated/requested per loan, among lenders who asked  ${(giniWeighted / Math.max(1, participants)).toFixed(3)}  (${participants.toLocaleString("en")} requests)
             … among those allocated anything                              ${(giniAllocatedWeighted / Math.max(1, participantsAllocated)).toFixed(3)}  (${participantsAllocated.toLocaleString("en")})

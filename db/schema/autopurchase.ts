@@ -10,18 +10,24 @@ import { users } from "./users";
  */
 
 /** Per lender: the power of attorney they accepted and when they were last allocated (fairness tie-break). */
-export const autoPurchaseLenders = pgTable("auto_purchase_lenders", {
-  lenderId: uuid()
-    .primaryKey()
-    .references(() => users.id),
-  /** Version of the power-of-attorney text accepted (lib/autopurchase/power-of-attorney.ts). */
-  poaVersion: integer(),
-  poaAcceptedAt: timestamp({ withTimezone: true }),
-  /** The last time any of this lender's strategies was allocated part of a loan; null = never. */
-  lastAllocatedAt: timestamp({ withTimezone: true }),
-  createdAt: timestamp({ withTimezone: true }).notNull(),
-  updatedAt: timestamp({ withTimezone: true }).notNull(),
-});
+export const autoPurchaseLenders = pgTable(
+  "auto_purchase_lenders",
+  {
+    lenderId: uuid()
+      .primaryKey()
+      .references(() => users.id),
+    /** Version of the power-of-attorney text accepted (lib/autopurchase/power-of-attorney.ts). */
+    poaVersion: integer(),
+    poaAcceptedAt: timestamp({ withTimezone: true }),
+    /** The last time any of this lender's strategies was allocated part of a loan; null = never. */
+    lastAllocatedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  // The allocation's ranking (least recently allocated first, then lender id): the candidate queue
+  // walks it from the top and stops after a page (lib/autopurchase/candidates.ts).
+  (t) => [index("auto_purchase_lenders_queue_idx").on(t.lastAllocatedAt.asc().nullsFirst(), t.lenderId)],
+);
 
 /**
  * One strategy. Empty arrays mean "any". Tenor bounds are in months (a loan in days counts as

@@ -30,37 +30,96 @@ export type CandidateRow = QueuedCandidate & {
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
+/** Where a page of the queue ended: the last row's ranking key, the timestamp as PostgreSQL printed it (no precision lost). */
+export type QueueCursor = { lastAllocatedAt: string | null; lenderId: string };
+
 /**
- * The candidate strategies for one loan, in ONE set-based query: active, non-archived strategies of
- * lenders who accepted the current power of attorney, whose rules match the loan (predicate.ts), and
- * per lender only the first of them by priority; lenders already holding a bought decision for this
- * loan and the borrower themselves are out. Only the strategies' own columns, in the allocation's
- * ranking (least recently allocated first, then lender id): the per-lender facts that cost a lookup per
- * lender (cash, budget use, lender gate) are read by candidateFacts for the batches the matcher
- * actually evaluates (lib/loans/allocation-lazy.ts). `lenderId` narrows it to one lender's reinvest
- * strategies (matchLender).
+ * One page of the candidate queue for a loan, in the allocation's ranking (least recently allocated
+ * first, then lender id), after `after` (keyset): lenders who accepted the current power of attorney,
+ * each with their first active, non-archived strategy by priority whose rules match the loan
+ * (predicate.ts); lenders already holding a bought decision for this loan and the borrower are out.
+ * Driven by auto_purchase_lenders_queue_idx (the ranking order) with a LATERAL per lender on
+ * auto_purchase_strategies_lender_idx, so a page reads only the head of the ranking — about
+ * limit ÷ match rate lenders — instead of ranking every strategy. Only the strategies' own columns:
+ * the per-lender facts that cost a lookup per lender are read by candidateFacts for the batches the
+ * matcher evaluates (lib/loans/allocation-lazy.ts). `lenderId` narrows it to one lender, and then only
+ * a reinvest first strategy counts (matchLender). Lenders with strategies but no auto_purchase_lenders
+ * row have no power of attorney and were never candidates.
  */
-export async function selectCandidateQueue(db: DbOrTx, loanId: string, opts: { lenderId?: string } = {}): Promise<QueuedCandidate[]> {
+export async function selectCandidatePage(
+  db: DbOrTx,
+  loanId: string,
+  opts: { lenderId?: string; after?: QueueCursor | null; limit: number },
+): Promise<{ rows: QueuedCandidate[]; cursor: QueueCursor | null }> {
+  const after = opts.after ?? null;
+  const keyset =
+    after === null
+      ? sql``
+      : after.lastAllocatedAt === null
+        ? sql`and (a.last_allocated_at is not null or a.lender_id > ${after.lenderId}::uuid)`
+        : sql`and (a.last_allocated_at, a.lender_id) > (${after.lastAllocatedAt}::timestamptz, ${after.lenderId}::uuid)`;
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      with l as (select * from loans where id = ${loanId}),
-      firsts as (
-        select distinct on (s.lender_id) s.id, s.lender_id, s.name, s.amount_per_loan, s.budget, s.max_per_borrower, s.cash_reserve, s.reinvest, a.last_allocated_at
+      with ln as (select * from loans where id = ${loanId})
+      select s.id, a.lender_id, s.name, s.amount_per_loan::text, s.budget::text, s.max_per_borrower::text, s.cash_reserve::text, s.reinvest,
+        a.last_allocated_at, a.last_allocated_at::text as cursor_at
+      from auto_purchase_lenders a
+      cross join ln
+      cross join lateral (
+        select s.id, s.name, s.amount_per_loan, s.budget, s.max_per_borrower, s.cash_reserve, s.reinvest
         from auto_purchase_strategies s
-        join auto_purchase_lenders a on a.lender_id = s.lender_id and a.poa_version = ${POA_VERSION}
-        cross join l
-        where s.active and s.archived_at is null and s.lender_id <> l.borrower_id
-          ${opts.lenderId ? sql`and s.lender_id = ${opts.lenderId}` : sql``}
-          and ${rulesMatchLoan(savedRules("s"), "l")}
-        order by s.lender_id, s.priority, s.created_at, s.id
-      )
-      select f.id, f.lender_id, f.name, f.amount_per_loan::text, f.budget::text, f.max_per_borrower::text, f.cash_reserve::text, f.reinvest, f.last_allocated_at
-      from firsts f
-      where not exists (select 1 from auto_purchase_decisions d where d.loan_id = ${loanId} and d.lender_id = f.lender_id and d.outcome = 'bought')
-        ${opts.lenderId ? sql`and f.reinvest` : sql``}
-      order by f.last_allocated_at nulls first, f.lender_id`),
+        where s.lender_id = a.lender_id and s.active and s.archived_at is null and ${rulesMatchLoan(savedRules("s"), "ln")}
+        order by s.priority, s.created_at, s.id
+        limit 1
+      ) s
+      where a.poa_version = ${POA_VERSION} and a.lender_id <> ln.borrower_id
+        ${opts.lenderId ? sql`and a.lender_id = ${opts.lenderId} and s.reinvest` : sql``}
+        ${keyset}
+        and not exists (select 1 from auto_purchase_decisions d where d.loan_id = ${loanId} and d.lender_id = a.lender_id and d.outcome = 'bought')
+      order by a.last_allocated_at nulls first, a.lender_id
+      limit ${opts.limit}`),
   );
-  return rows.map((r) => ({
+  const last = rows.at(-1);
+  return {
+    rows: rows.map(toQueued),
+    cursor: last ? { lastAllocatedAt: last.cursor_at === null ? null : String(last.cursor_at), lenderId: String(last.lender_id) } : null,
+  };
+}
+
+/**
+ * The queue as a pager for allocateLazily: each call returns the next `size` candidates in ranking
+ * order (fewer or none at the end), and counts how many were fetched.
+ */
+export function candidatePager(db: DbOrTx, loanId: string, opts: { lenderId?: string } = {}) {
+  let cursor: QueueCursor | null = null;
+  let done = false;
+  const pager = {
+    fetched: 0,
+    next: async (size: number): Promise<QueuedCandidate[]> => {
+      if (done) return [];
+      const page = await selectCandidatePage(db, loanId, { lenderId: opts.lenderId, after: cursor, limit: size });
+      if (page.rows.length < size) done = true;
+      cursor = page.cursor ?? cursor;
+      pager.fetched += page.rows.length;
+      return page.rows;
+    },
+  };
+  return pager;
+}
+
+/** The whole queue in ranking order (all pages): previews and tests. */
+export async function selectCandidateQueue(db: DbOrTx, loanId: string, opts: { lenderId?: string } = {}): Promise<QueuedCandidate[]> {
+  const pager = candidatePager(db, loanId, opts);
+  const all: QueuedCandidate[] = [];
+  for (;;) {
+    const page = await pager.next(1000);
+    all.push(...page);
+    if (page.length < 1000) return all;
+  }
+}
+
+function toQueued(r: Record<string, unknown>): QueuedCandidate {
+  return {
     id: String(r.lender_id),
     strategyId: String(r.id),
     lenderId: String(r.lender_id),
@@ -71,7 +130,7 @@ export async function selectCandidateQueue(db: DbOrTx, loanId: string, opts: { l
     cashReserve: BigInt(String(r.cash_reserve)),
     reinvest: Boolean(r.reinvest),
     lastAllocatedAt: r.last_allocated_at === null ? null : toDate(r.last_allocated_at),
-  }));
+  };
 }
 
 /** Each queued candidate's available cash and its strategy's budget use, for one batch (keyed by lender / strategy id arrays). */

@@ -53,9 +53,11 @@ describe("matchLoan, candidates evaluated in batches", () => {
     for (const [i, l] of all.entries()) {
       if (dates[i] !== null) expect(small.decisions.get(l.user.id) ?? "none").not.toMatch(/^bought/);
     }
-    // Batch 2 stopped before the end of the queue (8 candidates); batch 1000 evaluated everyone.
-    expect(small.summary.candidates).toBe(8);
+    // Batch 2 stopped before the end of the queue (8 candidates) and read only the pages it evaluated;
+    // batch 1000 read and evaluated everyone.
     expect(small.summary.evaluated).toBeLessThan(8);
+    expect(small.summary.candidates).toBe(small.summary.evaluated);
+    expect(large.summary.candidates).toBe(8);
     expect(large.summary.evaluated).toBe(8);
     // The poor lender (never allocated, so near the top) was evaluated in both and skipped for its balance.
     expect(small.decisions.get(poor.user.id)).toBe("skipped:balance:0");

@@ -15,7 +15,7 @@ import { loanLink } from "@/lib/loans/store";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify, type NotifyInput } from "@/lib/notifications";
 import { eq } from "drizzle-orm";
-import { candidateFacts, selectCandidateQueue, type CandidateRow } from "./candidates";
+import { candidateFacts, candidatePager, type CandidateRow, type QueuedCandidate } from "./candidates";
 import { computeRequest, smallestPurchase } from "./requested";
 import type { SkipReason } from "./schemas";
 import { matchPhases, timed } from "./phases";
@@ -25,7 +25,10 @@ export type MatchSummary = {
   loanId: string;
   /** What auto-purchase could still fill when the run started. */
   supply: bigint;
-  /** Candidates whose rules matched, and how many of them (from the top of the ranking) were evaluated. */
+  /**
+   * Candidates read from the queue (pages from the top of the ranking: a head of those whose rules
+   * matched, not all of them), and how many of them were evaluated.
+   */
   candidates: number;
   evaluated: number;
   bought: number;
@@ -60,8 +63,8 @@ function pgCode(e: unknown): string | undefined {
 
 /**
  * Matches ONE loan against every active strategy and buys the allocations (docs/autopurchase.md).
- * One transaction: lock the loan row, select the candidate queue in ranking order (one query), then
- * batch by batch from its top read the lenders' facts, compute each request (requested.ts) and
+ * One transaction: lock the loan row, then batch by batch from the top of the candidate queue (one
+ * page query per batch, in ranking order) read the lenders' facts, compute each request (requested.ts) and
  * allocate the auto supply pro rata (allocation.ts) until later candidates cannot change the result
  * (allocation-lazy.ts); buy through investMany (the invest rules, batched), record one decision per
  * evaluated (loan, lender), events and notifications.
@@ -96,8 +99,10 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   const need = smallestPurchase(loan.minInvestment, loan.investmentStep);
   if (supply < need) return { ...empty, supply: supply > 0n ? supply : 0n };
 
-  const queue = await timed("candidate queue", () => selectCandidateQueue(tx, loanId, { lenderId: opts.lenderId }));
-  if (queue.length === 0) return { ...empty, supply };
+  // The queue is paged (candidates.ts): each batch pulls the next page of the ranking, so a loan reads
+  // only the head of it.
+  const pager = candidatePager(tx, loanId, { lenderId: opts.lenderId });
+  const queue = { next: (size: number): Promise<QueuedCandidate[]> => timed("candidate queue", () => pager.next(size)) };
 
   // Lazy evaluation (lib/loans/allocation-lazy.ts): the expensive per-lender facts and the requests
   // only for batches from the top of the ranking, until later candidates can no longer change the
@@ -148,6 +153,7 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
       return eligible;
     },
   });
+  if (lazy.evaluated === 0) return { ...empty, supply };
   const tMem = process.hrtime.bigint();
   const participants = lazy.participants;
   const requestedBy = new Map(participants.map((p) => [p.id, p.requested]));
@@ -191,7 +197,7 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   return {
     loanId,
     supply,
-    candidates: queue.length,
+    candidates: pager.fetched,
     evaluated: lazy.evaluated,
     bought: boughtNow.length,
     skipped: [...decisions.values()].filter((d) => d.outcome === "skipped").length,

@@ -62,4 +62,24 @@ describe("allocateLazily", () => {
     expect(r.evaluated).toBe(3);
     expect(r.result.allocated).toBe(1_000_000n);
   });
+
+  it("pulls pages from a pager only as needed, and refuses a pager out of ranking order", async () => {
+    const queue = Array.from({ length: 50 }, (_, i) => ({ id: `l${String(i).padStart(2, "0")}`, lastAllocatedAt: null }));
+    const asked: number[] = [];
+    let at = 0;
+    const pager = {
+      next: async (size: number) => {
+        asked.push(size);
+        const page = queue.slice(at, at + size);
+        at += page.length;
+        return page;
+      },
+    };
+    const input = { supply: 1_000_000n, step: STEP, minimum: 500_000n, batchSize: 3, evaluate: async (batch: { id: string; lastAllocatedAt: Date | null }[]) => batch.map((b) => ({ ...b, requested: 500_000n })) };
+    const r = await allocateLazily({ ...input, queue: pager });
+    expect(asked).toEqual([3]);
+    expect(r.evaluated).toBe(3);
+    const swapped = [queue[1]!, queue[0]!, ...queue.slice(2)];
+    await expect(allocateLazily({ ...input, queue: { next: async (size: number) => swapped.splice(0, size) } })).rejects.toThrow(/ranking order/);
+  });
 });

@@ -8,8 +8,13 @@ export type LazyInput<T extends { id: string; lastAllocatedAt: Date | null }> = 
   supply: bigint;
   step: bigint;
   minimum: bigint;
-  /** Everyone who might participate, with only what the ranking needs; any order (sorted here). */
-  queue: readonly T[];
+  /**
+   * Everyone who might participate, with only what the ranking needs: either the whole queue, in any
+   * order (sorted here), or a pager returning the next `size` of them in ranking order (fewer or none
+   * at the end) — only pulled when another batch is needed. The pager's order is checked against
+   * comparePriority (an error, not a silent misallocation, if they ever disagree).
+   */
+  queue: readonly T[] | { next: (size: number) => Promise<T[]> };
   batchSize?: number;
   /** Computes the requests of one batch (consecutive in the ranking). May return fewer participants (the ineligible left out). */
   evaluate: (batch: T[]) => Promise<AllocationParticipant[]>;
@@ -46,14 +51,21 @@ export async function allocateLazily<T extends { id: string; lastAllocatedAt: Da
   const { supply, step, minimum } = input;
   const batchSize = Math.max(1, input.batchSize ?? LAZY_BATCH_SIZE);
   const need = maxBig(ceilToStep(minimum, step), step);
-  // Sorted here with allocate's own comparator, so the batches follow exactly its ranking whatever order the caller's query gave.
-  const queue = [...input.queue].sort(comparePriority);
+  const next = pagerOf(input.queue);
   const participants: AllocationParticipant[] = [];
   let eligible = 0;
   let evaluated = 0;
+  let previous: T | null = null;
   let result = allocate({ supply, step, minimum, participants });
-  while (evaluated < queue.length) {
-    const batch = queue.slice(evaluated, evaluated + batchSize);
+  for (;;) {
+    const batch = await next(batchSize);
+    if (batch.length === 0) break;
+    for (const c of batch) {
+      if (previous !== null && comparePriority(previous, c) >= 0) {
+        throw new Error(`allocateLazily: queue not in ranking order at ${c.id} (after ${previous.id})`);
+      }
+      previous = c;
+    }
     evaluated += batch.length;
     for (const p of await input.evaluate(batch)) {
       participants.push(p);
@@ -61,6 +73,19 @@ export async function allocateLazily<T extends { id: string; lastAllocatedAt: Da
     }
     result = allocate({ supply, step, minimum, participants });
     if (result.served < eligible && result.leftover < need) break;
+    if (batch.length < batchSize) break;
   }
   return { result, participants, evaluated };
+}
+
+/** An array queue sorted with allocate's own comparator and served in slices, or the caller's pager as is. */
+function pagerOf<T extends { id: string; lastAllocatedAt: Date | null }>(queue: LazyInput<T>["queue"]): (size: number) => Promise<T[]> {
+  if (!Array.isArray(queue)) return (queue as { next: (size: number) => Promise<T[]> }).next;
+  const sorted = [...(queue as readonly T[])].sort(comparePriority);
+  let at = 0;
+  return async (size) => {
+    const page = sorted.slice(at, at + size);
+    at += page.length;
+    return page;
+  };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "auto_purchase_lenders_queue_idx" ON "auto_purchase_lenders" USING btree ("last_allocated_at" NULLS FIRST,"lender_id");
