@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
-import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";
+import { ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { notify } from "@/lib/notifications";
 import { AdvanceGoldWithdrawalInput, CancelGoldWithdrawalInput, CancelMyGoldWithdrawalInput, GoldWithdrawalQueueInput } from "./schemas";
 import { withdrawalRef } from "./withdrawals";
@@ -104,11 +104,11 @@ async function releaseWithdrawal(tx: Parameters<Parameters<typeof withTransactio
     ensureUserAccount(tx, w.userId, "user_cash"),
     ensurePlatformAccount(tx, "gold_withdrawal_fee_revenue"),
   ]);
-  const moves = [
-    { debit: reserved.id, credit: gold.id, amount: w.units, unit: "XAU" as const, kind: "gold_withdrawal_release", idempotencyKey: `gold-withdrawal:${w.id}:release`, reference: withdrawalRef(w.id) },
+  const moves: TransferInput[] = [
+    { debit: reserved.id, credit: gold.id, amount: w.units, unit: "XAU", kind: "gold_withdrawal_release", idempotencyKey: `gold-withdrawal:${w.id}:release`, reference: withdrawalRef(w.id) },
   ];
   if (w.fee > 0n) {
-    moves.push({ debit: feeRevenue.id, credit: cash.id, amount: w.fee, unit: "IDR" as never, kind: "gold_withdrawal_fee_refund", idempotencyKey: `gold-withdrawal:${w.id}:fee-refund`, reference: withdrawalRef(w.id) });
+    moves.push({ debit: feeRevenue.id, credit: cash.id, amount: w.fee, unit: "IDR", kind: "gold_withdrawal_fee_refund", idempotencyKey: `gold-withdrawal:${w.id}:fee-refund`, reference: withdrawalRef(w.id) });
   }
   await transferMany(tx, moves);
 }
