@@ -7,7 +7,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
-import { GoldDialog, TextAreaField } from "./gold-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { TextAreaField } from "./text-area-field";
 import type { ActionResult } from "./types";
 
 type Step = "printed" | "shipped" | "delivered";
@@ -60,7 +61,7 @@ export function AdminGoldWithdrawalActions({
           {t("cancelRequest")}
         </Button>
       ) : null}
-      <GoldDialog open={dialog === "advance"} title={t(`confirmMark.${next}`)} onClose={() => setDialog(null)}>
+      <Dialog open={dialog === "advance"} title={t(`confirmMark.${next}`)} onClose={() => setDialog(null)}>
         <FormError message={formError} />
         <p className="text-sm">{name}</p>
         <div className="flex flex-wrap justify-end gap-2">
@@ -71,8 +72,8 @@ export function AdminGoldWithdrawalActions({
             {t(`mark.${next}`)}
           </Button>
         </div>
-      </GoldDialog>
-      <GoldDialog open={dialog === "cancel"} title={t("confirmCancel")} onClose={() => setDialog(null)}>
+      </Dialog>
+      <Dialog open={dialog === "cancel"} title={t("confirmCancel")} onClose={() => setDialog(null)}>
         <FormError message={formError} />
         <p className="text-sm">{t("cancelBody", { name })}</p>
         <TextAreaField id={`cancel-reason-${id}`} label={t("cancelReason")} value={reason} onChange={setReason} error={text.field(fields.reason)} />
@@ -84,7 +85,7 @@ export function AdminGoldWithdrawalActions({
             {t("confirmCancelButton")}
           </Button>
         </div>
-      </GoldDialog>
+      </Dialog>
     </div>
   );
 }

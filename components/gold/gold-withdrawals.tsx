@@ -11,7 +11,8 @@ import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
 import { formatGrams, GOLD_UNITS_PER_GRAM } from "@/lib/money/gold";
-import { GoldDialog, TextAreaField } from "./gold-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { TextAreaField } from "./text-area-field";
 import type { ActionResult, WithdrawalOptionView, WithdrawalView } from "./types";
 
 export type WithdrawalInput = { barGrams: number; quantity: number; address: string; idempotencyKey: string };
@@ -143,7 +144,7 @@ export function GoldWithdrawals({
           {t("reviewWithdrawal")}
         </Button>
       </form>
-      <GoldDialog open={Boolean(confirming)} title={t("confirmWithdrawalTitle")} onClose={() => setConfirming(null)}>
+      <Dialog open={Boolean(confirming)} title={t("confirmWithdrawalTitle")} onClose={() => setConfirming(null)}>
         {confirming && option ? <p className="text-sm">{t("confirmWithdrawalBody", { grams: g(totalUnits), fee: rp(totalFee), days: option.leadTimeDays })}</p> : null}
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirming(null)} disabled={pending}>
@@ -153,7 +154,7 @@ export function GoldWithdrawals({
             {t("confirmWithdrawal")}
           </Button>
         </div>
-      </GoldDialog>
+      </Dialog>
       <ConfirmDialog
         open={Boolean(cancelling)}
         title={t("cancelWithdrawalTitle")}

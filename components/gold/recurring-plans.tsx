@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormError, SelectField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
-import { GoldDialog } from "./gold-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { RupiahField } from "./rupiah-field";
 import type { ActionResult, PlanView } from "./types";
 
@@ -172,7 +172,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
           ) : null}
         </div>
       </form>
-      <GoldDialog open={Boolean(deleting)} title={t("deletePlanTitle")} onClose={() => setDeleting(null)}>
+      <Dialog open={Boolean(deleting)} title={t("deletePlanTitle")} onClose={() => setDeleting(null)}>
         <p className="text-sm">{deleting ? t("deletePlanBody", { plan: describe(deleting) }) : null}</p>
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={() => setDeleting(null)} disabled={pending}>
@@ -189,7 +189,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
             {t("confirmDelete")}
           </Button>
         </div>
-      </GoldDialog>
+      </Dialog>
     </div>
   );
 }

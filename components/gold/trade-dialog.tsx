@@ -12,7 +12,7 @@ import { GOLD_MIN_BUY } from "@/lib/gold/schemas";
 import { formatRupiah } from "@/lib/money/format";
 import { formatGrams, gramsToUnits, unitsToGramsString } from "@/lib/money/gold";
 import { queryKeys } from "@/lib/query-keys";
-import { GoldDialog } from "./gold-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { RupiahField } from "./rupiah-field";
 import type { PreviewResult, QuoteResult, QuoteView, TradeInput, TradePreview, TradeResult } from "./types";
 
@@ -155,7 +155,7 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
 
   const title = t(side === "buy" ? "buyTitle" : "sellTitle");
   return (
-    <GoldDialog open title={title} onClose={onClose}>
+    <Dialog open title={title} onClose={onClose}>
       <form
         noValidate
         className="space-y-4"
@@ -263,6 +263,6 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
           )}
         </div>
       </form>
-    </GoldDialog>
+    </Dialog>
   );
 }
