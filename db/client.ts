@@ -43,7 +43,11 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Database
     max: opts.max ?? 10,
     onnotice: () => {},
     types: postgresTypes,
-    connection: { application_name: "lumbung" },
+    // JIT off: Lumbung's queries are short OLTP statements, and JIT compiles any plan whose *estimated*
+    // cost crosses jit_above_cost — a 2 ms index-probe query with a pessimistic estimate spent 50 ms
+    // compiling (the auto-purchase candidate facts, docs/PERFORMANCE.md). Reporting that needs it can
+    // `set local jit = on`.
+    connection: { application_name: "lumbung", jit: "off" },
   });
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" });
   return {

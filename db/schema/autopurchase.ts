@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { loanInvestments, loans } from "./loans";
+import { loans } from "./loans";
 import { users } from "./users";
 
 /**
  * Auto-purchase (lib/autopurchase). A lender's rules (strategies), the power of attorney that lets the
- * platform invest for them, and one decision row per (loan, strategy) considered: bought or skipped with
- * the reason. Money moves only through lib/loans/invest.ts (source "auto").
+ * platform invest for them, and a skip decision per (loan, lender) considered and not bought, with the
+ * reason. A purchase is the investment itself (loan_investments.auto_strategy_id, source "auto"); money
+ * moves only through lib/loans (investMany, the rules of invest()).
  */
 
 /** Per lender: the power of attorney they accepted and when they were last allocated (fairness tie-break). */
@@ -76,10 +77,11 @@ export const AUTO_PURCHASE_SKIP_REASONS = ["balance", "reserve", "limit", "expos
 export type AutoPurchaseSkipReason = (typeof AUTO_PURCHASE_SKIP_REASONS)[number];
 
 /**
- * What a matching run decided for a strategy that matched a loan: bought (with the investment) or
- * skipped with a reason. One row per (loan, lender): a lender is considered once per loan, through the
- * first of their strategies (by priority) that matches it — this is also what makes a retried or
- * concurrent run harmless.
+ * Why a matching run did not buy a loan for a lender whose strategy matched it: one row per (loan,
+ * lender), the first of their strategies (by priority) that matched, with the reason and its figures.
+ * A later run that buys the loan for that lender deletes the row (the purchase is then the investment,
+ * loan_investments.auto_strategy_id); a later skip for another reason updates it. The table keeps the
+ * name it was created with, when it also held the purchases (migration 0010 moved those).
  */
 export const autoPurchaseDecisions = pgTable(
   "auto_purchase_decisions",
@@ -94,19 +96,15 @@ export const autoPurchaseDecisions = pgTable(
     lenderId: uuid()
       .notNull()
       .references(() => users.id),
-    outcome: text({ enum: ["bought", "skipped"] }).notNull(),
-    reason: text({ enum: AUTO_PURCHASE_SKIP_REASONS }),
-    /** What the strategy asked for on this loan, after its own caps, and what it got. */
+    reason: text({ enum: AUTO_PURCHASE_SKIP_REASONS }).notNull(),
+    /** What the strategy asked for on this loan, after its own caps (0 when its caps left nothing). */
     requested: bigint({ mode: "bigint" }).notNull(),
-    amount: bigint({ mode: "bigint" }).notNull().default(sql`0`),
-    investmentId: uuid().references(() => loanInvestments.id),
-    /** Figures behind a skip (e.g. available cash, limit), as strings for display. */
+    /** Figures behind the skip (e.g. available cash, limit), as strings for display. */
     details: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
     unique("auto_purchase_decisions_loan_lender_unique").on(t.loanId, t.lenderId),
-    check("auto_purchase_decisions_outcome", sql`(${t.outcome} = 'bought') = (${t.investmentId} is not null)`),
     index("auto_purchase_decisions_strategy_idx").on(t.strategyId, t.createdAt),
     index("auto_purchase_decisions_lender_idx").on(t.lenderId, t.createdAt),
   ],

@@ -15,6 +15,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { autoPurchaseStrategies } from "./autopurchase";
 import { users } from "./users";
 
 /**
@@ -267,6 +268,12 @@ export const loanInvestments = pgTable(
     status: investmentStatusEnum().notNull().default("reserved"),
     source: text({ enum: ["manual", "auto"] }).notNull(),
     idempotencyKey: text().notNull(),
+    /**
+     * The auto-purchase strategy that bought it (source "auto"), null for manual investments. A purchase
+     * is this row itself: auto-purchase keeps no separate "bought" record (lib/autopurchase/match.ts), and
+     * a strategy's budget use is the sum of its investments.
+     */
+    autoStrategyId: uuid().references(() => autoPurchaseStrategies.id),
     restructureConsentAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     releasedAt: timestamp({ withTimezone: true }),
@@ -276,6 +283,9 @@ export const loanInvestments = pgTable(
     check("loan_investments_amount_positive", sql`${t.amount} > 0`),
     index("loan_investments_loan_idx").on(t.loanId, t.status),
     index("loan_investments_lender_idx").on(t.lenderId, t.createdAt),
+    check("loan_investments_auto_strategy", sql`(${t.autoStrategyId} is null) or (${t.source} = 'auto')`),
+    // A strategy's purchases and budget use (lib/autopurchase).
+    index("loan_investments_auto_strategy_idx").on(t.autoStrategyId, t.createdAt).where(sql`${t.autoStrategyId} is not null`),
   ],
 );
 

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { toDate } from "./store";
-import { investmentOutstandingSql } from "@/lib/loans/lender-gate";
+import { gateFromRow, investmentOutstandingSql, lenderGateSql, type LenderGate, type LenderGateRow } from "@/lib/loans/lender-gate";
+import type { LenderLimitSettings } from "@/lib/lending/limits";
 import { rulesMatchLoan, savedRules } from "./predicate";
 import { POA_VERSION } from "./schemas";
 
@@ -37,7 +38,8 @@ export type QueueCursor = { lastAllocatedAt: string | null; lenderId: string };
  * One page of the candidate queue for a loan, in the allocation's ranking (least recently allocated
  * first, then lender id), after `after` (keyset): lenders who accepted the current power of attorney,
  * each with their first active, non-archived strategy by priority whose rules match the loan
- * (predicate.ts); lenders already holding a bought decision for this loan and the borrower are out.
+ * (predicate.ts); lenders auto-purchase already bought this loan for (an investment with an
+ * auto_strategy_id) and the borrower are out.
  * Driven by auto_purchase_lenders_queue_idx (the ranking order) with a LATERAL per lender on
  * auto_purchase_strategies_lender_idx, so a page reads only the head of the ranking — about
  * limit ÷ match rate lenders — instead of ranking every strategy. Only the strategies' own columns:
@@ -75,7 +77,7 @@ export async function selectCandidatePage(
       where a.poa_version = ${POA_VERSION} and a.lender_id <> ln.borrower_id
         ${opts.lenderId ? sql`and a.lender_id = ${opts.lenderId} and s.reinvest` : sql``}
         ${keyset}
-        and not exists (select 1 from auto_purchase_decisions d where d.loan_id = ${loanId} and d.lender_id = a.lender_id and d.outcome = 'bought')
+        and not exists (select 1 from loan_investments bought where bought.loan_id = ln.id and bought.lender_id = a.lender_id and bought.auto_strategy_id is not null)
       order by a.last_allocated_at nulls first, a.lender_id
       limit ${opts.limit}`),
   );
@@ -133,49 +135,50 @@ function toQueued(r: Record<string, unknown>): QueuedCandidate {
   };
 }
 
-/** Each queued candidate's available cash and its strategy's budget use, for one batch (keyed by lender / strategy id arrays). */
-export async function candidateFacts(db: DbOrTx, batch: readonly QueuedCandidate[]): Promise<CandidateRow[]> {
+export type EvaluatedCandidate = CandidateRow & { gate: LenderGate };
+
+/**
+ * The facts behind each queued candidate's request, for one batch, in one query (one row per candidate,
+ * index probes per lender — no join order to get wrong): the lender's available cash, the strategy's
+ * budget use and the lender gate (lenderGateSql: KYC, risk check, outstanding, limit, exposure to the
+ * loan's borrower). Budget use is the strategy's own purchases (loan_investments.auto_strategy_id):
+ * all-time invested always, and what is still outstanding — which needs the loans too — only for
+ * reinvest strategies whose budget could bind (budget − invested < amount per loan). For the others
+ * outstanding ≤ invested leaves at least the amount per loan of budget either way, so invested stands in
+ * for it without changing any request.
+ */
+export async function candidateFacts(
+  db: DbOrTx,
+  batch: readonly QueuedCandidate[],
+  { borrowerId, settings }: { borrowerId: string; settings: LenderLimitSettings },
+): Promise<EvaluatedCandidate[]> {
   if (batch.length === 0) return [];
-  const cash = new Map(
-    rowsOf<{ owner_id: string; balance: string }>(
-      await db.execute(sql`
-        select owner_id, balance::text from ledger_accounts
-        where owner_type = 'user' and owner_id = any(${uuidArray(batch.map((c) => c.lenderId))}) and type = 'user_cash' and unit = 'IDR'`),
-    ).map((r) => [r.owner_id, BigInt(r.balance)]),
+  const gate = lenderGateSql(sql`c.lender_id`, borrowerId);
+  const rows = rowsOf<LenderGateRow & { lender_id: string; cash: string; invested: string; outstanding: string | null }>(
+    await db.execute(sql`
+      select c.lender_id,
+        coalesce((select la.balance from ledger_accounts la
+          where la.owner_type = 'user' and la.owner_id = c.lender_id and la.type = 'user_cash' and la.unit = 'IDR'), 0)::text as cash,
+        coalesce(inv.invested, 0)::text as invested,
+        (case when s.reinvest and s.budget - coalesce(inv.invested, 0) < s.amount_per_loan then
+          (select coalesce(sum(${investmentOutstandingSql("oi", "ol")}), 0) from loan_investments oi join loans ol on ol.id = oi.loan_id
+            where oi.auto_strategy_id = c.strategy_id) end)::text as outstanding,
+        ${gate.columns}
+      from unnest(${uuidArray(batch.map((c) => c.lenderId))}, ${uuidArray(batch.map((c) => c.strategyId))}) as c(lender_id, strategy_id)
+      cross join lateral (select s.reinvest, s.budget, s.amount_per_loan from auto_purchase_strategies s where s.id = c.strategy_id limit 1) s
+      left join lateral (select sum(bi.amount) as invested from loan_investments bi where bi.auto_strategy_id = c.strategy_id) inv on true
+      ${gate.joins}`),
   );
-  // Budget use per strategy, in two steps keyed by strategy:
-  //  1. all-time invested, from the decisions alone;
-  //  2. what is still outstanding — which needs the investments and loans — only for reinvest
-  //     strategies whose budget could bind (budget − invested < amount per loan). For the others
-  //     outstanding ≤ invested leaves at least the amount per loan of budget either way, so invested
-  //     stands in for it without changing any request.
-  const invested = new Map(
-    rowsOf<{ strategy_id: string; invested: string }>(
-      await db.execute(sql`
-        select strategy_id, sum(amount)::text as invested from auto_purchase_decisions
-        where strategy_id = any(${uuidArray(batch.map((c) => c.strategyId))}) and outcome = 'bought'
-        group by strategy_id`),
-    ).map((u) => [u.strategy_id, BigInt(u.invested)]),
-  );
-  const near = batch.filter((c) => c.reinvest && c.budget - (invested.get(c.strategyId) ?? 0n) < c.amountPerLoan).map((c) => c.strategyId);
-  const outstanding = new Map<string, bigint>();
-  if (near.length > 0) {
-    for (const u of rowsOf<{ strategy_id: string; outstanding: string }>(
-      await db.execute(sql`
-        select d.strategy_id, sum(${investmentOutstandingSql("i", "l2")})::text as outstanding
-        from auto_purchase_decisions d
-        join loan_investments i on i.id = d.investment_id
-        join loans l2 on l2.id = i.loan_id
-        where d.strategy_id = any(${uuidArray(near)}) and d.outcome = 'bought'
-        group by d.strategy_id`),
-    )) {
-      outstanding.set(u.strategy_id, BigInt(u.outstanding));
-    }
-  }
-  return batch.map((c) => ({
-    ...c,
-    cash: cash.get(c.lenderId) ?? 0n,
-    strategyInvested: invested.get(c.strategyId) ?? 0n,
-    strategyOutstanding: outstanding.get(c.strategyId) ?? invested.get(c.strategyId) ?? 0n,
-  }));
+  const byLender = new Map(rows.map((r) => [r.lender_id, r]));
+  return batch.map((c) => {
+    const r = byLender.get(c.lenderId)!;
+    const invested = BigInt(r.invested);
+    return {
+      ...c,
+      cash: BigInt(r.cash),
+      strategyInvested: invested,
+      strategyOutstanding: r.outstanding === null ? invested : BigInt(r.outstanding),
+      gate: gateFromRow(settings, r),
+    };
+  });
 }

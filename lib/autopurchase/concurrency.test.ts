@@ -65,7 +65,7 @@ async function race() {
       select count(*)::int as investments,
         count(*) filter (where (select count(*) from ledger_transfers t where t.reference_type = 'loan_investment' and t.reference_id = i.id::text and t.kind = 'loan_investment_reserve') = 1)::int as with_one_transfer,
         count(*) filter (where i.source = 'auto')::int as auto,
-        (select count(*) from auto_purchase_decisions where outcome = 'bought')::int as bought
+        count(*) filter (where i.auto_strategy_id is not null)::int as bought
       from loan_investments i`),
   )[0]!;
   expect(ledger.with_one_transfer).toBe(ledger.investments);

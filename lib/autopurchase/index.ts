@@ -17,7 +17,7 @@ import "server-only";
  * Queries:
  *  - listStrategies(ctx) → StrategyView[] (rules + invested, outstanding, budgetUsed, budgetLeft, boughtCount, skippedCount)
  *  - getStrategy(ctx, strategyId) → StrategyView (code strategy_not_found, 404, if not the lender's)
- *  - listStrategyDecisions(ctx, strategyId, { outcome?: "bought" | "skipped", page? }) → { items: DecisionView[], total, page, pageSize }
+ *  - listStrategyDecisions(ctx, strategyId, { outcome: "bought" | "skipped", page? }) → { items: DecisionView[], total, page, pageSize }
  *      DecisionView.details keys by reason (decimal strings, rupiah): balance {available, needed};
  *      reserve {available, reserve, needed}; limit {remaining, needed}; exposure {current, cap};
  *      budget {used, budget, needed}; below_minimum {offered, minimum}

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { autoPurchaseDecisions, autoPurchaseLenders, loans } from "@/db/schema";
+import { autoPurchaseDecisions, autoPurchaseLenders, loanInvestments, loans } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { startJobRunner } from "@/lib/jobs/boss";
 import { computeLedgerHealth } from "@/lib/ledger";
@@ -17,10 +17,17 @@ beforeEach(async () => {
   await getDb().execute(sql`update auto_purchase_strategies set active = false`);
 });
 
-/** The decisions of one loan as lender → outcome/reason/amount. */
+/** What auto-purchase decided on one loan as lender → outcome:reason:amount (its investments and its skip rows). */
 async function decisionsOf(loanId: string) {
-  const rows = await getDb().select().from(autoPurchaseDecisions).where(eq(autoPurchaseDecisions.loanId, loanId));
-  return new Map(rows.map((d) => [d.lenderId, `${d.outcome}:${d.reason ?? ""}:${d.amount}`]));
+  const skips = await getDb().select().from(autoPurchaseDecisions).where(eq(autoPurchaseDecisions.loanId, loanId));
+  const bought = await getDb()
+    .select()
+    .from(loanInvestments)
+    .where(and(eq(loanInvestments.loanId, loanId), isNotNull(loanInvestments.autoStrategyId)));
+  return new Map([
+    ...skips.map((d): [string, string] => [d.lenderId, `skipped:${d.reason}:0`]),
+    ...bought.map((i): [string, string] => [i.lenderId, `bought::${i.amount}`]),
+  ]);
 }
 
 describe("matchLoan, candidates evaluated in batches", () => {
@@ -63,8 +70,7 @@ describe("matchLoan, candidates evaluated in batches", () => {
     expect(small.decisions.get(poor.user.id)).toBe("skipped:balance:0");
     expect(large.decisions.get(poor.user.id)).toBe("skipped:balance:0");
     // No other skip rows: the rest were either allocated nothing (no row) or never evaluated (no row).
-    const skipped = await getDb().select().from(autoPurchaseDecisions)
-      .where(and(inArray(autoPurchaseDecisions.lenderId, ids), eq(autoPurchaseDecisions.outcome, "skipped")));
+    const skipped = await getDb().select().from(autoPurchaseDecisions).where(inArray(autoPurchaseDecisions.lenderId, ids));
     expect(skipped.map((d) => d.lenderId)).toEqual([poor.user.id, poor.user.id]);
     expect((await computeLedgerHealth(getDb())).ok).toBe(true);
   });

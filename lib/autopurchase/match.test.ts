@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { autoPurchaseDecisions, autoPurchaseLenders, events, kycProfiles, loanInvestments, loans, notifications, riskAcknowledgements } from "@/db/schema";
@@ -16,8 +16,18 @@ import { autoLender, baseStrategy } from "./test-helpers";
 
 const HOUR = 3_600_000;
 const loanRow = async (id: string) => (await getDb().select().from(loans).where(eq(loans.id, id)))[0]!;
-const decisionOf = async (loanId: string, lenderId: string) =>
+const skipRowOf = async (loanId: string, lenderId: string) =>
   (await getDb().select().from(autoPurchaseDecisions).where(and(eq(autoPurchaseDecisions.loanId, loanId), eq(autoPurchaseDecisions.lenderId, lenderId))))[0];
+/** What auto-purchase decided for (loan, lender): its investment (bought) or its skip row. */
+const decisionOf = async (loanId: string, lenderId: string) => {
+  const [inv] = await getDb()
+    .select()
+    .from(loanInvestments)
+    .where(and(eq(loanInvestments.loanId, loanId), eq(loanInvestments.lenderId, lenderId), isNotNull(loanInvestments.autoStrategyId)));
+  if (inv) return { outcome: "bought" as const, reason: null, amount: inv.amount, strategyId: inv.autoStrategyId!, investmentId: inv.id, details: {} };
+  const skip = await skipRowOf(loanId, lenderId);
+  return skip ? { outcome: "skipped" as const, reason: skip.reason, amount: 0n, strategyId: skip.strategyId, investmentId: null, details: skip.details } : undefined;
+};
 const investmentsOf = async (loanId: string) => getDb().select().from(loanInvestments).where(eq(loanInvestments.loanId, loanId));
 
 beforeAll(async () => {
@@ -39,7 +49,8 @@ describe("matchLoan", () => {
     expect((await loanRow(loanId)).fundedAmount).toBe(3_000_000n);
     expect(await readUserCashBalances(getDb(), a.user.id)).toMatchObject({ available: 9_000_000n });
     const d = await decisionOf(loanId, b.user.id);
-    expect(d).toMatchObject({ outcome: "bought", amount: 2_000_000n, requested: 2_000_000n, strategyId: b.strategy.id });
+    expect(d).toMatchObject({ outcome: "bought", amount: 2_000_000n, strategyId: b.strategy.id });
+    expect(await skipRowOf(loanId, b.user.id)).toBeUndefined();
     const inv = (await investmentsOf(loanId)).find((i) => i.lenderId === b.user.id)!;
     expect(inv).toMatchObject({ source: "auto", idempotencyKey: `auto:${loanId}:${b.user.id}`, id: d!.investmentId });
     const [note] = await getDb().select().from(notifications).where(and(eq(notifications.userId, b.user.id), eq(notifications.kind, "auto_purchase_executed")));
@@ -84,7 +95,7 @@ describe("matchLoan", () => {
     const { loanId } = await listedLoan({ amount: 100_000_000n });
     await matchLoan(loanId);
     expect((await loanRow(loanId)).fundedAmount).toBe(80_000_000n);
-    // The lender already holds a bought decision on this loan, so a later run leaves it to others.
+    // Auto-purchase already bought this loan for the lender, so a later run leaves it to others.
     const other = await autoLender({ strategy: { amountPerLoan: "50000000" } });
     expect(await matchLoan(loanId)).toMatchObject({ bought: 0, supply: 0n });
     advanceNow(25 * HOUR);
@@ -145,6 +156,10 @@ describe("matchLoan", () => {
     const runs = await matchLender(balance.user.id);
     expect(runs.some((x) => x.bought === 1)).toBe(true);
     expect(await decisionOf(loanId, balance.user.id)).toMatchObject({ outcome: "bought", reason: null, amount: 1_000_000n });
+    // The purchase replaced the skip: the strategy page lists it as bought, no longer as skipped.
+    expect(await skipRowOf(loanId, balance.user.id)).toBeUndefined();
+    expect((await listStrategyDecisions(balance.ctx, balance.strategy.id, { outcome: "skipped" })).items.map((i) => i.loan.id)).not.toContain(loanId);
+    expect((await listStrategyDecisions(balance.ctx, balance.strategy.id, { outcome: "bought" })).items.map((i) => i.loan.id)).toContain(loanId);
     expect((await computeLedgerHealth(getDb())).ok).toBe(true);
   });
 

@@ -10,7 +10,8 @@ import type { AllocationParticipant } from "@/lib/loans/allocation";
 import { allocateLazily } from "@/lib/loans/allocation-lazy";
 import { investMany, type InvestManyRefusal } from "@/lib/loans/invest-many";
 import { assertLoanOpen, fundingCeiling } from "@/lib/loans/invest-rules";
-import { lenderGateMany, type LenderGate } from "@/lib/loans/lender-gate";
+import type { LenderGate } from "@/lib/loans/lender-gate";
+import { readLenderLimitSettings } from "@/lib/lending/limits";
 import { loanLink } from "@/lib/loans/store";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify, type NotifyInput } from "@/lib/notifications";
@@ -38,15 +39,16 @@ export type MatchSummary = {
   requests?: { lenderId: string; requested: bigint; allocated: bigint }[];
 };
 
-type Decision = {
+/** A skip: the lender's strategy matched, nothing was bought, and why (auto_purchase_decisions). */
+type Skip = {
   candidate: CandidateRow;
-  outcome: "bought" | "skipped";
-  reason: SkipReason | null;
+  reason: SkipReason;
   requested: bigint;
-  amount: bigint;
-  investmentId: string | null;
   details: Record<string, string>;
 };
+
+/** A purchase made by this run (the investment row carries the strategy: loan_investments.auto_strategy_id). */
+type Purchase = { candidate: CandidateRow; amount: bigint; investmentId: string };
 
 /**
  * `batchSize`: candidates evaluated per round (default LAZY_BATCH_SIZE; tests use tiny ones to cross batches).
@@ -66,11 +68,12 @@ function pgCode(e: unknown): string | undefined {
  * One transaction: lock the loan row, then batch by batch from the top of the candidate queue (one
  * page query per batch, in ranking order) read the lenders' facts, compute each request (requested.ts) and
  * allocate the auto supply pro rata (allocation.ts) until later candidates cannot change the result
- * (allocation-lazy.ts); buy through investMany (the invest rules, batched), record one decision per
- * evaluated (loan, lender), events and notifications.
+ * (allocation-lazy.ts); buy through investMany (the invest rules, batched; each investment names its
+ * strategy), record a skip decision per evaluated lender who bought nothing, events and notifications.
  * Locking the loan first makes two workers on the same loan take turns; the second then finds the
- * first one's bought decisions and buys nothing twice (and investMany's idempotency keys
- * auto:<loanId>:<lenderId> stand behind that). A deadlock with a concurrent checkout is retried.
+ * first one's investments (the queue leaves out lenders auto-purchase already bought the loan for) and
+ * buys nothing twice (and investMany's idempotency keys auto:<loanId>:<lenderId> stand behind that).
+ * A deadlock with a concurrent checkout is retried.
  * `lenderId`: only that lender's reinvest strategies (matchLender).
  */
 export async function matchLoan(loanId: string, opts: MatchOptions = {}): Promise<MatchSummary> {
@@ -98,6 +101,7 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   const supply = fundingCeiling(loan, at, "auto") - loan.fundedAmount;
   const need = smallestPurchase(loan.minInvestment, loan.investmentStep);
   if (supply < need) return { ...empty, supply: supply > 0n ? supply : 0n };
+  const settings = await readLenderLimitSettings(tx);
 
   // The queue is paged (candidates.ts): each batch pulls the next page of the ranking, so a loan reads
   // only the head of it.
@@ -107,7 +111,7 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   // Lazy evaluation (lib/loans/allocation-lazy.ts): the expensive per-lender facts and the requests
   // only for batches from the top of the ranking, until later candidates can no longer change the
   // allocation. Candidates never evaluated get no decision row (like those allocated nothing).
-  const decisions = new Map<string, Decision>();
+  const skips = new Map<string, Skip>();
   const byLender = new Map<string, CandidateRow>();
   const gates = new Map<string, LenderGate>();
   let memMs = 0;
@@ -118,12 +122,13 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
     queue,
     batchSize: opts.batchSize,
     evaluate: async (batch) => {
-      const rows = await timed("candidate facts (cash, budget use)", () => candidateFacts(tx, batch));
-      const batchGates = await timed("lender facts", () => lenderGateMany(tx, batch.map((c) => c.lenderId), loan.borrowerId));
+      const rows = await timed("candidate facts (cash, budget use, lender gate)", () =>
+        candidateFacts(tx, batch, { borrowerId: loan.borrowerId, settings }),
+      );
       const tMem = process.hrtime.bigint();
       const eligible: AllocationParticipant[] = [];
       for (const c of rows) {
-        const g = batchGates.get(c.lenderId)!;
+        const g = c.gate;
         gates.set(c.lenderId, g);
         byLender.set(c.lenderId, c);
         // The facts as one fixed-shape literal, not `{ ...c, ...g }`: spreading thousands of candidate rows made
@@ -147,7 +152,7 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
           { minimum: loan.minInvestment, step: loan.investmentStep },
         );
         if (r.ok) eligible.push({ id: c.lenderId, requested: r.requested, lastAllocatedAt: c.lastAllocatedAt });
-        else decisions.set(c.lenderId, { candidate: c, outcome: "skipped", reason: r.reason, requested: r.requested, amount: 0n, investmentId: null, details: r.details });
+        else skips.set(c.lenderId, { candidate: c, reason: r.reason, requested: r.requested, details: r.details });
       }
       memMs += Number(process.hrtime.bigint() - tMem) / 1e6;
       return eligible;
@@ -157,53 +162,44 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   const tMem = process.hrtime.bigint();
   const participants = lazy.participants;
   const requestedBy = new Map(participants.map((p) => [p.id, p.requested]));
-  const items = lazy.result.allocations.filter((a) => a.amount > 0n).map((a) => ({ lenderId: a.id, amount: a.amount, idempotencyKey: `auto:${loanId}:${a.id}` }));
+  const items = lazy.result.allocations
+    .filter((a) => a.amount > 0n)
+    .map((a) => ({ lenderId: a.id, amount: a.amount, idempotencyKey: `auto:${loanId}:${a.id}`, autoStrategyId: byLender.get(a.id)!.strategyId }));
   memMs += Number(process.hrtime.bigint() - tMem) / 1e6;
 
   matchPhases["request + allocation (memory)"] = (matchPhases["request + allocation (memory)"] ?? 0) + memMs;
-  const result = await timed("purchases", () => investMany(tx, ctx, { loanId, items, source: "auto", gates, deferEvents: true }));
-  for (const b of result.bought) {
-    decisions.set(b.lenderId, {
-      candidate: byLender.get(b.lenderId)!,
-      outcome: "bought",
-      reason: null,
-      requested: requestedBy.get(b.lenderId) ?? b.investment.amount,
-      amount: b.investment.amount,
-      investmentId: b.investment.id,
-      details: {},
-    });
-  }
+  const result = await timed("purchases", () =>
+    investMany(tx, ctx, { loanId, items, source: "auto", gates, deferEvents: true, lockedLoan: loan }),
+  );
+  // Found by idempotency key (created false) means an earlier run bought it: nothing new to record.
+  const boughtNow: Purchase[] = result.bought
+    .filter((b) => b.created)
+    .map((b) => ({ candidate: byLender.get(b.lenderId)!, amount: b.investment.amount, investmentId: b.investment.id }));
   for (const r of result.refused) {
-    decisions.set(r.lenderId, {
-      candidate: byLender.get(r.lenderId)!,
-      outcome: "skipped",
-      reason: refusalReason(r),
-      requested: requestedBy.get(r.lenderId) ?? 0n,
-      amount: 0n,
-      investmentId: null,
-      details: r.details,
-    });
+    skips.set(r.lenderId, { candidate: byLender.get(r.lenderId)!, reason: refusalReason(r), requested: requestedBy.get(r.lenderId) ?? 0n, details: r.details });
   }
 
-  const changed = await timed("decisions", () => recordDecisions(tx, loanId, [...decisions.values()], at));
-  const boughtNow = result.bought.filter((b) => b.created);
+  const changed = await timed("decisions", () => recordDecisions(tx, loanId, [...skips.values()], boughtNow, at));
   if (boughtNow.length > 0) {
     await tx.execute(sql`update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
-      where lender_id = any(${`{${boughtNow.map((b) => b.lenderId).join(",")}}`}::uuid[])`);
+      where lender_id = any(${`{${boughtNow.map((b) => b.candidate.lenderId).join(",")}}`}::uuid[])`);
   }
-  await timed("events + notifications", () => announce(tx, ctx, loan, [...decisions.values()].filter((d) => changed.has(d.candidate.lenderId)), result.events));
+  await timed("events + notifications", () =>
+    announce(tx, ctx, loan, boughtNow, [...skips.values()].filter((d) => changed.has(d.candidate.lenderId)), result.events),
+  );
 
-  const allocated = boughtNow.reduce((s, b) => s + b.investment.amount, 0n);
+  const allocated = boughtNow.reduce((s, b) => s + b.amount, 0n);
+  const boughtAmount = new Map(boughtNow.map((b) => [b.candidate.lenderId, b.amount]));
   return {
     loanId,
     supply,
     candidates: pager.fetched,
     evaluated: lazy.evaluated,
     bought: boughtNow.length,
-    skipped: [...decisions.values()].filter((d) => d.outcome === "skipped").length,
+    skipped: skips.size,
     allocated,
     requests: opts.withRequests
-      ? participants.map((p) => ({ lenderId: p.id, requested: p.requested, allocated: decisions.get(p.id)?.amount ?? 0n }))
+      ? participants.map((p) => ({ lenderId: p.id, requested: p.requested, allocated: boughtAmount.get(p.id) ?? 0n }))
       : undefined,
   };
 }
@@ -213,36 +209,37 @@ function refusalReason(r: InvestManyRefusal): SkipReason {
 }
 
 /**
- * One statement for all decisions of this run: new rows are inserted; an existing skipped row is
- * updated when the outcome or reason changed (a later run may upgrade a skip to bought); bought rows
- * never change. Returns the lenders whose row is new or changed — only those get events and
- * notifications, so a re-run repeats nothing.
+ * The skips of this run, in one statement: new rows are inserted; an existing row is updated when the
+ * reason changed; the same reason again changes nothing. Returns the lenders whose row is new or
+ * changed — only those get events and notifications, so a re-run repeats nothing. A lender bought now
+ * loses the skip an earlier run may have left on this loan (the purchase is the investment).
  */
-async function recordDecisions(tx: Tx, loanId: string, list: Decision[], at: Date): Promise<Set<string>> {
+async function recordDecisions(tx: Tx, loanId: string, list: Skip[], bought: Purchase[], at: Date): Promise<Set<string>> {
+  if (bought.length > 0) {
+    await tx.execute(sql`delete from auto_purchase_decisions
+      where loan_id = ${loanId} and lender_id = any(${`{${bought.map((b) => b.candidate.lenderId).join(",")}}`}::uuid[])`);
+  }
   if (list.length === 0) return new Set();
   // One statement, the rows as one JSON parameter (binding thousands of parameters costs more than the insert).
   const json = JSON.stringify(
     list.map((d) => ({
       strategy_id: d.candidate.strategyId,
       lender_id: d.candidate.lenderId,
-      outcome: d.outcome,
       reason: d.reason,
       requested: d.requested.toString(),
-      amount: d.amount.toString(),
-      investment_id: d.investmentId,
       details: d.details,
     })),
   );
   const rows = rowsOf<{ lender_id: string }>(
     await tx.execute(sql`
-      insert into auto_purchase_decisions as d (loan_id, strategy_id, lender_id, outcome, reason, requested, amount, investment_id, details, created_at)
-      select ${loanId}::uuid, x.strategy_id, x.lender_id, x.outcome, x.reason, x.requested, x.amount, x.investment_id, x.details, ${at.toISOString()}::timestamptz
+      insert into auto_purchase_decisions as d (loan_id, strategy_id, lender_id, reason, requested, details, created_at)
+      select ${loanId}::uuid, x.strategy_id, x.lender_id, x.reason, x.requested, x.details, ${at.toISOString()}::timestamptz
       from jsonb_to_recordset(${json}::jsonb)
-        as x(strategy_id uuid, lender_id uuid, outcome text, reason text, requested bigint, amount bigint, investment_id uuid, details jsonb)
+        as x(strategy_id uuid, lender_id uuid, reason text, requested bigint, details jsonb)
       on conflict (loan_id, lender_id) do update set
-        strategy_id = excluded.strategy_id, outcome = excluded.outcome, reason = excluded.reason, requested = excluded.requested,
-        amount = excluded.amount, investment_id = excluded.investment_id, details = excluded.details, created_at = excluded.created_at
-      where d.outcome = 'skipped' and (excluded.outcome = 'bought' or d.reason is distinct from excluded.reason)
+        strategy_id = excluded.strategy_id, reason = excluded.reason, requested = excluded.requested,
+        details = excluded.details, created_at = excluded.created_at
+      where d.reason is distinct from excluded.reason
       returning d.lender_id`),
   );
   return new Set(rows.map((r) => r.lender_id));
@@ -253,26 +250,25 @@ const rp = (v: bigint | string) => `Rp${groupThousands(BigInt(v))}`;
 const productName = (loan: { terms: Record<string, unknown>; productCode: string }) => (typeof loan.terms.name === "string" ? loan.terms.name : loan.productCode);
 
 /** auto_purchase_executed / auto_purchase_skipped events and the lenders' notifications, in bulk. */
-async function announce(tx: Tx, ctx: Ctx, loan: Loan, list: Decision[], investEvents: TrackEvent[]): Promise<void> {
+async function announce(tx: Tx, ctx: Ctx, loan: Loan, bought: Purchase[], skipped: Skip[], investEvents: TrackEvent[]): Promise<void> {
   const events: TrackEvent[] = [...investEvents];
   const notes: NotifyInput[] = [];
-  for (const d of list) {
-    const lenderId = d.candidate.lenderId;
-    const strategyId = d.candidate.strategyId;
-    if (d.outcome === "bought") {
-      events.push({ name: "auto_purchase_executed", userId: lenderId, properties: { loanId: loan.id, strategyId, amount: d.amount, productCode: loan.productCode, subgrade: loan.subgrade, investmentId: d.investmentId }, context: ctx.request });
-      notes.push({
-        userId: lenderId,
-        kind: "auto_purchase_executed",
-        params: { strategy: d.candidate.strategyName, amount: rp(d.amount), product: productName(loan), grade: loan.subgrade },
-        link: loanLink(loan.id, "lender"),
-      });
-    } else {
-      events.push({ name: "auto_purchase_skipped", userId: lenderId, properties: { loanId: loan.id, strategyId, reason: d.reason, requested: d.requested, productCode: loan.productCode, subgrade: loan.subgrade }, context: ctx.request });
-      // Only a lack of cash is something the lender can act on at once (top up); other reasons show on the strategy page.
-      if (d.reason === "balance") {
-        notes.push({ userId: lenderId, kind: "auto_purchase_skipped_balance", params: { strategy: d.candidate.strategyName, available: rp(d.details.available ?? "0") }, link: "/lender/wallet" });
-      }
+  for (const b of bought) {
+    const { lenderId, strategyId, strategyName } = b.candidate;
+    events.push({ name: "auto_purchase_executed", userId: lenderId, properties: { loanId: loan.id, strategyId, amount: b.amount, productCode: loan.productCode, subgrade: loan.subgrade, investmentId: b.investmentId }, context: ctx.request });
+    notes.push({
+      userId: lenderId,
+      kind: "auto_purchase_executed",
+      params: { strategy: strategyName, amount: rp(b.amount), product: productName(loan), grade: loan.subgrade },
+      link: loanLink(loan.id, "lender"),
+    });
+  }
+  for (const d of skipped) {
+    const { lenderId, strategyId, strategyName } = d.candidate;
+    events.push({ name: "auto_purchase_skipped", userId: lenderId, properties: { loanId: loan.id, strategyId, reason: d.reason, requested: d.requested, productCode: loan.productCode, subgrade: loan.subgrade }, context: ctx.request });
+    // Only a lack of cash is something the lender can act on at once (top up); other reasons show on the strategy page.
+    if (d.reason === "balance") {
+      notes.push({ userId: lenderId, kind: "auto_purchase_skipped_balance", params: { strategy: strategyName, available: rp(d.details.available ?? "0") }, link: "/lender/wallet" });
     }
   }
   await trackMany(tx, events);
@@ -290,7 +286,7 @@ export async function matchLender(lenderId: string, opts: { ctx?: Ctx } = {}): P
       select l.id from loans l
       where l.status = 'funding' and l.funding_deadline > ${ts(at)} and l.borrower_id <> ${lenderId}
         and l.funded_amount < (case when l.holdback_until > ${ts(at)} then l.principal - l.holdback_amount else l.principal end)
-        and not exists (select 1 from auto_purchase_decisions d where d.loan_id = l.id and d.lender_id = ${lenderId} and d.outcome = 'bought')
+        and not exists (select 1 from loan_investments i where i.loan_id = l.id and i.lender_id = ${lenderId} and i.auto_strategy_id is not null)
         and exists (select 1 from auto_purchase_strategies s where s.lender_id = ${lenderId} and s.active and s.reinvest and s.archived_at is null)
       order by l.listed_at, l.id
       limit 200`),

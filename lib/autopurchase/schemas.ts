@@ -119,6 +119,6 @@ export const AcceptPowerOfAttorneyInput = z.object({
   accepted: z.literal(true, { message: "poaMustAccept" }),
 });
 export const DecisionsFilterInput = z.object({
-  outcome: z.enum(["bought", "skipped"]).optional(),
+  outcome: z.enum(["bought", "skipped"]),
   page: z.coerce.number<number>().int().min(1).max(10_000).default(1),
 });

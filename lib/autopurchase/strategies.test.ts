@@ -49,7 +49,8 @@ describe("strategies", () => {
     expect(await rejected(updateStrategy({ ctx: other!.ctx, input: { strategyId: a.id, strategy: baseStrategy() } }))).toMatchObject({ status: 404 });
     expect(await rejected(archiveStrategy({ ctx: other!.ctx, input: { strategyId: a.id } }))).toMatchObject({ status: 404 });
     expect(await rejected(setStrategyActive({ ctx: other!.ctx, input: { strategyId: a.id, active: false } }))).toMatchObject({ status: 404 });
-    expect(await rejected(listStrategyDecisions(other!.ctx, a.id))).toMatchObject({ status: 404 });
+    expect(await rejected(listStrategyDecisions(other!.ctx, a.id, { outcome: "bought" }))).toMatchObject({ status: 404 });
+    expect(await rejected(listStrategyDecisions(other!.ctx, a.id, { outcome: "skipped" }))).toMatchObject({ status: 404 });
     expect(await rejected(previewStrategy(other!.ctx, { strategyId: a.id }))).toMatchObject({ status: 404 });
     const borrower = await createTestUser("borrower");
     expect(await rejected(listStrategies(borrower.ctx))).toMatchObject({ status: 403 });

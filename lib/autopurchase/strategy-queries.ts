@@ -67,18 +67,15 @@ async function strategyRows(db: DbOrTx, lenderId: string, strategyId?: string): 
         coalesce(agg.invested, 0)::text as invested,
         coalesce(agg.outstanding, 0)::text as outstanding,
         coalesce(agg.bought_count, 0)::int as bought_count,
-        coalesce(agg.skipped_count, 0)::int as skipped_count
+        coalesce(skips.skipped_count, 0)::int as skipped_count
       from auto_purchase_strategies s
       left join lateral (
-        select sum(d.amount) filter (where d.outcome = 'bought') as invested,
-          sum(${investmentOutstandingSql("i", "l")}) filter (where d.outcome = 'bought') as outstanding,
-          count(*) filter (where d.outcome = 'bought') as bought_count,
-          count(*) filter (where d.outcome = 'skipped') as skipped_count
-        from auto_purchase_decisions d
-        left join loan_investments i on i.id = d.investment_id
-        left join loans l on l.id = i.loan_id
-        where d.strategy_id = s.id
+        select sum(i.amount) as invested, sum(${investmentOutstandingSql("i", "l")}) as outstanding, count(*) as bought_count
+        from loan_investments i
+        join loans l on l.id = i.loan_id
+        where i.auto_strategy_id = s.id
       ) agg on true
+      left join lateral (select count(*) as skipped_count from auto_purchase_decisions d where d.strategy_id = s.id) skips on true
       where s.lender_id = ${lenderId} and s.archived_at is null ${strategyId ? sql`and s.id = ${strategyId}` : sql``}
       order by s.priority, s.created_at`),
   );

@@ -12,7 +12,13 @@ import { onFullyFunded } from "./invest";
 import { amountRuleError, assertLoanOpen, fundingCeiling, type InvestSource } from "./invest-rules";
 import { lenderGateMany, type LenderGate } from "./lender-gate";
 
-export type InvestManyItem = { lenderId: string; amount: bigint; idempotencyKey: string };
+export type InvestManyItem = {
+  lenderId: string;
+  amount: bigint;
+  idempotencyKey: string;
+  /** The auto-purchase strategy buying it (source "auto"): stored on the investment (loan_investments.auto_strategy_id). */
+  autoStrategyId?: string;
+};
 export type InvestManyRefusal = { lenderId: string; reason: "balance" | "kyc" | "risk_check" | "limit" | "amount" | "loan_full"; details: Record<string, string> };
 export type InvestManyResult = {
   /** Created now or found by idempotency key (created false). */
@@ -29,7 +35,8 @@ export type InvestManyResult = {
  * the same guarantees, with a handful of statements for the whole batch instead of a dozen per lender:
  *
  *  1. The loan row is locked (FOR UPDATE) first — the order invest() takes locks in (loan, then
- *     ledger accounts) — so the funded amount read here stays true until commit.
+ *     ledger accounts) — so the funded amount read here stays true until commit (or the caller passes
+ *     the row it locked itself, lockedLoan).
  *  2. Idempotency keys seen before return their investment and move nothing again.
  *  3. Each lender is checked (KYC, risk check, limit, minimum/step); the lenders' cash and
  *     lender_reserved accounts are locked in id order and each purchase must fit the cash under lock.
@@ -48,6 +55,7 @@ export async function investMany(
     source = "auto",
     gates: knownGates,
     deferEvents = false,
+    lockedLoan,
   }: {
     loanId: string;
     items: InvestManyItem[];
@@ -56,12 +64,15 @@ export async function investMany(
     gates?: Map<string, LenderGate>;
     /** Return the loan_invested events instead of inserting them (the caller inserts them with its own, in one statement). */
     deferEvents?: boolean;
+    /** The loan row as the caller read it with FOR UPDATE in this transaction (then not locked and read again). */
+    lockedLoan?: Loan;
   },
 ): Promise<InvestManyResult> {
   const result: InvestManyResult = { bought: [], refused: [], loanFunded: false, events: [] };
   if (items.length === 0) return result;
   if (new Set(items.map((i) => i.lenderId)).size !== items.length) throw new Error("investMany: one item per lender");
-  const [loan] = (await tx.select().from(loans).where(eq(loans.id, loanId)).for("update")) as Loan[];
+  if (lockedLoan && lockedLoan.id !== loanId) throw new Error("investMany: lockedLoan is another loan");
+  const [loan] = lockedLoan ? [lockedLoan] : ((await tx.select().from(loans).where(eq(loans.id, loanId)).for("update")) as Loan[]);
   if (!loan) throw new NotFound("The loan");
 
   const prior = await tx.select().from(loanInvestments).where(inArray(loanInvestments.idempotencyKey, items.map((i) => i.idempotencyKey)));
@@ -151,10 +162,10 @@ export async function investMany(
   // One statement, the rows as one JSON parameter (see trackMany).
   const investments = rowsOf<{ id: string; lender_id: string; amount: string }>(
     await tx.execute(sql`
-      insert into loan_investments (loan_id, lender_id, amount, source, idempotency_key, created_at)
-      select ${loan.id}::uuid, x.lender_id, x.amount, ${source}, x.idempotency_key, ${at.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(eligible.map((i) => ({ lender_id: i.lenderId, amount: i.amount.toString(), idempotency_key: i.idempotencyKey })))}::jsonb)
-        as x(lender_id uuid, amount bigint, idempotency_key text)
+      insert into loan_investments (loan_id, lender_id, amount, source, idempotency_key, auto_strategy_id, created_at)
+      select ${loan.id}::uuid, x.lender_id, x.amount, ${source}, x.idempotency_key, x.auto_strategy_id, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(eligible.map((i) => ({ lender_id: i.lenderId, amount: i.amount.toString(), idempotency_key: i.idempotencyKey, auto_strategy_id: i.autoStrategyId ?? null })))}::jsonb)
+        as x(lender_id uuid, amount bigint, idempotency_key text, auto_strategy_id uuid)
       returning id, lender_id, amount::text`),
   ).map((r) => ({ id: r.id, lenderId: r.lender_id, amount: BigInt(r.amount) }));
   await transferMany(

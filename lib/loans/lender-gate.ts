@@ -6,7 +6,7 @@ import { loanInvestments, loans } from "@/db/schema";
 import { assertKycApproved } from "@/lib/kyc";
 import { assertRiskCheckPassed, assertWithinLenderLimit } from "@/lib/lending";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
-import { limitFromIncome, readLenderLimitSettings } from "@/lib/lending/limits";
+import { limitFromIncome, readLenderLimitSettings, type LenderLimitSettings } from "@/lib/lending/limits";
 
 /**
  * What a lender has outstanding on Lumbung: money reserved for loans still funding, plus their share
@@ -58,43 +58,66 @@ export type LenderGate = {
 };
 
 /**
+ * The gate's facts for the lender whose id is the SQL expression `lenderId`, as the pieces of a query
+ * over any set of lenders (lenderGateMany, the auto-purchase candidate facts): `columns` for the select
+ * list (gate_kyc, gate_risk, gate_income, gate_outstanding, gate_exposure) and `joins` for the from
+ * clause. Each fact is an index probe per lender (kyc_profiles_user_unique,
+ * risk_acknowledgements_user_version_unique, kyc_steps_user_step_unique, loan_investments_lender_idx):
+ * no join order for the planner to get wrong however many lenders there are. Read with gateFromRow.
+ */
+export function lenderGateSql(lenderId: SQL, borrowerId: string | null | undefined): { columns: SQL; joins: SQL } {
+  return {
+    // Scalar subqueries with LIMIT, not EXISTS: the planner turns an uncorrelatable EXISTS into a hashed
+    // subplan that seq-scans the whole table once per query, slower than a few hundred index probes.
+    columns: sql`coalesce((select true from kyc_profiles k where k.user_id = ${lenderId} and k.status = 'approved' limit 1), false) as gate_kyc,
+      coalesce((select true from risk_acknowledgements r where r.user_id = ${lenderId} and r.version = ${RISK_DISCLOSURE_VERSION} and r.quiz_passed_at is not null limit 1), false) as gate_risk,
+      (select ks.data->>'annualIncome' from kyc_steps ks where ks.user_id = ${lenderId} and ks.step = 'occupation') as gate_income,
+      coalesce(gate_inv.outstanding, 0)::text as gate_outstanding, coalesce(gate_inv.exposure, 0)::text as gate_exposure`,
+    joins: sql`left join lateral (
+        select sum(${investmentOutstandingSql("gi", "gl")}) as outstanding,
+          sum(${investmentOutstandingSql("gi", "gl")}) filter (where gl.borrower_id = ${borrowerId ?? null}::uuid) as exposure
+        from loan_investments gi join loans gl on gl.id = gi.loan_id
+        where gi.lender_id = ${lenderId} and gi.status in ('reserved', 'active')
+      ) gate_inv on true`,
+  };
+}
+
+export type LenderGateRow = { gate_kyc: boolean; gate_risk: boolean; gate_income: string | null; gate_outstanding: string; gate_exposure: string };
+
+/** A row holding lenderGateSql's columns as a LenderGate (the limit from the declared income, limitFromIncome). */
+export function gateFromRow(settings: LenderLimitSettings, r: LenderGateRow): LenderGate {
+  const income = r.gate_income && /^\d+$/.test(r.gate_income) ? BigInt(r.gate_income) : 0n;
+  return {
+    kycApproved: r.gate_kyc === true,
+    riskCheckPassed: r.gate_risk === true,
+    outstanding: BigInt(r.gate_outstanding),
+    exposure: BigInt(r.gate_exposure),
+    limit: limitFromIncome(settings, income).limit,
+  };
+}
+
+/**
  * assertLenderMayInvest's facts for many lenders in one query (the auto-purchase batch): approved KYC,
  * the current risk check passed, outstanding (the lenderOutstanding rule) and the limit (the
  * limitFromIncome rule over the income declared in KYC), plus the exposure to one borrower.
+ * `settings`: the lender limit settings when the caller has read them already.
  */
-export async function lenderGateMany(db: DbOrTx, lenderIds: readonly string[], borrowerId?: string): Promise<Map<string, LenderGate>> {
+export async function lenderGateMany(
+  db: DbOrTx,
+  lenderIds: readonly string[],
+  borrowerId?: string,
+  settings?: LenderLimitSettings,
+): Promise<Map<string, LenderGate>> {
   const out = new Map<string, LenderGate>();
   if (lenderIds.length === 0) return out;
-  const settings = await readLenderLimitSettings(db);
-  const ids = sql`${`{${lenderIds.join(",")}}`}::uuid[]`;
-  // Four independent index scans tagged and stacked (UNION ALL), merged here: no join whose order the
-  // planner could get wrong when it underestimates how many lenders there are.
-  const rows = rowsOf<{ tag: "kyc" | "risk" | "income" | "inv"; id: string; a: string | null; b: string | null }>(
+  const limits = settings ?? (await readLenderLimitSettings(db));
+  const gate = lenderGateSql(sql`u.id`, borrowerId);
+  const rows = rowsOf<LenderGateRow & { id: string }>(
     await db.execute(sql`
-      select 'kyc' as tag, k.user_id as id, null::text as a, null::text as b from kyc_profiles k where k.user_id = any(${ids}) and k.status = 'approved'
-      union all
-      select 'risk', r.user_id, null, null from risk_acknowledgements r
-        where r.user_id = any(${ids}) and r.version = ${RISK_DISCLOSURE_VERSION} and r.quiz_passed_at is not null
-      union all
-      select 'income', s.user_id, s.data->>'annualIncome', null from kyc_steps s where s.user_id = any(${ids}) and s.step = 'occupation'
-      union all
-      select 'inv', i.lender_id, sum(${investmentOutstandingSql("i", "l")})::text,
-          coalesce(sum(${investmentOutstandingSql("i", "l")}) filter (where l.borrower_id = ${borrowerId ?? null}::uuid), 0)::text
-        from loan_investments i join loans l on l.id = i.loan_id
-        where i.lender_id = any(${ids}) and i.status in ('reserved', 'active')
-        group by i.lender_id`),
+      select u.id, ${gate.columns}
+      from unnest(${`{${lenderIds.join(",")}}`}::uuid[]) as u(id)
+      ${gate.joins}`),
   );
-  for (const id of lenderIds) out.set(id, { kycApproved: false, riskCheckPassed: false, outstanding: 0n, exposure: 0n, limit: 0n });
-  for (const r of rows) {
-    const g = out.get(r.id);
-    if (!g) continue;
-    if (r.tag === "kyc") g.kycApproved = true;
-    else if (r.tag === "risk") g.riskCheckPassed = true;
-    else if (r.tag === "income") g.limit = limitFromIncome(settings, r.a && /^\d+$/.test(r.a) ? BigInt(r.a) : 0n).limit;
-    else {
-      g.outstanding = BigInt(r.a ?? "0");
-      g.exposure = BigInt(r.b ?? "0");
-    }
-  }
+  for (const r of rows) out.set(r.id, gateFromRow(limits, r));
   return out;
 }
