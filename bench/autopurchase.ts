@@ -12,6 +12,8 @@
  * Options: LENDERS=10000 LOANS=200 SEED=42 WORKERS=1 KEEP_DB=1 ANALYZE_AT=3 (see the loop),
  * BATCH=n (candidates evaluated per round, matchLoan's batchSize; default LAZY_BATCH_SIZE).
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { closeDatabase, setDatabase } from "@/db";
@@ -48,6 +50,30 @@ const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const subset = <T>(a: readonly T[], p: number): T[] => a.filter(() => rand() < p);
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+async function startCpuProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    stop: async () => {
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
+/** The machine's CPU time so far from /proc/stat (user, system, idle…, in clock ticks of 10 ms), Linux only; zeros elsewhere. */
+function machineCpu(): number[] {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!;
+    return line.trim().split(/\s+/).slice(1).map(Number);
+  } catch {
+    return [0, 0, 0, 0, 0, 0, 0, 0];
+  }
+}
 
 function gini(values: number[]): number {
   const n = values.length;
@@ -202,6 +228,10 @@ async function main() {
     // The timed part: the match-loan job for every loan, one after another.
     const summaries: MatchSummary[] = [];
     const perLoan: number[] = [];
+    // CPU_PROFILE=file: a V8 CPU profile of the timed part only (open it in Chrome DevTools).
+    const profiler = process.env.CPU_PROFILE ? await startCpuProfile() : null;
+    const cpu0 = process.cpuUsage();
+    const machine0 = machineCpu();
     const t1 = process.hrtime.bigint();
     // WORKERS=n: n match-loan jobs at once, as n job workers would run them (default 1).
     const queue = [...loanIds];
@@ -224,6 +254,9 @@ async function main() {
       }),
     );
     const totalMs = ms(t1);
+    const cpu = process.cpuUsage(cpu0);
+    if (profiler) writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(await profiler.stop()));
+    const machine = machineCpu().map((v, i) => v - machine0[i]!);
 
     const candidates = summaries.reduce((s, x) => s + x.candidates, 0);
     const evaluated = summaries.reduce((s, x) => s + x.evaluated, 0);
@@ -282,6 +315,7 @@ auto-purchase benchmark — ${LENDERS} lenders/strategies, ${loanIds.length} loa
   total matching time        ${(totalMs / 1000).toFixed(2)} s   (target < 10 s)  ${totalMs < 10_000 ? "PASS" : "FAIL"}
   loans per second           ${((loanIds.length * 1000) / totalMs).toFixed(1)}
   strategies evaluated / s   ${Math.round((LENDERS * loanIds.length * 1000) / totalMs).toLocaleString("en")}  (every active strategy against every loan)
+  CPU during matching        this process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, system ${(cpu.system / 1e6).toFixed(2)}); whole machine busy ${((machine[0]! + machine[1]! + machine[2]! + machine[5]! + machine[6]!) / 100).toFixed(2)} s, idle ${((machine[3]! + machine[4]!) / 100).toFixed(2)} s (of ${((2 * totalMs) / 1000).toFixed(2)} core-seconds on 2 cores; PostgreSQL is most of the rest)
   per loan ms p50/p90/max    ${pct(50).toFixed(0)} / ${pct(90).toFixed(0)} / ${sorted[sorted.length - 1]!.toFixed(0)}
   candidates (read from the queue) ${candidates.toLocaleString("en")}   evaluated ${evaluated.toLocaleString("en")}   bought ${bought.toLocaleString("en")}   skipped ${skipped.toLocaleString("en")}
   allocated / auto supply    Rp${allocated.toLocaleString("en")} / Rp${supply.toLocaleString("en")}

@@ -6,7 +6,7 @@ import { toDate } from "./store";
 import { gateFromRow, investmentOutstandingSql, lenderGateSql, type LenderGate, type LenderGateRow } from "@/lib/loans/lender-gate";
 import type { LenderLimitSettings } from "@/lib/lending/limits";
 import { rulesMatchLoan, savedRules } from "./predicate";
-import { POA_VERSION } from "./schemas";
+import { POA_VERSION, type SkipReason } from "./schemas";
 
 /** A candidate as the queue knows it: the cheap columns of its first matching strategy. */
 export type QueuedCandidate = {
@@ -27,6 +27,8 @@ export type CandidateRow = QueuedCandidate & {
   cash: bigint;
   strategyInvested: bigint;
   strategyOutstanding: bigint;
+  /** The reason of the skip an earlier run recorded for this lender on this loan, if any. */
+  priorSkip: SkipReason | null;
 };
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
@@ -77,7 +79,9 @@ export async function selectCandidatePage(
       where a.poa_version = ${POA_VERSION} and a.lender_id <> ln.borrower_id
         ${opts.lenderId ? sql`and a.lender_id = ${opts.lenderId} and s.reinvest` : sql``}
         ${keyset}
-        and not exists (select 1 from loan_investments bought where bought.loan_id = ln.id and bought.lender_id = a.lender_id and bought.auto_strategy_id is not null)
+        -- NOT IN, not NOT EXISTS: one scan of the loan's purchases into a hashed set (lender_id is never null),
+        -- rather than a scan of them per lender read.
+        and a.lender_id not in (select bought.lender_id from loan_investments bought where bought.loan_id = ${loanId} and bought.auto_strategy_id is not null)
       order by a.last_allocated_at nulls first, a.lender_id
       limit ${opts.limit}`),
   );
@@ -139,7 +143,8 @@ export type EvaluatedCandidate = CandidateRow & { gate: LenderGate };
 
 /**
  * The facts behind each queued candidate's request, for one batch, in one query (one row per candidate,
- * index probes per lender — no join order to get wrong): the lender's available cash, the strategy's
+ * index probes per lender — no join order to get wrong): the skip an earlier run left for the lender
+ * on this loan (so the matcher knows which skips are new without asking again), the lender's available cash, the strategy's
  * budget use and the lender gate (lenderGateSql: KYC, risk check, outstanding, limit, exposure to the
  * loan's borrower). Budget use is the strategy's own purchases (loan_investments.auto_strategy_id):
  * all-time invested always, and what is still outstanding — which needs the loans too — only for
@@ -150,13 +155,14 @@ export type EvaluatedCandidate = CandidateRow & { gate: LenderGate };
 export async function candidateFacts(
   db: DbOrTx,
   batch: readonly QueuedCandidate[],
-  { borrowerId, settings }: { borrowerId: string; settings: LenderLimitSettings },
+  { loanId, borrowerId, settings }: { loanId: string; borrowerId: string; settings: LenderLimitSettings },
 ): Promise<EvaluatedCandidate[]> {
   if (batch.length === 0) return [];
   const gate = lenderGateSql(sql`c.lender_id`, borrowerId);
-  const rows = rowsOf<LenderGateRow & { lender_id: string; cash: string; invested: string; outstanding: string | null }>(
+  const rows = rowsOf<LenderGateRow & { lender_id: string; cash: string; invested: string; outstanding: string | null; prior_skip: SkipReason | null }>(
     await db.execute(sql`
       select c.lender_id,
+        (select d.reason from auto_purchase_decisions d where d.loan_id = ${loanId} and d.lender_id = c.lender_id) as prior_skip,
         coalesce((select la.balance from ledger_accounts la
           where la.owner_type = 'user' and la.owner_id = c.lender_id and la.type = 'user_cash' and la.unit = 'IDR'), 0)::text as cash,
         coalesce(inv.invested, 0)::text as invested,
@@ -178,6 +184,7 @@ export async function candidateFacts(
       cash: BigInt(r.cash),
       strategyInvested: invested,
       strategyOutstanding: r.outstanding === null ? invested : BigInt(r.outstanding),
+      priorSkip: r.prior_skip,
       gate: gateFromRow(settings, r),
     };
   });

@@ -7,7 +7,7 @@ import { now } from "@/lib/clock";
 import { systemCtx, type Ctx } from "@/lib/context";
 import { trackMany, type TrackEvent } from "@/lib/engagement/track";
 import type { AllocationParticipant } from "@/lib/loans/allocation";
-import { allocateLazily } from "@/lib/loans/allocation-lazy";
+import { allocateLazily, LAZY_BATCH_SIZE } from "@/lib/loans/allocation-lazy";
 import { investMany, type InvestManyRefusal } from "@/lib/loans/invest-many";
 import { assertLoanOpen, fundingCeiling } from "@/lib/loans/invest-rules";
 import type { LenderGate } from "@/lib/loans/lender-gate";
@@ -90,7 +90,11 @@ export async function matchLoan(loanId: string, opts: MatchOptions = {}): Promis
 async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<MatchSummary> {
   const ctx = opts.ctx ?? systemCtx("autopurchase.match");
   const empty: MatchSummary = { loanId, supply: 0n, candidates: 0, evaluated: 0, bought: 0, skipped: 0, allocated: 0n };
-  const [loan] = (await timed("lock loan", () => tx.select().from(loans).where(eq(loans.id, loanId)).for("update"))) as Loan[];
+  // The lender limit settings travel with the lock (pipelined): they are needed once the loan is open.
+  const [[loan], settings] = await Promise.all([
+    timed("lock loan", () => tx.select().from(loans).where(eq(loans.id, loanId)).for("update")) as Promise<Loan[]>,
+    readLenderLimitSettings(tx),
+  ]);
   if (!loan) return empty;
   const at = now();
   try {
@@ -101,12 +105,24 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   const supply = fundingCeiling(loan, at, "auto") - loan.fundedAmount;
   const need = smallestPurchase(loan.minInvestment, loan.investmentStep);
   if (supply < need) return { ...empty, supply: supply > 0n ? supply : 0n };
-  const settings = await readLenderLimitSettings(tx);
 
-  // The queue is paged (candidates.ts): each batch pulls the next page of the ranking, so a loan reads
-  // only the head of it.
+  // The queue is paged (candidates.ts): a page of the ranking is read only when the previous one is used
+  // up, so a loan reads only the head of it — pages of 64, then 128, doubling up to LAZY_BATCH_SIZE, so
+  // a small loan reads a short head and a large one few pages. Each page is evaluated in chunks sized by
+  // the amounts per loan (evaluationChunk), so a small loan evaluates a few lenders, not a whole page.
+  const maxPage = opts.batchSize ?? LAZY_BATCH_SIZE;
+  let pageSize = opts.batchSize ?? Math.min(FIRST_PAGE, maxPage);
   const pager = candidatePager(tx, loanId, { lenderId: opts.lenderId });
-  const queue = { next: (size: number): Promise<QueuedCandidate[]> => timed("candidate queue", () => pager.next(size)) };
+  let page: QueuedCandidate[] = [];
+  const queue = {
+    next: async (size: number): Promise<QueuedCandidate[]> => {
+      if (page.length === 0) {
+        page = await timed("candidate queue", () => pager.next(pageSize));
+        pageSize = Math.min(2 * pageSize, maxPage);
+      }
+      return page.splice(0, evaluationChunk(page, supply, size));
+    },
+  };
 
   // Lazy evaluation (lib/loans/allocation-lazy.ts): the expensive per-lender facts and the requests
   // only for batches from the top of the ranking, until later candidates can no longer change the
@@ -120,10 +136,10 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
     step: loan.investmentStep,
     minimum: loan.minInvestment,
     queue,
-    batchSize: opts.batchSize,
+    batchSize: maxPage,
     evaluate: async (batch) => {
       const rows = await timed("candidate facts (cash, budget use, lender gate)", () =>
-        candidateFacts(tx, batch, { borrowerId: loan.borrowerId, settings }),
+        candidateFacts(tx, batch, { loanId, borrowerId: loan.borrowerId, settings }),
       );
       const tMem = process.hrtime.bigint();
       const eligible: AllocationParticipant[] = [];
@@ -179,13 +195,21 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
     skips.set(r.lenderId, { candidate: byLender.get(r.lenderId)!, reason: refusalReason(r), requested: requestedBy.get(r.lenderId) ?? 0n, details: r.details });
   }
 
-  const changed = await timed("decisions", () => recordDecisions(tx, loanId, [...skips.values()], boughtNow, at));
-  if (boughtNow.length > 0) {
-    await tx.execute(sql`update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
-      where lender_id = any(${`{${boughtNow.map((b) => b.candidate.lenderId).join(",")}}`}::uuid[])`);
-  }
-  await timed("events + notifications", () =>
-    announce(tx, ctx, loan, boughtNow, [...skips.values()].filter((d) => changed.has(d.candidate.lenderId)), result.events),
+  // What is left are writes that do not wait for each other, so they go out together (pipelined on the
+  // transaction's connection): the skips that are new or changed (the facts said which skip each lender
+  // already had on this loan, read under the loan's lock), the earlier skips of lenders bought now
+  // removed, the buyers moved to the back of the ranking, and the events and notifications of the
+  // purchases and of the new or changed skips — so a re-run repeats no event.
+  const newSkips = [...skips.values()].filter((d) => d.reason !== d.candidate.priorSkip);
+  await timed("decisions, ranking, events + notifications", () =>
+    Promise.all([
+      recordDecisions(tx, loanId, newSkips, boughtNow.filter((b) => b.candidate.priorSkip !== null), at),
+      boughtNow.length > 0
+        ? tx.execute(sql`update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
+            where lender_id = any(${`{${boughtNow.map((b) => b.candidate.lenderId).join(",")}}`}::uuid[])`)
+        : null,
+      announce(tx, ctx, loan, boughtNow, newSkips, result.events),
+    ]),
   );
 
   const allocated = boughtNow.reduce((s, b) => s + b.amount, 0n);
@@ -204,45 +228,65 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   };
 }
 
+/** Candidates evaluated at least per chunk (unless the page has fewer). */
+const MIN_CHUNK = 32;
+/** The first page of the candidate queue read for a loan (later pages double). */
+const FIRST_PAGE = 64;
+
+/**
+ * How many of the page's head to evaluate next: the shortest head whose amounts per loan add up to twice
+ * the auto supply (a request never exceeds its amount per loan, and about a third of those evaluated are
+ * skipped), at least MIN_CHUNK, at most `max`. Only a cost heuristic: allocateLazily gives the same
+ * allocation whatever the chunk sizes, and asks for another chunk whenever later candidates could still
+ * change it.
+ */
+export function evaluationChunk(page: readonly Pick<QueuedCandidate, "amountPerLoan">[], supply: bigint, max: number): number {
+  const target = 2n * supply;
+  let covered = 0n;
+  let k = 0;
+  while (k < page.length && k < max && (k < MIN_CHUNK || covered < target)) covered += page[k++]!.amountPerLoan;
+  return k;
+}
+
 function refusalReason(r: InvestManyRefusal): SkipReason {
   return r.reason === "amount" ? "below_minimum" : r.reason;
 }
 
 /**
- * The skips of this run, in one statement: new rows are inserted; an existing row is updated when the
- * reason changed; the same reason again changes nothing. Returns the lenders whose row is new or
- * changed — only those get events and notifications, so a re-run repeats nothing. A lender bought now
- * loses the skip an earlier run may have left on this loan (the purchase is the investment).
+ * The new or changed skips of this run in one statement (an earlier row for the lender on this loan is
+ * replaced), and the earlier skips of the lenders bought now deleted (the purchase is the investment).
  */
-async function recordDecisions(tx: Tx, loanId: string, list: Skip[], bought: Purchase[], at: Date): Promise<Set<string>> {
-  if (bought.length > 0) {
-    await tx.execute(sql`delete from auto_purchase_decisions
-      where loan_id = ${loanId} and lender_id = any(${`{${bought.map((b) => b.candidate.lenderId).join(",")}}`}::uuid[])`);
+async function recordDecisions(tx: Tx, loanId: string, list: Skip[], boughtAfterSkip: Purchase[], at: Date): Promise<void> {
+  const writes: Promise<unknown>[] = [];
+  if (boughtAfterSkip.length > 0) {
+    writes.push(
+      tx.execute(sql`delete from auto_purchase_decisions
+        where loan_id = ${loanId} and lender_id = any(${`{${boughtAfterSkip.map((b) => b.candidate.lenderId).join(",")}}`}::uuid[])`),
+    );
   }
-  if (list.length === 0) return new Set();
-  // One statement, the rows as one JSON parameter (binding thousands of parameters costs more than the insert).
-  const json = JSON.stringify(
-    list.map((d) => ({
-      strategy_id: d.candidate.strategyId,
-      lender_id: d.candidate.lenderId,
-      reason: d.reason,
-      requested: d.requested.toString(),
-      details: d.details,
-    })),
-  );
-  const rows = rowsOf<{ lender_id: string }>(
-    await tx.execute(sql`
-      insert into auto_purchase_decisions as d (loan_id, strategy_id, lender_id, reason, requested, details, created_at)
-      select ${loanId}::uuid, x.strategy_id, x.lender_id, x.reason, x.requested, x.details, ${at.toISOString()}::timestamptz
-      from jsonb_to_recordset(${json}::jsonb)
-        as x(strategy_id uuid, lender_id uuid, reason text, requested bigint, details jsonb)
-      on conflict (loan_id, lender_id) do update set
-        strategy_id = excluded.strategy_id, reason = excluded.reason, requested = excluded.requested,
-        details = excluded.details, created_at = excluded.created_at
-      where d.reason is distinct from excluded.reason
-      returning d.lender_id`),
-  );
-  return new Set(rows.map((r) => r.lender_id));
+  if (list.length > 0) {
+    // One statement, the rows as one JSON parameter (binding thousands of parameters costs more than the insert).
+    const json = JSON.stringify(
+      list.map((d) => ({
+        strategy_id: d.candidate.strategyId,
+        lender_id: d.candidate.lenderId,
+        reason: d.reason,
+        requested: d.requested.toString(),
+        details: d.details,
+      })),
+    );
+    writes.push(
+      tx.execute(sql`
+        insert into auto_purchase_decisions as d (loan_id, strategy_id, lender_id, reason, requested, details, created_at)
+        select ${loanId}::uuid, x.strategy_id, x.lender_id, x.reason, x.requested, x.details, ${at.toISOString()}::timestamptz
+        from jsonb_to_recordset(${json}::jsonb)
+          as x(strategy_id uuid, lender_id uuid, reason text, requested bigint, details jsonb)
+        on conflict (loan_id, lender_id) do update set
+          strategy_id = excluded.strategy_id, reason = excluded.reason, requested = excluded.requested,
+          details = excluded.details, created_at = excluded.created_at`),
+    );
+  }
+  await Promise.all(writes);
 }
 
 const rp = (v: bigint | string) => `Rp${groupThousands(BigInt(v))}`;
@@ -271,8 +315,7 @@ async function announce(tx: Tx, ctx: Ctx, loan: Loan, bought: Purchase[], skippe
       notes.push({ userId: lenderId, kind: "auto_purchase_skipped_balance", params: { strategy: strategyName, available: rp(d.details.available ?? "0") }, link: "/lender/wallet" });
     }
   }
-  await trackMany(tx, events);
-  if (notes.length > 0) await notify(tx, notes);
+  await Promise.all([trackMany(tx, events), notify(tx, notes)]);
 }
 
 /**

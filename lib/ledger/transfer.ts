@@ -61,7 +61,7 @@ export async function transfer(tx: DbOrTx, input: TransferInput): Promise<Transf
  *    balances change in one set-based UPDATE. The CHECK (allow_negative OR balance >= 0) makes the
  *    database refuse an overdraft, whatever runs concurrently; it surfaces as InsufficientFunds.
  */
-export async function transferMany(tx: DbOrTx, inputs: TransferInput[]): Promise<TransferResult[]> {
+export async function transferMany(tx: DbOrTx, inputs: TransferInput[], opts: TransferManyOptions = {}): Promise<TransferResult[]> {
   if (inputs.length === 0) return [];
   inputs.forEach(validate);
   const keys = inputs.map((i) => i.idempotencyKey);
@@ -69,54 +69,67 @@ export async function transferMany(tx: DbOrTx, inputs: TransferInput[]): Promise
   const at = now();
 
   try {
-    return await tx.transaction(async (sp) => {
-      const inserted = inputs.length > BULK_THRESHOLD ? await insertBulk(sp, inputs, at) : await sp
-        .insert(ledgerTransfers)
-        .values(
-          inputs.map((i) => ({
-            debitAccountId: i.debit,
-            creditAccountId: i.credit,
-            amount: i.amount,
-            unit: i.unit,
-            kind: i.kind,
-            idempotencyKey: i.idempotencyKey,
-            referenceType: i.reference.type,
-            referenceId: i.reference.id,
-            reversesTransferId: i.reversesTransferId ?? null,
-            occurredAt: at,
-            metadata: i.metadata ?? {},
-          })),
-        )
-        .onConflictDoNothing({ target: ledgerTransfers.idempotencyKey })
-        .returning();
-      const insertedByKey = new Map(inserted.map((t) => [t.idempotencyKey, t]));
-
-      const missing = keys.filter((k) => !insertedByKey.has(k));
-      const existingByKey = new Map<string, LedgerTransfer>();
-      if (missing.length > 0) {
-        const existing = await sp.select().from(ledgerTransfers).where(inArray(ledgerTransfers.idempotencyKey, missing));
-        for (const t of existing) existingByKey.set(t.idempotencyKey, t);
-      }
-
-      const results = inputs.map((input): TransferResult => {
-        const created = insertedByKey.get(input.idempotencyKey);
-        if (created) return { transfer: created, created: true };
-        const existing = existingByKey.get(input.idempotencyKey);
-        if (!existing) throw new Error(`ledger: transfer ${input.idempotencyKey} neither inserted nor found`);
-        if (!sameMovement(existing, input)) {
-          throw new Conflict("idempotency_key_reused", "This idempotency key was already used for a different transfer.", {
-            idempotencyKey: input.idempotencyKey,
-          });
-        }
-        return { transfer: existing, created: false };
-      });
-
-      await applyBalances(sp, inserted);
-      return results;
-    });
+    if (opts.accountsLocked) return await commitTransfers(tx, inputs, keys, at, true);
+    return await tx.transaction((sp) => commitTransfers(sp, inputs, keys, at, false));
   } catch (e) {
     throw translateError(e);
   }
+}
+
+export type TransferManyOptions = {
+  /**
+   * The caller's transaction already holds FOR NO KEY UPDATE locks on every account these transfers
+   * touch (taken in id order) and has checked under them that no balance would go below zero — as
+   * investMany does. Then the accounts are not locked again and there is no savepoint: a refusal by
+   * the database (which still checks) aborts the caller's transaction instead of being recoverable.
+   */
+  accountsLocked?: boolean;
+};
+
+async function commitTransfers(sp: DbOrTx, inputs: TransferInput[], keys: string[], at: Date, accountsLocked: boolean): Promise<TransferResult[]> {
+  const inserted = inputs.length > BULK_THRESHOLD ? await insertBulk(sp, inputs, at) : await sp
+    .insert(ledgerTransfers)
+    .values(
+      inputs.map((i) => ({
+        debitAccountId: i.debit,
+        creditAccountId: i.credit,
+        amount: i.amount,
+        unit: i.unit,
+        kind: i.kind,
+        idempotencyKey: i.idempotencyKey,
+        referenceType: i.reference.type,
+        referenceId: i.reference.id,
+        reversesTransferId: i.reversesTransferId ?? null,
+        occurredAt: at,
+        metadata: i.metadata ?? {},
+      })),
+    )
+    .onConflictDoNothing({ target: ledgerTransfers.idempotencyKey })
+    .returning();
+  const insertedByKey = new Map(inserted.map((t) => [t.idempotencyKey, t]));
+
+  const missing = keys.filter((k) => !insertedByKey.has(k));
+  const existingByKey = new Map<string, LedgerTransfer>();
+  if (missing.length > 0) {
+    const existing = await sp.select().from(ledgerTransfers).where(inArray(ledgerTransfers.idempotencyKey, missing));
+    for (const t of existing) existingByKey.set(t.idempotencyKey, t);
+  }
+
+  const results = inputs.map((input): TransferResult => {
+    const created = insertedByKey.get(input.idempotencyKey);
+    if (created) return { transfer: created, created: true };
+    const existing = existingByKey.get(input.idempotencyKey);
+    if (!existing) throw new Error(`ledger: transfer ${input.idempotencyKey} neither inserted nor found`);
+    if (!sameMovement(existing, input)) {
+      throw new Conflict("idempotency_key_reused", "This idempotency key was already used for a different transfer.", {
+        idempotencyKey: input.idempotencyKey,
+      });
+    }
+    return { transfer: existing, created: false };
+  });
+
+  await applyBalances(sp, inserted, accountsLocked);
+  return results;
 }
 
 /** Above this many transfers the batch goes in as one JSON parameter (binding thousands of parameters costs more than the insert). */
@@ -160,7 +173,7 @@ async function insertBulk(db: DbOrTx, inputs: TransferInput[], at: Date): Promis
   }));
 }
 
-async function applyBalances(db: DbOrTx, created: LedgerTransfer[]): Promise<void> {
+async function applyBalances(db: DbOrTx, created: LedgerTransfer[], accountsLocked: boolean): Promise<void> {
   if (created.length === 0) return;
   const deltas = new Map<string, bigint>();
   for (const t of created) {
@@ -174,7 +187,7 @@ async function applyBalances(db: DbOrTx, created: LedgerTransfer[]): Promise<voi
   // Lock in a fixed order first: a set-based UPDATE would lock rows in whatever order its plan scans them.
   // NO KEY UPDATE (what the UPDATE itself takes) leaves the FK checks of concurrent transfer inserts,
   // which take KEY SHARE on these rows, unblocked; FOR UPDATE would conflict with them and deadlock.
-  await db.execute(sql`select id from ledger_accounts where id = any(${idArray}) order by id for no key update`);
+  if (!accountsLocked) await db.execute(sql`select id from ledger_accounts where id = any(${idArray}) order by id for no key update`);
   await db.execute(sql`
     update ledger_accounts as a set balance = a.balance + d.delta
     from unnest(${idArray}, ${deltaArray}) as d(id, delta)

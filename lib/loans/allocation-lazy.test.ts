@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { allocate, type AllocationParticipant } from "./allocation";
+import { allocate, comparePriority, type AllocationParticipant } from "./allocation";
 import { allocateLazily } from "./allocation-lazy";
 
 const STEP = 100_000n;
@@ -45,6 +45,41 @@ describe("allocateLazily", () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it("gives the same allocations whatever sizes a pager gives its batches", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          minimumSteps: fc.bigInt({ min: 0n, max: 5n }),
+          supplySteps: fc.bigInt({ min: 0n, max: 200n }),
+          sizes: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 40 }),
+          people: fc.array(fc.record({ requested: fc.bigInt({ min: 0n, max: 8_000_000n }), day: fc.option(fc.integer({ min: 1, max: 5 })) }), { maxLength: 30 }),
+        }),
+        async ({ minimumSteps, supplySteps, sizes, people }) => {
+          const all: AllocationParticipant[] = people.map((x, i) => ({
+            id: `l${String(i).padStart(2, "0")}`,
+            requested: x.requested,
+            lastAllocatedAt: x.day === null ? null : new Date(Date.UTC(2026, 0, x.day)),
+          }));
+          const input = { supply: supplySteps * STEP, step: STEP, minimum: minimumSteps * STEP };
+          // In ranking order (allocateLazily checks it), served in batches of the given sizes (cycled), never more than asked for.
+          const queue = [...all].sort(comparePriority);
+          let call = 0;
+          const lazy = await allocateLazily({
+            ...input,
+            batchSize: 6,
+            queue: { next: async (size: number) => queue.splice(0, Math.min(size, sizes[call++ % sizes.length]!)) },
+            evaluate: async (batch) => batch.filter((p) => p.requested % 3n !== 1n),
+          });
+          const full = allocate({ ...input, participants: all.filter((p) => p.requested % 3n !== 1n) });
+          const amounts = (r: { allocations: { id: string; amount: bigint }[] }) => new Map(r.allocations.filter((a) => a.amount > 0n).map((a) => [a.id, a.amount]));
+          expect(amounts(lazy.result)).toEqual(amounts(full));
+          expect(lazy.result.leftover).toBe(full.leftover);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 

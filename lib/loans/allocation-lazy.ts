@@ -10,9 +10,10 @@ export type LazyInput<T extends { id: string; lastAllocatedAt: Date | null }> = 
   minimum: bigint;
   /**
    * Everyone who might participate, with only what the ranking needs: either the whole queue, in any
-   * order (sorted here), or a pager returning the next `size` of them in ranking order (fewer or none
-   * at the end) — only pulled when another batch is needed. The pager's order is checked against
-   * comparePriority (an error, not a silent misallocation, if they ever disagree).
+   * order (sorted here), or a pager returning the next batch of at most `size` of them in ranking order
+   * — only pulled when another batch is needed. A pager may return smaller batches (e.g. sized by what
+   * it knows of the amounts); an empty batch means the queue is exhausted. The pager's order is checked
+   * against comparePriority (an error, not a silent misallocation, if they ever disagree).
    */
   queue: readonly T[] | { next: (size: number) => Promise<T[]> };
   batchSize?: number;
@@ -73,7 +74,6 @@ export async function allocateLazily<T extends { id: string; lastAllocatedAt: Da
     }
     result = allocate({ supply, step, minimum, participants });
     if (result.served < eligible && result.leftover < need) break;
-    if (batch.length < batchSize) break;
   }
   return { result, participants, evaluated };
 }

@@ -75,7 +75,20 @@ export async function investMany(
   const [loan] = lockedLoan ? [lockedLoan] : ((await tx.select().from(loans).where(eq(loans.id, loanId)).for("update")) as Loan[]);
   if (!loan) throw new NotFound("The loan");
 
-  const prior = await tx.select().from(loanInvestments).where(inArray(loanInvestments.idempotencyKey, items.map((i) => i.idempotencyKey)));
+  // Cash and reserved accounts are locked in id order (as transferMany does) for every lender of the
+  // batch, in the same round trip as the idempotency lookup (pipelined): the lock order stays loan, then
+  // accounts; lenders refused below merely keep their rows locked until commit.
+  const lockAccounts = async (lenderIds: string[]) =>
+    rowsOf<{ id: string; owner_id: string; type: string; balance: string }>(
+      await tx.execute(sql`
+        select id, owner_id, type, balance::text from ledger_accounts
+        where owner_type = 'user' and unit = 'IDR' and type in ('user_cash', 'lender_reserved') and owner_id = any(${`{${lenderIds.join(",")}}`}::uuid[])
+        order by id for no key update`),
+    );
+  const [prior, lockedFirst] = await Promise.all([
+    tx.select().from(loanInvestments).where(inArray(loanInvestments.idempotencyKey, items.map((i) => i.idempotencyKey))),
+    lockAccounts(items.map((i) => i.lenderId)),
+  ]);
   const priorByKey = new Map(prior.map((p) => [p.idempotencyKey, p]));
   const fresh: InvestManyItem[] = [];
   for (const item of items) {
@@ -107,22 +120,16 @@ export async function investMany(
   });
   if (eligible.length === 0) return result;
 
-  // Cash and reserved accounts locked in id order (as transferMany does); missing ones are created first.
+  // A lender without their accounts yet gets them now (then they are locked like the others).
+  let accounts = lockedFirst;
+  const held = new Set(accounts.map((a) => `${a.owner_id}:${a.type}`));
   const lenderIds = eligible.map((i) => i.lenderId);
-  const lockAccounts = async () =>
-    rowsOf<{ id: string; owner_id: string; type: string; balance: string }>(
-      await tx.execute(sql`
-        select id, owner_id, type, balance::text from ledger_accounts
-        where owner_type = 'user' and unit = 'IDR' and type in ('user_cash', 'lender_reserved') and owner_id = any(${`{${lenderIds.join(",")}}`}::uuid[])
-        order by id for no key update`),
-    );
-  let accounts = await lockAccounts();
-  if (accounts.length < lenderIds.length * 2) {
+  if (lenderIds.some((id) => !held.has(`${id}:user_cash`) || !held.has(`${id}:lender_reserved`))) {
     await tx
       .insert(ledgerAccounts)
       .values(lenderIds.flatMap((id) => (["user_cash", "lender_reserved"] as const).map((type) => ({ ownerType: "user" as const, ownerId: id, type, unit: "IDR" as const, allowNegative: false, createdAt: at }))))
       .onConflictDoNothing();
-    accounts = await lockAccounts();
+    accounts = await lockAccounts(lenderIds);
   }
   const cash = new Map<string, { id: string; balance: bigint }>();
   const reserved = new Map<string, string>();
@@ -152,35 +159,40 @@ export async function investMany(
     total = eligible.reduce((s, i) => s + i.amount, 0n);
     if (eligible.length === 0) return result;
   }
-  const [updated] = await tx
-    .update(loans)
-    .set({ fundedAmount: sql`${loans.fundedAmount} + ${total}`, updatedAt: at })
-    .where(and(eq(loans.id, loan.id), eq(loans.status, "funding"), sql`${loans.fundedAmount} + ${total} <= ${ceiling}`))
-    .returning({ fundedAmount: loans.fundedAmount, principal: loans.principal });
+  // The writes are independent of each other's results, so they go out together (pipelined on the
+  // transaction's connection): the funded amount, the investments (ids made here, so the transfers can
+  // name them at once) and one ledger transfer per investment. The accounts are locked and their cash
+  // checked above, hence accountsLocked.
+  const investments = eligible.map((i) => ({ id: crypto.randomUUID(), lenderId: i.lenderId, amount: i.amount, idempotencyKey: i.idempotencyKey, autoStrategyId: i.autoStrategyId ?? null }));
+  const [[updated]] = await Promise.all([
+    tx
+      .update(loans)
+      .set({ fundedAmount: sql`${loans.fundedAmount} + ${total}`, updatedAt: at })
+      .where(and(eq(loans.id, loan.id), eq(loans.status, "funding"), sql`${loans.fundedAmount} + ${total} <= ${ceiling}`))
+      .returning({ fundedAmount: loans.fundedAmount, principal: loans.principal }),
+    // One statement, the rows as one JSON parameter (see trackMany).
+    tx.execute(sql`
+      insert into loan_investments (id, loan_id, lender_id, amount, source, idempotency_key, auto_strategy_id, created_at)
+      select x.id, ${loan.id}::uuid, x.lender_id, x.amount, ${source}, x.idempotency_key, x.auto_strategy_id, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(investments.map((i) => ({ id: i.id, lender_id: i.lenderId, amount: i.amount.toString(), idempotency_key: i.idempotencyKey, auto_strategy_id: i.autoStrategyId })))}::jsonb)
+        as x(id uuid, lender_id uuid, amount bigint, idempotency_key text, auto_strategy_id uuid)`),
+    transferMany(
+      tx,
+      investments.map((inv) => ({
+        debit: cash.get(inv.lenderId)!.id,
+        credit: reserved.get(inv.lenderId)!,
+        amount: inv.amount,
+        unit: "IDR" as const,
+        kind: "loan_investment_reserve",
+        idempotencyKey: `invest:${inv.id}`,
+        reference: { type: "loan_investment", id: inv.id },
+        metadata: { loanId: loan.id, source },
+      })),
+      { accountsLocked: true },
+    ),
+  ]);
   if (!updated) throw new Conflict("loan_oversubscribed", "This loan is already (almost) fully funded.");
 
-  // One statement, the rows as one JSON parameter (see trackMany).
-  const investments = rowsOf<{ id: string; lender_id: string; amount: string }>(
-    await tx.execute(sql`
-      insert into loan_investments (loan_id, lender_id, amount, source, idempotency_key, auto_strategy_id, created_at)
-      select ${loan.id}::uuid, x.lender_id, x.amount, ${source}, x.idempotency_key, x.auto_strategy_id, ${at.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(eligible.map((i) => ({ lender_id: i.lenderId, amount: i.amount.toString(), idempotency_key: i.idempotencyKey, auto_strategy_id: i.autoStrategyId ?? null })))}::jsonb)
-        as x(lender_id uuid, amount bigint, idempotency_key text, auto_strategy_id uuid)
-      returning id, lender_id, amount::text`),
-  ).map((r) => ({ id: r.id, lenderId: r.lender_id, amount: BigInt(r.amount) }));
-  await transferMany(
-    tx,
-    investments.map((inv) => ({
-      debit: cash.get(inv.lenderId)!.id,
-      credit: reserved.get(inv.lenderId)!,
-      amount: inv.amount,
-      unit: "IDR" as const,
-      kind: "loan_investment_reserve",
-      idempotencyKey: `invest:${inv.id}`,
-      reference: { type: "loan_investment", id: inv.id },
-      metadata: { loanId: loan.id, source },
-    })),
-  );
   const events = investments.map((inv): TrackEvent => ({ name: "loan_invested", userId: inv.lenderId, properties: { loanId: loan.id, investmentId: inv.id, amount: inv.amount, source }, context: ctx.request }));
   if (deferEvents) result.events = events;
   else await trackMany(tx, events);
