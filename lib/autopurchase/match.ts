@@ -16,7 +16,7 @@ import { loanLink } from "@/lib/loans/store";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify, type NotifyInput } from "@/lib/notifications";
 import { eq } from "drizzle-orm";
-import { candidateFacts, candidatePager, type CandidateRow, type QueuedCandidate } from "./candidates";
+import { evaluatedPager, type CandidateRow, type EvaluatedCandidate, type QueuedCandidate } from "./candidates";
 import { computeRequest, smallestPurchase } from "./requested";
 import type { SkipReason } from "./schemas";
 import { matchPhases, timed } from "./phases";
@@ -106,27 +106,29 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   const need = smallestPurchase(loan.minInvestment, loan.investmentStep);
   if (supply < need) return { ...empty, supply: supply > 0n ? supply : 0n };
 
-  // The queue is paged (candidates.ts): a page of the ranking is read only when the previous one is used
-  // up, so a loan reads only the head of it — pages of 64, then 128, doubling up to LAZY_BATCH_SIZE, so
-  // a small loan reads a short head and a large one few pages. Each page is evaluated in chunks sized by
-  // the amounts per loan (evaluationChunk), so a small loan evaluates a few lenders, not a whole page.
+  // The queue is paged (candidates.ts): a page of the ranking, with each candidate's facts (cash, budget
+  // use, lender gate, an earlier skip) read in the same statement, is read only when the previous one is
+  // used up, so a loan reads only the head of it — pages of 64, then 128, doubling up to
+  // LAZY_BATCH_SIZE, so a small loan reads a short head and a large one few pages. Each page is
+  // evaluated in chunks sized by the amounts per loan (evaluationChunk), so the allocation settles
+  // after a few lenders for a small loan.
   const maxPage = opts.batchSize ?? LAZY_BATCH_SIZE;
   let pageSize = opts.batchSize ?? Math.min(FIRST_PAGE, maxPage);
-  const pager = candidatePager(tx, loanId, { lenderId: opts.lenderId });
-  let page: QueuedCandidate[] = [];
+  const pager = evaluatedPager(tx, loanId, { lenderId: opts.lenderId, facts: { borrowerId: loan.borrowerId, settings } });
+  let page: EvaluatedCandidate[] = [];
   const queue = {
-    next: async (size: number): Promise<QueuedCandidate[]> => {
+    next: async (size: number): Promise<EvaluatedCandidate[]> => {
       if (page.length === 0) {
-        page = await timed("candidate queue", () => pager.next(pageSize));
+        page = await timed("candidate queue + facts", () => pager.next(pageSize));
         pageSize = Math.min(2 * pageSize, maxPage);
       }
       return page.splice(0, evaluationChunk(page, supply, size));
     },
   };
 
-  // Lazy evaluation (lib/loans/allocation-lazy.ts): the expensive per-lender facts and the requests
-  // only for batches from the top of the ranking, until later candidates can no longer change the
-  // allocation. Candidates never evaluated get no decision row (like those allocated nothing).
+  // Lazy evaluation (lib/loans/allocation-lazy.ts): the requests only for chunks from the top of the
+  // ranking, until later candidates can no longer change the allocation. Candidates never evaluated get
+  // no decision row (like those allocated nothing).
   const skips = new Map<string, Skip>();
   const byLender = new Map<string, CandidateRow>();
   const gates = new Map<string, LenderGate>();
@@ -138,12 +140,9 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
     queue,
     batchSize: maxPage,
     evaluate: async (batch) => {
-      const rows = await timed("candidate facts (cash, budget use, lender gate)", () =>
-        candidateFacts(tx, batch, { loanId, borrowerId: loan.borrowerId, settings }),
-      );
       const tMem = process.hrtime.bigint();
       const eligible: AllocationParticipant[] = [];
-      for (const c of rows) {
+      for (const c of batch) {
         const g = c.gate;
         gates.set(c.lenderId, g);
         byLender.set(c.lenderId, c);
