@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
@@ -25,7 +26,8 @@ export const events = pgTable(
   (t) => [
     index("events_user_time_idx").on(t.userId, t.occurredAt),
     index("events_name_time_idx").on(t.name, t.occurredAt),
-    index("events_anonymous_time_idx").on(t.anonymousId, t.occurredAt),
+    // Partial: only events before sign-in carry an anonymous id; the rest would each add a NULL entry.
+    index("events_anonymous_time_idx").on(t.anonymousId, t.occurredAt).where(sql`${t.anonymousId} is not null`),
   ],
 );
 

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
@@ -78,7 +79,9 @@ export const ledgerTransfers = pgTable(
   },
   (t) => [
     unique("ledger_transfers_idempotency_key_unique").on(t.idempotencyKey),
-    unique("ledger_transfers_reverses_unique").on(t.reversesTransferId),
+    // A transfer is reversed at most once. Partial: the reversals are few, and every other transfer would
+    // otherwise add a NULL entry to this index.
+    uniqueIndex("ledger_transfers_reverses_unique").on(t.reversesTransferId).where(sql`${t.reversesTransferId} is not null`),
     check("ledger_transfers_amount_positive", sql`${t.amount} > 0`),
     check("ledger_transfers_distinct_accounts", sql`${t.debitAccountId} <> ${t.creditAccountId}`),
     foreignKey({

@@ -193,23 +193,22 @@ export type EvaluatedCandidate = CandidateRow & { gate: LenderGate };
  * changing any request.
  */
 function factsSql(loanId: string, borrowerId: string): { columns: SQL; joins: SQL } {
-  const gate = lenderGateSql(sql`c.lender_id`, borrowerId);
+  // The strategy's all-time invested comes from the same pass over the lender's investments as the gate's outstanding.
+  const gate = lenderGateSql(sql`c.lender_id`, borrowerId, { strategyInvested: sql`c.strategy_id` });
   return {
     columns: sql`(select d.reason from auto_purchase_decisions d where d.loan_id = ${loanId} and d.lender_id = c.lender_id) as prior_skip,
         coalesce((select la.balance from ledger_accounts la
           where la.owner_type = 'user' and la.owner_id = c.lender_id and la.type = 'user_cash' and la.unit = 'IDR'), 0)::text as cash,
-        coalesce(inv.invested, 0)::text as invested,
-        (case when c.reinvest and c.budget - coalesce(inv.invested, 0) < c.amount_per_loan then
+        (case when c.reinvest and c.budget - coalesce(gate_inv.strategy_invested, 0) < c.amount_per_loan then
           (select coalesce(sum(${investmentOutstandingSql("oi", "ol")}), 0) from loan_investments oi join loans ol on ol.id = oi.loan_id
             where oi.auto_strategy_id = c.strategy_id) end)::text as outstanding,
         ${gate.columns}`,
-    joins: sql`left join lateral (select sum(bi.amount) as invested from loan_investments bi where bi.auto_strategy_id = c.strategy_id) inv on true
-      ${gate.joins}`,
+    joins: gate.joins,
   };
 }
 
 function toEvaluated(r: Record<string, unknown>, settings: LenderLimitSettings): EvaluatedCandidate {
-  const invested = BigInt(String(r.invested));
+  const invested = BigInt(String(r.strategy_invested));
   return {
     ...toQueued(r),
     cash: BigInt(String(r.cash)),

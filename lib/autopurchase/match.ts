@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { loans, type Loan } from "@/db/schema";
@@ -201,14 +201,7 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
   // purchases and of the new or changed skips — so a re-run repeats no event.
   const newSkips = [...skips.values()].filter((d) => d.reason !== d.candidate.priorSkip);
   await timed("decisions, ranking, events + notifications", () =>
-    Promise.all([
-      recordDecisions(tx, loanId, newSkips, boughtNow.filter((b) => b.candidate.priorSkip !== null), at),
-      boughtNow.length > 0
-        ? tx.execute(sql`update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
-            where lender_id = any(${`{${boughtNow.map((b) => b.candidate.lenderId).join(",")}}`}::uuid[])`)
-        : null,
-      announce(tx, ctx, loan, boughtNow, newSkips, result.events),
-    ]),
+    Promise.all([recordDecisions(tx, loanId, newSkips, boughtNow, at), announce(tx, ctx, loan, boughtNow, newSkips, result.events)]),
   );
 
   const allocated = boughtNow.reduce((s, b) => s + b.amount, 0n);
@@ -252,19 +245,20 @@ function refusalReason(r: InvestManyRefusal): SkipReason {
 }
 
 /**
- * The new or changed skips of this run in one statement (an earlier row for the lender on this loan is
- * replaced), and the earlier skips of the lenders bought now deleted (the purchase is the investment).
+ * In one statement (data-modifying CTEs): the new or changed skips of this run (an earlier row for the
+ * lender on this loan is replaced), the earlier skips of the lenders bought now deleted (the purchase is
+ * the investment), and the buyers moved to the back of the ranking (last_allocated_at).
  */
-async function recordDecisions(tx: Tx, loanId: string, list: Skip[], boughtAfterSkip: Purchase[], at: Date): Promise<void> {
-  const writes: Promise<unknown>[] = [];
+async function recordDecisions(tx: Tx, loanId: string, list: Skip[], bought: Purchase[], at: Date): Promise<void> {
+  const uuids = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+  const parts: SQL[] = [];
+  const boughtAfterSkip = bought.filter((b) => b.candidate.priorSkip !== null);
   if (boughtAfterSkip.length > 0) {
-    writes.push(
-      tx.execute(sql`delete from auto_purchase_decisions
-        where loan_id = ${loanId} and lender_id = any(${`{${boughtAfterSkip.map((b) => b.candidate.lenderId).join(",")}}`}::uuid[])`),
-    );
+    parts.push(sql`unskipped as (delete from auto_purchase_decisions
+      where loan_id = ${loanId} and lender_id = any(${uuids(boughtAfterSkip.map((b) => b.candidate.lenderId))}))`);
   }
   if (list.length > 0) {
-    // One statement, the rows as one JSON parameter (binding thousands of parameters costs more than the insert).
+    // The rows as one JSON parameter (binding thousands of parameters costs more than the insert).
     const json = JSON.stringify(
       list.map((d) => ({
         strategy_id: d.candidate.strategyId,
@@ -274,18 +268,20 @@ async function recordDecisions(tx: Tx, loanId: string, list: Skip[], boughtAfter
         details: d.details,
       })),
     );
-    writes.push(
-      tx.execute(sql`
-        insert into auto_purchase_decisions as d (loan_id, strategy_id, lender_id, reason, requested, details, created_at)
-        select ${loanId}::uuid, x.strategy_id, x.lender_id, x.reason, x.requested, x.details, ${at.toISOString()}::timestamptz
-        from jsonb_to_recordset(${json}::jsonb)
-          as x(strategy_id uuid, lender_id uuid, reason text, requested bigint, details jsonb)
-        on conflict (loan_id, lender_id) do update set
-          strategy_id = excluded.strategy_id, reason = excluded.reason, requested = excluded.requested,
-          details = excluded.details, created_at = excluded.created_at`),
-    );
+    parts.push(sql`skipped as (
+      insert into auto_purchase_decisions as d (loan_id, strategy_id, lender_id, reason, requested, details, created_at)
+      select ${loanId}::uuid, x.strategy_id, x.lender_id, x.reason, x.requested, x.details, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${json}::jsonb)
+        as x(strategy_id uuid, lender_id uuid, reason text, requested bigint, details jsonb)
+      on conflict (loan_id, lender_id) do update set
+        strategy_id = excluded.strategy_id, reason = excluded.reason, requested = excluded.requested,
+        details = excluded.details, created_at = excluded.created_at)`);
   }
-  await Promise.all(writes);
+  if (bought.length > 0) {
+    parts.push(sql`ranked as (update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
+      where lender_id = any(${uuids(bought.map((b) => b.candidate.lenderId))}))`);
+  }
+  if (parts.length > 0) await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
 }
 
 const rp = (v: bigint | string) => `Rp${groupThousands(BigInt(v))}`;

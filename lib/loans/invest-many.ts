@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
@@ -165,17 +165,26 @@ export async function investMany(
   // checked above, hence accountsLocked.
   const investments = eligible.map((i) => ({ id: crypto.randomUUID(), lenderId: i.lenderId, amount: i.amount, idempotencyKey: i.idempotencyKey, autoStrategyId: i.autoStrategyId ?? null }));
   const [[updated]] = await Promise.all([
+    // One statement: the funded amount grows only if the total still fits under the ceiling (and the
+    // CHECK funded ≤ principal), and the investments are inserted only then — the rows as one JSON
+    // parameter (see trackMany). No row back means the loan filled up: nothing was inserted.
     tx
-      .update(loans)
-      .set({ fundedAmount: sql`${loans.fundedAmount} + ${total}`, updatedAt: at })
-      .where(and(eq(loans.id, loan.id), eq(loans.status, "funding"), sql`${loans.fundedAmount} + ${total} <= ${ceiling}`))
-      .returning({ fundedAmount: loans.fundedAmount, principal: loans.principal }),
-    // One statement, the rows as one JSON parameter (see trackMany).
-    tx.execute(sql`
-      insert into loan_investments (id, loan_id, lender_id, amount, source, idempotency_key, auto_strategy_id, created_at)
-      select x.id, ${loan.id}::uuid, x.lender_id, x.amount, ${source}, x.idempotency_key, x.auto_strategy_id, ${at.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(investments.map((i) => ({ id: i.id, lender_id: i.lenderId, amount: i.amount.toString(), idempotency_key: i.idempotencyKey, auto_strategy_id: i.autoStrategyId })))}::jsonb)
-        as x(id uuid, lender_id uuid, amount bigint, idempotency_key text, auto_strategy_id uuid)`),
+      .execute(
+        sql`with funded as (
+          update loans set funded_amount = funded_amount + ${total}, updated_at = ${at.toISOString()}::timestamptz
+          where id = ${loan.id} and status = 'funding' and funded_amount + ${total} <= ${ceiling}
+          returning funded_amount, principal
+        ), inserted as (
+          insert into loan_investments (id, loan_id, lender_id, amount, source, idempotency_key, auto_strategy_id, created_at)
+          select x.id, ${loan.id}::uuid, x.lender_id, x.amount, ${source}, x.idempotency_key, x.auto_strategy_id, ${at.toISOString()}::timestamptz
+          from jsonb_to_recordset(${JSON.stringify(investments.map((i) => ({ id: i.id, lender_id: i.lenderId, amount: i.amount.toString(), idempotency_key: i.idempotencyKey, auto_strategy_id: i.autoStrategyId })))}::jsonb)
+            as x(id uuid, lender_id uuid, amount bigint, idempotency_key text, auto_strategy_id uuid)
+          where exists (select 1 from funded)
+          returning 1
+        )
+        select funded_amount::text, principal::text, (select count(*) from inserted)::int as inserted from funded`,
+      )
+      .then((r) => rowsOf<{ funded_amount: string; principal: string; inserted: number }>(r).map((u) => ({ fundedAmount: BigInt(u.funded_amount), principal: BigInt(u.principal), inserted: u.inserted }))),
     transferMany(
       tx,
       investments.map((inv) => ({
@@ -192,6 +201,7 @@ export async function investMany(
     ),
   ]);
   if (!updated) throw new Conflict("loan_oversubscribed", "This loan is already (almost) fully funded.");
+  if (updated.inserted !== investments.length) throw new Error(`investMany: ${updated.inserted} of ${investments.length} investments inserted`);
 
   const events = investments.map((inv): TrackEvent => ({ name: "loan_invested", userId: inv.lenderId, properties: { loanId: loan.id, investmentId: inv.id, amount: inv.amount, source }, context: ctx.request }));
   if (deferEvents) result.events = events;

@@ -65,19 +65,35 @@ export type LenderGate = {
  * risk_acknowledgements_user_version_unique, kyc_steps_user_step_unique, loan_investments_lender_idx):
  * no join order for the planner to get wrong however many lenders there are. Read with gateFromRow.
  */
-export function lenderGateSql(lenderId: SQL, borrowerId: string | null | undefined): { columns: SQL; joins: SQL } {
+export function lenderGateSql(
+  lenderId: SQL,
+  borrowerId: string | null | undefined,
+  opts: { strategyInvested?: SQL } = {},
+): { columns: SQL; joins: SQL } {
+  const live = sql`gi.status in ('reserved', 'active')`;
   return {
     // Scalar subqueries with LIMIT, not EXISTS: the planner turns an uncorrelatable EXISTS into a hashed
     // subplan that seq-scans the whole table once per query, slower than a few hundred index probes.
     columns: sql`coalesce((select true from kyc_profiles k where k.user_id = ${lenderId} and k.status = 'approved' limit 1), false) as gate_kyc,
       coalesce((select true from risk_acknowledgements r where r.user_id = ${lenderId} and r.version = ${RISK_DISCLOSURE_VERSION} and r.quiz_passed_at is not null limit 1), false) as gate_risk,
       (select ks.data->>'annualIncome' from kyc_steps ks where ks.user_id = ${lenderId} and ks.step = 'occupation') as gate_income,
-      coalesce(gate_inv.outstanding, 0)::text as gate_outstanding, coalesce(gate_inv.exposure, 0)::text as gate_exposure`,
-    joins: sql`left join lateral (
+      coalesce(gate_inv.outstanding, 0)::text as gate_outstanding, coalesce(gate_inv.exposure, 0)::text as gate_exposure
+      ${opts.strategyInvested ? sql`, coalesce(gate_inv.strategy_invested, 0)::text as strategy_invested` : sql``}`,
+    // One pass over the lender's investments. With strategyInvested (an auto-purchase strategy's id
+    // expression) it also sums, over all of them whatever their status, what that strategy bought.
+    joins: opts.strategyInvested
+      ? sql`left join lateral (
+        select sum(${investmentOutstandingSql("gi", "gl")}) filter (where ${live}) as outstanding,
+          sum(${investmentOutstandingSql("gi", "gl")}) filter (where ${live} and gl.borrower_id = ${borrowerId ?? null}::uuid) as exposure,
+          sum(gi.amount) filter (where gi.auto_strategy_id = ${opts.strategyInvested}) as strategy_invested
+        from loan_investments gi join loans gl on gl.id = gi.loan_id
+        where gi.lender_id = ${lenderId}
+      ) gate_inv on true`
+      : sql`left join lateral (
         select sum(${investmentOutstandingSql("gi", "gl")}) as outstanding,
           sum(${investmentOutstandingSql("gi", "gl")}) filter (where gl.borrower_id = ${borrowerId ?? null}::uuid) as exposure
         from loan_investments gi join loans gl on gl.id = gi.loan_id
-        where gi.lender_id = ${lenderId} and gi.status in ('reserved', 'active')
+        where gi.lender_id = ${lenderId} and ${live}
       ) gate_inv on true`,
   };
 }

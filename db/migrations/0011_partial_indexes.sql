@@ -1,0 +1,4 @@
+ALTER TABLE "ledger_transfers" DROP CONSTRAINT "ledger_transfers_reverses_unique";--> statement-breakpoint
+DROP INDEX "events_anonymous_time_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_transfers_reverses_unique" ON "ledger_transfers" USING btree ("reverses_transfer_id") WHERE "ledger_transfers"."reverses_transfer_id" is not null;--> statement-breakpoint
+CREATE INDEX "events_anonymous_time_idx" ON "events" USING btree ("anonymous_id","occurred_at") WHERE "events"."anonymous_id" is not null;
