@@ -68,8 +68,9 @@ export const autoPurchaseStrategies = pgTable(
     check("auto_purchase_strategies_amounts", sql`${t.amountPerLoan} > 0 and ${t.budget} > 0 and ${t.cashReserve} >= 0`),
     check("auto_purchase_strategies_tenors", sql`${t.minTenorMonths} is null or ${t.maxTenorMonths} is null or ${t.minTenorMonths} <= ${t.maxTenorMonths}`),
     index("auto_purchase_strategies_lender_idx").on(t.lenderId, t.priority),
-    // The matching query scans active strategies only.
-    index("auto_purchase_strategies_active_idx").on(t.active, t.lenderId).where(sql`${t.archivedAt} is null`),
+    // The matcher's LATERAL per lender (lib/autopurchase/candidates.ts): the lender's active strategies in
+    // priority order, so the first that matches ends the scan without a sort.
+    index("auto_purchase_strategies_match_idx").on(t.lenderId, t.priority, t.createdAt, t.id).where(sql`${t.active} and ${t.archivedAt} is null`),
   ],
 );
 
