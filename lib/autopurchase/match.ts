@@ -21,6 +21,7 @@ import { computeRequest, smallestPurchase } from "./requested";
 import type { SkipReason } from "./schemas";
 import { matchPhases, timed } from "./phases";
 import { ts } from "./store";
+import { executePrepared } from "@/db/prepared";
 
 export type MatchSummary = {
   loanId: string;
@@ -281,7 +282,7 @@ async function recordDecisions(tx: Tx, loanId: string, list: Skip[], bought: Pur
     parts.push(sql`ranked as (update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
       where lender_id = any(${uuids(bought.map((b) => b.candidate.lenderId))}))`);
   }
-  if (parts.length > 0) await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+  if (parts.length > 0) await executePrepared(tx, sql`with ${sql.join(parts, sql`, `)} select 1`);
 }
 
 const rp = (v: bigint | string) => `Rp${groupThousands(BigInt(v))}`;

@@ -6,6 +6,7 @@ import { ledgerTransfers, type LedgerTransfer, type LedgerUnit } from "@/db/sche
 import { now } from "@/lib/clock";
 import { Conflict, InsufficientFunds, NotFound, ValidationFailed } from "@/lib/errors";
 import { CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, pgErrorOf, UNIQUE_VIOLATION } from "./pg-errors";
+import { executePrepared } from "@/db/prepared";
 
 export const MAX_TRANSFER_AMOUNT = 2n ** 62n;
 
@@ -132,8 +133,11 @@ async function commitTransfers(sp: DbOrTx, inputs: TransferInput[], keys: string
   return results;
 }
 
-/** Above this many transfers the batch goes in as one JSON parameter (binding thousands of parameters costs more than the insert). */
-const BULK_THRESHOLD = 50;
+/**
+ * Above this many transfers the batch goes in as one JSON parameter of a prepared statement of fixed text
+ * (db/prepared.ts): cheaper to build than thousands of bound parameters, one round trip on PostgreSQL.
+ */
+const BULK_THRESHOLD = 8;
 
 async function insertBulk(db: DbOrTx, inputs: TransferInput[], at: Date): Promise<LedgerTransfer[]> {
   const rows = inputs.map((i) => ({
@@ -149,7 +153,7 @@ async function insertBulk(db: DbOrTx, inputs: TransferInput[], at: Date): Promis
     metadata: i.metadata ?? {},
   }));
   const result = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
+    await executePrepared(db, sql`
       insert into ledger_transfers (debit_account_id, credit_account_id, amount, unit, kind, idempotency_key, reference_type, reference_id, reverses_transfer_id, occurred_at, metadata)
       select x.debit_account_id, x.credit_account_id, x.amount, x.unit::ledger_unit, x.kind, x.idempotency_key, x.reference_type, x.reference_id, x.reverses_transfer_id, ${at.toISOString()}::timestamptz, x.metadata
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
@@ -188,7 +192,7 @@ async function applyBalances(db: DbOrTx, created: LedgerTransfer[], accountsLock
   // NO KEY UPDATE (what the UPDATE itself takes) leaves the FK checks of concurrent transfer inserts,
   // which take KEY SHARE on these rows, unblocked; FOR UPDATE would conflict with them and deadlock.
   if (!accountsLocked) await db.execute(sql`select id from ledger_accounts where id = any(${idArray}) order by id for no key update`);
-  await db.execute(sql`
+  await executePrepared(db, sql`
     update ledger_accounts as a set balance = a.balance + d.delta
     from unnest(${idArray}, ${deltaArray}) as d(id, delta)
     where a.id = d.id`);

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
+import { executePrepared } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -168,9 +169,9 @@ export async function investMany(
     // One statement: the funded amount grows only if the total still fits under the ceiling (and the
     // CHECK funded ≤ principal), and the investments are inserted only then — the rows as one JSON
     // parameter (see trackMany). No row back means the loan filled up: nothing was inserted.
-    tx
-      .execute(
-        sql`with funded as (
+    executePrepared(
+      tx,
+      sql`with funded as (
           update loans set funded_amount = funded_amount + ${total}, updated_at = ${at.toISOString()}::timestamptz
           where id = ${loan.id} and status = 'funding' and funded_amount + ${total} <= ${ceiling}
           returning funded_amount, principal
@@ -183,8 +184,7 @@ export async function investMany(
           returning 1
         )
         select funded_amount::text, principal::text, (select count(*) from inserted)::int as inserted from funded`,
-      )
-      .then((r) => rowsOf<{ funded_amount: string; principal: string; inserted: number }>(r).map((u) => ({ fundedAmount: BigInt(u.funded_amount), principal: BigInt(u.principal), inserted: u.inserted }))),
+    ).then((r) => rowsOf<{ funded_amount: string; principal: string; inserted: number }>(r).map((u) => ({ fundedAmount: BigInt(u.funded_amount), principal: BigInt(u.principal), inserted: u.inserted }))),
     transferMany(
       tx,
       investments.map((inv) => ({
