@@ -6,7 +6,7 @@ import { setNow } from "@/lib/clock";
 import { startJobRunner } from "@/lib/jobs/boss";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { listedLoan } from "@/lib/loans/test-helpers";
-import { matchLoan } from "./match";
+import { evaluationChunk, matchLoan } from "./match";
 import { autoLender } from "./test-helpers";
 
 beforeAll(async () => {
@@ -73,5 +73,16 @@ describe("matchLoan, candidates evaluated in batches", () => {
     const skipped = await getDb().select().from(autoPurchaseDecisions).where(inArray(autoPurchaseDecisions.lenderId, ids));
     expect(skipped.map((d) => d.lenderId)).toEqual([poor.user.id, poor.user.id]);
     expect((await computeLedgerHealth(getDb())).ok).toBe(true);
+  });
+});
+
+describe("evaluationChunk", () => {
+  const page = (amounts: bigint[]) => amounts.map((amountPerLoan) => ({ amountPerLoan }));
+  it("takes the shortest head covering twice the supply, at least 32, never more than asked or than the page", () => {
+    expect(evaluationChunk(page(Array(100).fill(1_000_000n)), 1_000_000n, 256)).toBe(32);
+    expect(evaluationChunk(page(Array(100).fill(1_000_000n)), 40_000_000n, 256)).toBe(80);
+    expect(evaluationChunk(page(Array(100).fill(1_000_000n)), 40_000_000n, 50)).toBe(50);
+    expect(evaluationChunk(page(Array(10).fill(1_000_000n)), 40_000_000n, 256)).toBe(10);
+    expect(evaluationChunk([], 1n, 256)).toBe(0);
   });
 });

@@ -52,7 +52,8 @@ type Skip = {
 type Purchase = { candidate: CandidateRow; amount: bigint; investmentId: string };
 
 /**
- * `batchSize`: candidates evaluated per round (default LAZY_BATCH_SIZE; tests use tiny ones to cross batches).
+ * `batchSize`: a fixed page and chunk size (default: pages of 64 doubling to LAZY_BATCH_SIZE, chunks by
+ * evaluationChunk; tests use tiny ones to cross pages).
  * `withRequests`: the evaluated participants' requests and allocations in the summary (bench fairness).
  */
 export type MatchOptions = { lenderId?: string; ctx?: Ctx; withRequests?: boolean; batchSize?: number };
@@ -66,11 +67,12 @@ function pgCode(e: unknown): string | undefined {
 
 /**
  * Matches ONE loan against every active strategy and buys the allocations (docs/autopurchase.md).
- * One transaction: lock the loan row, then batch by batch from the top of the candidate queue (one
- * page query per batch, in ranking order) read the lenders' facts, compute each request (requested.ts) and
- * allocate the auto supply pro rata (allocation.ts) until later candidates cannot change the result
- * (allocation-lazy.ts); buy through investMany (the invest rules, batched; each investment names its
- * strategy), record a skip decision per evaluated lender who bought nothing, events and notifications.
+ * One transaction: lock the loan row, then page by page from the top of the candidate queue (in ranking
+ * order, each page with its lenders' facts, candidates.ts), chunk by chunk compute each request
+ * (requested.ts) and allocate the auto supply pro rata (allocation.ts) until later candidates cannot
+ * change the result (allocation-lazy.ts); buy through investMany (the invest rules, batched; each
+ * investment names its strategy), record a skip per evaluated lender who could not buy, events and
+ * notifications.
  * Locking the loan first makes two workers on the same loan take turns; the second then finds the
  * first one's investments (the queue leaves out lenders auto-purchase already bought the loan for) and
  * buys nothing twice (and investMany's idempotency keys auto:<loanId>:<lenderId> stand behind that).
