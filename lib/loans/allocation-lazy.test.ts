@@ -5,13 +5,25 @@ import { allocateLazily } from "./allocation-lazy";
 
 const STEP = 100_000n;
 
+/** The generated people as participants (ids in a fixed order, a day in January or never allocated) and the loan's figures. */
+function setup(people: { requested: bigint; day: number | null }[], supplySteps: bigint, minimumSteps: bigint) {
+  const all: AllocationParticipant[] = people.map((x, i) => ({
+    id: `l${String(i).padStart(2, "0")}`,
+    requested: x.requested,
+    lastAllocatedAt: x.day === null ? null : new Date(Date.UTC(2026, 0, x.day)),
+  }));
+  return { all, input: { supply: supplySteps * STEP, step: STEP, minimum: minimumSteps * STEP } };
+}
+
+/** The loan's minimum and supply, in steps. */
+const loanFigures = { minimumSteps: fc.bigInt({ min: 0n, max: 5n }), supplySteps: fc.bigInt({ min: 0n, max: 200n }) };
+
 describe("allocateLazily", () => {
   it("gives the same allocations as allocate() over everyone, for any batch size", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          minimumSteps: fc.bigInt({ min: 0n, max: 5n }),
-          supplySteps: fc.bigInt({ min: 0n, max: 200n }),
+          ...loanFigures,
           batchSize: fc.integer({ min: 1, max: 5 }),
           people: fc.array(
             fc.record({ requested: fc.oneof(fc.bigInt({ min: 0n, max: 1_000_000n }), fc.bigInt({ min: 0n, max: 30_000_000n })), day: fc.option(fc.integer({ min: 1, max: 5 })) }),
@@ -19,12 +31,7 @@ describe("allocateLazily", () => {
           ),
         }),
         async ({ minimumSteps, supplySteps, batchSize, people }) => {
-          const all: AllocationParticipant[] = people.map((x, i) => ({
-            id: `l${String(i).padStart(2, "0")}`,
-            requested: x.requested,
-            lastAllocatedAt: x.day === null ? null : new Date(Date.UTC(2026, 0, x.day)),
-          }));
-          const input = { supply: supplySteps * STEP, step: STEP, minimum: minimumSteps * STEP };
+          const { all, input } = setup(people, supplySteps, minimumSteps);
           const byId = new Map(all.map((p) => [p.id, p]));
           const seen = new Set<string>();
           // The queue carries only the ranking columns; evaluate() supplies the requests (and leaves some out, as the matcher leaves out skips).
@@ -52,18 +59,12 @@ describe("allocateLazily", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          minimumSteps: fc.bigInt({ min: 0n, max: 5n }),
-          supplySteps: fc.bigInt({ min: 0n, max: 200n }),
+          ...loanFigures,
           sizes: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 40 }),
           people: fc.array(fc.record({ requested: fc.bigInt({ min: 0n, max: 8_000_000n }), day: fc.option(fc.integer({ min: 1, max: 5 })) }), { maxLength: 30 }),
         }),
         async ({ minimumSteps, supplySteps, sizes, people }) => {
-          const all: AllocationParticipant[] = people.map((x, i) => ({
-            id: `l${String(i).padStart(2, "0")}`,
-            requested: x.requested,
-            lastAllocatedAt: x.day === null ? null : new Date(Date.UTC(2026, 0, x.day)),
-          }));
-          const input = { supply: supplySteps * STEP, step: STEP, minimum: minimumSteps * STEP };
+          const { all, input } = setup(people, supplySteps, minimumSteps);
           // In ranking order (allocateLazily checks it), served in batches of the given sizes (cycled), never more than asked for.
           const queue = [...all].sort(comparePriority);
           let call = 0;
