@@ -5,10 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/field";
+import { FormError, TextAreaField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { Dialog } from "@/components/ui/dialog";
-import { TextAreaField } from "./text-area-field";
 import type { ActionResult } from "./types";
 
 type Step = "printed" | "shipped" | "delivered";
@@ -76,7 +75,7 @@ export function AdminGoldWithdrawalActions({
       <Dialog open={dialog === "cancel"} title={t("confirmCancel")} onClose={() => setDialog(null)}>
         <FormError message={formError} />
         <p className="text-sm">{t("cancelBody", { name })}</p>
-        <TextAreaField id={`cancel-reason-${id}`} label={t("cancelReason")} value={reason} onChange={setReason} error={text.field(fields.reason)} />
+        <TextAreaField id={`cancel-reason-${id}`} label={t("cancelReason")} value={reason} onChange={(e) => setReason(e.target.value)} error={text.field(fields.reason)} />
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={() => setDialog(null)} disabled={pending}>
             {t("back")}

@@ -7,12 +7,11 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { FormError, SelectField, TextField } from "@/components/ui/field";
+import { FormError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
 import { formatGrams, GOLD_UNITS_PER_GRAM } from "@/lib/money/gold";
 import { Dialog } from "@/components/ui/dialog";
-import { TextAreaField } from "./text-area-field";
 import type { ActionResult, WithdrawalOptionView, WithdrawalView } from "./types";
 
 export type WithdrawalInput = { barGrams: number; quantity: number; address: string; idempotencyKey: string };
@@ -138,7 +137,7 @@ export function GoldWithdrawals({
           />
           <TextField id="withdraw-quantity" label={t("quantity")} inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value.replace(/\D/g, ""))} error={text.field(fields.quantity)} />
         </div>
-        <TextAreaField id="withdraw-address" label={t("deliveryAddress")} value={address} onChange={setAddress} error={text.field(fields.address)} />
+        <TextAreaField id="withdraw-address" label={t("deliveryAddress")} value={address} onChange={(e) => setAddress(e.target.value)} error={text.field(fields.address)} />
         {option && qty > 0 ? <p className="text-sm text-slate-700">{t("withdrawalSummary", { grams: g(totalUnits), fee: rp(totalFee), days: option.leadTimeDays })}</p> : null}
         <Button type="submit" disabled={pending || !canTrade}>
           {t("reviewWithdrawal")}

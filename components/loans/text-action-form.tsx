@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 
 type Result = { ok: boolean; error?: string; message?: string; fields?: Record<string, string> };
@@ -48,23 +49,7 @@ export function TextActionForm({
         });
       }}
     >
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="block w-full rounded-lg border border-slate-400 bg-white px-3 py-2"
-      />
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <TextAreaField id={id} label={label} value={value} onChange={(e) => setValue(e.target.value)} error={error} />
       <Button type="submit" variant={variant} disabled={pending}>
         {submitLabel}
       </Button>

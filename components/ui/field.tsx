@@ -1,38 +1,44 @@
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 const control =
   "block w-full min-h-11 rounded-lg border bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-700";
 
 type FieldProps = { id: string; label: string; error?: string; hint?: ReactNode };
 
+/** The ids a control is described by: its error and its hint, when shown. */
+function describedBy({ id, error, hint }: FieldProps): string | undefined {
+  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** What every field shares: the visible label, then the control, its hint and its announced error. */
+function FieldFrame({ id, label, error, hint, className, children }: FieldProps & { className: string; children: ReactNode }) {
+  return (
+    <div className={`space-y-1 ${className}`}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** A labelled input: the label is always visible, the error is announced and tied to the input. */
 export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttributes<HTMLInputElement>>(
   function TextField({ id, label, error, hint, className = "", ...props }, ref) {
-    const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
     return (
-      <div className={`space-y-1 ${className}`}>
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        <input
-          ref={ref}
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={`${control} border-slate-400`}
-          {...props}
-        />
-        {hint ? (
-          <p id={`${id}-hint`} className="text-xs text-slate-600">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <FieldFrame id={id} label={label} error={error} hint={hint} className={className}>
+        <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy({ id, label, error, hint })} className={`${control} border-slate-400`} {...props} />
+      </FieldFrame>
     );
   },
 );
@@ -42,10 +48,7 @@ export const SelectField = forwardRef<
   FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }
 >(function SelectField({ id, label, error, hint, options, className = "", ...props }, ref) {
   return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} error={error} hint={hint} className={className}>
       <select
         ref={ref}
         id={id}
@@ -60,19 +63,28 @@ export const SelectField = forwardRef<
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 });
+
+/** A labelled multi-line input, like TextField. */
+export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(
+  function TextAreaField({ id, label, error, hint, className = "", rows = 3, ...props }, ref) {
+    return (
+      <FieldFrame id={id} label={label} error={error} hint={hint} className={className}>
+        <textarea
+          ref={ref}
+          id={id}
+          rows={rows}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy({ id, label, error, hint })}
+          className={`${control} border-slate-400`}
+          {...props}
+        />
+      </FieldFrame>
+    );
+  },
+);
 
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;

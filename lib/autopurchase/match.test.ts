@@ -204,6 +204,18 @@ describe("matchLoan", () => {
     expect((await investmentsOf(loanId)).filter((i) => i.lenderId === l.user.id)).toHaveLength(1);
   });
 
+  it("only an auto investment may name a strategy (CHECK loan_investments_auto_strategy)", async () => {
+    const l = await autoLender();
+    const { loanId } = await listedLoan({ amount: 100_000_000n });
+    await getDb().execute(sql`update auto_purchase_strategies set active = false where lender_id = ${l.user.id}`);
+    const manual = await invest({ ctx: l.ctx, input: { loanId, amount: "1000000", idempotencyKey: key() } });
+    await expect(
+      getDb().update(loanInvestments).set({ autoStrategyId: l.strategy.id }).where(eq(loanInvestments.id, manual.investment.id)),
+    ).rejects.toThrow();
+    const [row] = await getDb().select().from(loanInvestments).where(eq(loanInvestments.id, manual.investment.id));
+    expect(row).toMatchObject({ source: "manual", autoStrategyId: null });
+  });
+
   it("never buys the borrower's own loan, nor for lenders without the current power of attorney", async () => {
     const l = await autoLender();
     await getDb().update(autoPurchaseLenders).set({ poaVersion: 0 }).where(eq(autoPurchaseLenders.lenderId, l.user.id));

@@ -22,6 +22,7 @@ import type { SkipReason } from "./schemas";
 import { matchPhases, timed } from "./phases";
 import { ts } from "./store";
 import { executePrepared } from "@/db/prepared";
+import { uuidArray } from "@/db/sql-arrays";
 
 export type MatchSummary = {
   loanId: string;
@@ -93,7 +94,7 @@ export async function matchLoan(loanId: string, opts: MatchOptions = {}): Promis
 async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<MatchSummary> {
   const ctx = opts.ctx ?? systemCtx("autopurchase.match");
   const empty: MatchSummary = { loanId, supply: 0n, candidates: 0, evaluated: 0, bought: 0, skipped: 0, allocated: 0n };
-  // The lender limit settings travel with the lock (pipelined): they are needed once the loan is open.
+  // The lender limit settings are read alongside the lock: they are needed once the loan is open.
   const [[loan], settings] = await Promise.all([
     timed("lock loan", () => tx.select().from(loans).where(eq(loans.id, loanId)).for("update")) as Promise<Loan[]>,
     readLenderLimitSettings(tx),
@@ -197,8 +198,8 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
     skips.set(r.lenderId, { candidate: byLender.get(r.lenderId)!, reason: refusalReason(r), requested: requestedBy.get(r.lenderId) ?? 0n, details: r.details });
   }
 
-  // What is left are writes that do not wait for each other, so they go out together (pipelined on the
-  // transaction's connection): the skips that are new or changed (the facts said which skip each lender
+  // What is left are writes that do not wait for each other, so they go out together (prepared, they
+  // pipeline on the transaction's connection — db/prepared.ts): the skips that are new or changed (the facts said which skip each lender
   // already had on this loan, read under the loan's lock), the earlier skips of lenders bought now
   // removed, the buyers moved to the back of the ranking, and the events and notifications of the
   // purchases and of the new or changed skips — so a re-run repeats no event.
@@ -253,12 +254,11 @@ function refusalReason(r: InvestManyRefusal): SkipReason {
  * the investment), and the buyers moved to the back of the ranking (last_allocated_at).
  */
 async function recordDecisions(tx: Tx, loanId: string, list: Skip[], bought: Purchase[], at: Date): Promise<void> {
-  const uuids = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
   const parts: SQL[] = [];
   const boughtAfterSkip = bought.filter((b) => b.candidate.priorSkip !== null);
   if (boughtAfterSkip.length > 0) {
     parts.push(sql`unskipped as (delete from auto_purchase_decisions
-      where loan_id = ${loanId} and lender_id = any(${uuids(boughtAfterSkip.map((b) => b.candidate.lenderId))}))`);
+      where loan_id = ${loanId} and lender_id = any(${uuidArray(boughtAfterSkip.map((b) => b.candidate.lenderId))}))`);
   }
   if (list.length > 0) {
     // The rows as one JSON parameter (binding thousands of parameters costs more than the insert).
@@ -282,7 +282,7 @@ async function recordDecisions(tx: Tx, loanId: string, list: Skip[], bought: Pur
   }
   if (bought.length > 0) {
     parts.push(sql`ranked as (update auto_purchase_lenders set last_allocated_at = ${ts(at)}, updated_at = ${ts(at)}
-      where lender_id = any(${uuids(bought.map((b) => b.candidate.lenderId))}))`);
+      where lender_id = any(${uuidArray(bought.map((b) => b.candidate.lenderId))}))`);
   }
   if (parts.length > 0) await executePrepared(tx, sql`with ${sql.join(parts, sql`, `)} select 1`);
 }

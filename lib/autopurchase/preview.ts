@@ -45,8 +45,7 @@ export async function previewStrategy(ctx: Ctx, input: { strategyId: unknown } |
     );
     if (!own) throw new StrategyNotFound();
     rules = savedRules("s");
-    from = sql`, auto_purchase_strategies s`;
-    from = sql`${from} where s.id = ${strategyId} and`;
+    from = sql`, auto_purchase_strategies s where s.id = ${strategyId} and`;
   } else {
     const data = parseInput(StrategyInput, input.strategy);
     rules = inputRules(data);

@@ -7,6 +7,7 @@ import { now, realNow } from "@/lib/clock";
 import { enqueue } from "@/lib/jobs/boss";
 import { matchLenderJob } from "@/lib/jobs/definitions/autopurchase/match-lender";
 import { matchLoanJob } from "@/lib/jobs/definitions/autopurchase/match-loan";
+import { uuidArray } from "@/db/sql-arrays";
 
 /**
  * Where other areas start auto-purchase, in their own transaction (jobs enqueue only if it commits).
@@ -34,7 +35,7 @@ export async function onCashArrived(tx: DbOrTx, userIds: readonly string[]): Pro
   const rows = rowsOf<{ lender_id: string }>(
     await tx.execute(sql`
       select distinct lender_id from auto_purchase_strategies
-      where lender_id = any(${`{${ids.join(",")}}`}::uuid[]) and active and reinvest and archived_at is null`),
+      where lender_id = any(${uuidArray(ids)}) and active and reinvest and archived_at is null`),
   );
   for (const r of rows) await enqueue(tx, matchLenderJob, { lenderId: r.lender_id }, { singletonKey: r.lender_id });
 }

@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { Conflict, InsufficientFunds, NotFound, ValidationFailed } from "@/lib/errors";
 import { CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, pgErrorOf, UNIQUE_VIOLATION } from "./pg-errors";
 import { executePrepared } from "@/db/prepared";
+import { uuidArray } from "@/db/sql-arrays";
 
 export const MAX_TRANSFER_AMOUNT = 2n ** 62n;
 
@@ -186,7 +187,7 @@ async function applyBalances(db: DbOrTx, created: LedgerTransfer[], accountsLock
   }
   const ids = [...deltas.keys()].sort();
   // Ids and deltas as two array parameters (not two parameters per account): a batch may touch thousands.
-  const idArray = sql`${`{${ids.join(",")}}`}::uuid[]`;
+  const idArray = uuidArray(ids);
   const deltaArray = sql`${`{${ids.map((id) => deltas.get(id)!.toString()).join(",")}}`}::bigint[]`;
   // Lock in a fixed order first: a set-based UPDATE would lock rows in whatever order its plan scans them.
   // NO KEY UPDATE (what the UPDATE itself takes) leaves the FK checks of concurrent transfer inserts,

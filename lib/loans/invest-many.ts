@@ -12,6 +12,7 @@ import { transferMany } from "@/lib/ledger";
 import { onFullyFunded } from "./invest";
 import { amountRuleError, assertLoanOpen, fundingCeiling, type InvestSource } from "./invest-rules";
 import { lenderGateMany, type LenderGate } from "./lender-gate";
+import { uuidArray } from "@/db/sql-arrays";
 
 export type InvestManyItem = {
   lenderId: string;
@@ -77,13 +78,13 @@ export async function investMany(
   if (!loan) throw new NotFound("The loan");
 
   // Cash and reserved accounts are locked in id order (as transferMany does) for every lender of the
-  // batch, in the same round trip as the idempotency lookup (pipelined): the lock order stays loan, then
-  // accounts; lenders refused below merely keep their rows locked until commit.
+  // batch, issued together with the idempotency lookup: the lock order stays loan, then accounts;
+  // lenders refused below merely keep their rows locked until commit.
   const lockAccounts = async (lenderIds: string[]) =>
     rowsOf<{ id: string; owner_id: string; type: string; balance: string }>(
       await tx.execute(sql`
         select id, owner_id, type, balance::text from ledger_accounts
-        where owner_type = 'user' and unit = 'IDR' and type in ('user_cash', 'lender_reserved') and owner_id = any(${`{${lenderIds.join(",")}}`}::uuid[])
+        where owner_type = 'user' and unit = 'IDR' and type in ('user_cash', 'lender_reserved') and owner_id = any(${uuidArray(lenderIds)})
         order by id for no key update`),
     );
   const [prior, lockedFirst] = await Promise.all([
@@ -160,8 +161,8 @@ export async function investMany(
     total = eligible.reduce((s, i) => s + i.amount, 0n);
     if (eligible.length === 0) return result;
   }
-  // The writes are independent of each other's results, so they go out together (pipelined on the
-  // transaction's connection): the funded amount, the investments (ids made here, so the transfers can
+  // The writes are independent of each other's results, so they go out together (prepared, they pipeline
+  // on the transaction's connection — db/prepared.ts): the funded amount, the investments (ids made here, so the transfers can
   // name them at once) and one ledger transfer per investment. The accounts are locked and their cash
   // checked above, hence accountsLocked.
   const investments = eligible.map((i) => ({ id: crypto.randomUUID(), lenderId: i.lenderId, amount: i.amount, idempotencyKey: i.idempotencyKey, autoStrategyId: i.autoStrategyId ?? null }));

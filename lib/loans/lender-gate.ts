@@ -7,6 +7,7 @@ import { assertKycApproved } from "@/lib/kyc";
 import { assertRiskCheckPassed, assertWithinLenderLimit } from "@/lib/lending";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
 import { limitFromIncome, readLenderLimitSettings, type LenderLimitSettings } from "@/lib/lending/limits";
+import { uuidArray } from "@/db/sql-arrays";
 
 /**
  * What a lender has outstanding on Lumbung: money reserved for loans still funding, plus their share
@@ -79,21 +80,15 @@ export function lenderGateSql(
       (select ks.data->>'annualIncome' from kyc_steps ks where ks.user_id = ${lenderId} and ks.step = 'occupation') as gate_income,
       coalesce(gate_inv.outstanding, 0)::text as gate_outstanding, coalesce(gate_inv.exposure, 0)::text as gate_exposure
       ${opts.strategyInvested ? sql`, coalesce(gate_inv.strategy_invested, 0)::text as strategy_invested` : sql``}`,
-    // One pass over the lender's investments. With strategyInvested (an auto-purchase strategy's id
-    // expression) it also sums, over all of them whatever their status, what that strategy bought.
-    joins: opts.strategyInvested
-      ? sql`left join lateral (
+    // One pass over the lender's investments: outstanding and exposure count the live ones; with
+    // strategyInvested (an auto-purchase strategy's id expression) it also sums what that strategy bought,
+    // whatever the status.
+    joins: sql`left join lateral (
         select sum(${investmentOutstandingSql("gi", "gl")}) filter (where ${live}) as outstanding,
-          sum(${investmentOutstandingSql("gi", "gl")}) filter (where ${live} and gl.borrower_id = ${borrowerId ?? null}::uuid) as exposure,
-          sum(gi.amount) filter (where gi.auto_strategy_id = ${opts.strategyInvested}) as strategy_invested
+          sum(${investmentOutstandingSql("gi", "gl")}) filter (where ${live} and gl.borrower_id = ${borrowerId ?? null}::uuid) as exposure
+          ${opts.strategyInvested ? sql`, sum(gi.amount) filter (where gi.auto_strategy_id = ${opts.strategyInvested}) as strategy_invested` : sql``}
         from loan_investments gi join loans gl on gl.id = gi.loan_id
         where gi.lender_id = ${lenderId}
-      ) gate_inv on true`
-      : sql`left join lateral (
-        select sum(${investmentOutstandingSql("gi", "gl")}) as outstanding,
-          sum(${investmentOutstandingSql("gi", "gl")}) filter (where gl.borrower_id = ${borrowerId ?? null}::uuid) as exposure
-        from loan_investments gi join loans gl on gl.id = gi.loan_id
-        where gi.lender_id = ${lenderId} and ${live}
       ) gate_inv on true`,
   };
 }
@@ -131,7 +126,7 @@ export async function lenderGateMany(
   const rows = rowsOf<LenderGateRow & { id: string }>(
     await db.execute(sql`
       select u.id, ${gate.columns}
-      from unnest(${`{${lenderIds.join(",")}}`}::uuid[]) as u(id)
+      from unnest(${uuidArray(lenderIds)}) as u(id)
       ${gate.joins}`),
   );
   for (const r of rows) out.set(r.id, gateFromRow(limits, r));
