@@ -8,4 +8,5 @@ export * from "./kyc";
 export * from "./loans";
 export * from "./cart";
 export * from "./autopurchase";
+export * from "./autopurchase-decisions";
 export * from "./gold";
