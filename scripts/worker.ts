@@ -3,7 +3,8 @@
 // runner lives inside `npm start` instead.
 import { closeDatabase } from "@/db";
 import { env } from "@/lib/env";
-import { startJobRunner, stopJobRunner } from "@/lib/jobs/boss";
+import { stopJobRunner } from "@/lib/jobs/boss";
+import { startJobRunner } from "@/lib/jobs/worker";
 import { workerId } from "@/lib/jobs/heartbeat";
 import { prepareDatabase } from "@/lib/system/boot";
 

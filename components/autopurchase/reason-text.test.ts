@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import id from "@/messages/id.json";
+import { SKIP_REASONS } from "@/lib/autopurchase/schemas";
 import { skipReasonText } from "./reason-text";
 
 const tEn = createTranslator({ locale: "en", messages: en, namespace: "autoPurchase" });
@@ -22,7 +23,6 @@ describe("skipReasonText", () => {
   });
 
   it("has a sentence for every skip reason in both languages", async () => {
-    const { SKIP_REASONS } = await import("@/lib/autopurchase/schemas");
     for (const r of SKIP_REASONS) {
       expect(tEn.has(`reasons.${r}`), r).toBe(true);
       expect(tId.has(`reasons.${r}`), r).toBe(true);

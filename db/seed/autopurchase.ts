@@ -5,7 +5,7 @@ import { findUserByEmail } from "@/lib/auth/users";
 import { userCtx } from "@/lib/context";
 import { acceptPowerOfAttorney, createStrategy, POA_VERSION, setStrategyActive } from "@/lib/autopurchase";
 import { matchLender } from "@/lib/autopurchase/match";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 
 /**
  * Auto-purchase demo: the demo lender has accepted the power of attorney and has two strategies —
@@ -18,7 +18,7 @@ export async function seedAutoPurchase(db: Db): Promise<void> {
   if (!lender) return;
   const [existing] = await db.select({ id: autoPurchaseStrategies.id }).from(autoPurchaseStrategies).where(eq(autoPurchaseStrategies.lenderId, lender.id)).limit(1);
   if (existing) return;
-  await startJobRunner({ work: false });
+  await startJobQueue();
   const ctx = userCtx(lender.id, "lender");
   await acceptPowerOfAttorney({ ctx, input: { version: POA_VERSION, accepted: true } });
   const active = await createStrategy({

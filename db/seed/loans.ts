@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { installments, loanApplications, loanProducts, users, type Role } from "@/db/schema";
+import { installments, loanApplications, loanProducts, loans, users, type Role } from "@/db/schema";
 import { findUserByEmail } from "@/lib/auth/users";
 import { now, setNow } from "@/lib/clock";
 import { systemCtx, userCtx, type Ctx } from "@/lib/context";
 import { trackMany } from "@/lib/engagement/track";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { ensurePlatformAccount, ensureUserAccount, transfer } from "@/lib/ledger";
 import { recordVerifiedLenderFixture } from "@/lib/kyc/verified-lender";
 import { saveApplicationStep, submitApplication, uploadApplicationDocument } from "@/lib/loans/applications";
@@ -86,7 +86,7 @@ export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
   if (started) return;
 
   // Verbs enqueue jobs in their transactions; pg-boss must be up first (on PGlite it shares the connection).
-  await startJobRunner({ work: false });
+  await startJobQueue();
   const products = new Map((await db.select({ id: loanProducts.id, code: loanProducts.code }).from(loanProducts)).map((p) => [p.code, p.id]));
   const adminCtx = userCtx(admin.id, "admin");
   const borrowerCtx = userCtx(borrower.id, "borrower");
@@ -114,7 +114,6 @@ export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
   const payAt = async (loanId: string, number: number) => {
     const [inst] = await db.select().from(installments).where(and(eq(installments.loanId, loanId), eq(installments.number, number)));
     if (!inst) {
-      const { loans } = await import("@/db/schema");
       throw new Error(`seed: loan ${loanId} has no installment ${number}: ${JSON.stringify(await db.select({ s: loans.status, f: loans.fundedAmount, a: loans.agreementAcceptedAt, p: loans.principal }).from(loans).where(eq(loans.id, loanId)), (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`);
     }
     setNow(new Date(inst.dueDate.getTime() - 2 * 3_600_000));

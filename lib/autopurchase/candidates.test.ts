@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { autoPurchaseLenders } from "@/db/schema";
 import { setNow } from "@/lib/clock";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { comparePriority } from "@/lib/loans/allocation";
 import { compareKeys } from "@/lib/loans/math";
 import { listedLoan } from "@/lib/loans/test-helpers";
@@ -13,7 +13,7 @@ import { candidatePager, selectCandidateQueue } from "./candidates";
 import { autoLender } from "./test-helpers";
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(async () => {
   setNow("2026-03-02T03:00:00Z");

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { advanceNow, setNow } from "@/lib/clock";
 import { isDomainError } from "@/lib/errors";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { invest } from "@/lib/loans/invest";
 import { key, lenders, listedLoan } from "@/lib/loans/test-helpers";
@@ -13,7 +13,7 @@ import { matchLoan } from "./match";
 import { autoLender } from "./test-helpers";
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 
 /**

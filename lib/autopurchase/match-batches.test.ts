@@ -3,14 +3,14 @@ import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { autoPurchaseDecisions, autoPurchaseLenders, loanInvestments, loans } from "@/db/schema";
 import { setNow } from "@/lib/clock";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { listedLoan } from "@/lib/loans/test-helpers";
 import { evaluationChunk, matchLoan } from "./match";
 import { autoLender } from "./test-helpers";
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(async () => {
   setNow("2026-03-02T03:00:00Z");

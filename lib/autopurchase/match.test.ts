@@ -4,9 +4,10 @@ import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { autoPurchaseDecisions, autoPurchaseLenders, events, kycProfiles, loanInvestments, loans, notifications, riskAcknowledgements } from "@/db/schema";
 import { advanceNow, setNow } from "@/lib/clock";
-import { runHandler, startJobRunner } from "@/lib/jobs/boss";
-import { matchLenderJob } from "@/lib/jobs/definitions/autopurchase/match-lender";
-import { matchLoanJob } from "@/lib/jobs/definitions/autopurchase/match-loan";
+import { startJobQueue } from "@/lib/jobs/boss";
+import { runHandler } from "@/lib/jobs/worker";
+import { matchLenderHandler } from "@/lib/jobs/definitions/autopurchase/match-lender.handler";
+import { matchLoanHandler } from "@/lib/jobs/definitions/autopurchase/match-loan.handler";
 import { computeLedgerHealth, readUserCashBalances } from "@/lib/ledger";
 import { invest } from "@/lib/loans/invest";
 import { creditWallet, key, listedLoan } from "@/lib/loans/test-helpers";
@@ -31,7 +32,7 @@ const decisionOf = async (loanId: string, lenderId: string) => {
 const investmentsOf = async (loanId: string) => getDb().select().from(loanInvestments).where(eq(loanInvestments.loanId, loanId));
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(async () => {
   setNow("2026-03-02T03:00:00Z");
@@ -195,11 +196,11 @@ describe("matchLoan", () => {
     // Invoice financing only: the loans earlier tests left open (modal usaha) stay out of the reinvest run.
     const l = await autoLender({ cash: 0n, strategy: { productCodes: ["invoice-financing"] } });
     const { loanId } = await listedLoan({ product: "invoice-financing", amount: 100_000_000n, tenor: 60 });
-    await runHandler(matchLoanJob as never, { loanId }, { id: "j1", name: matchLoanJob.name });
+    await runHandler(matchLoanHandler as never, { loanId }, { id: "j1", name: matchLoanHandler.job.name });
     expect(await decisionOf(loanId, l.user.id)).toMatchObject({ outcome: "skipped", reason: "balance" });
     await creditWallet(l.user.id, 3_000_000n);
-    await runHandler(matchLenderJob as never, { lenderId: l.user.id }, { id: "j2", name: matchLenderJob.name });
-    await runHandler(matchLoanJob as never, { loanId }, { id: "j3", name: matchLoanJob.name });
+    await runHandler(matchLenderHandler as never, { lenderId: l.user.id }, { id: "j2", name: matchLenderHandler.job.name });
+    await runHandler(matchLoanHandler as never, { loanId }, { id: "j3", name: matchLoanHandler.job.name });
     expect(await decisionOf(loanId, l.user.id)).toMatchObject({ outcome: "bought", amount: 1_000_000n });
     expect((await investmentsOf(loanId)).filter((i) => i.lenderId === l.user.id)).toHaveLength(1);
   });

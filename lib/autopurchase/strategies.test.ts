@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { events, riskAcknowledgements } from "@/db/schema";
 import { setNow } from "@/lib/clock";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
+import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
 import { ensureLoanDefaults } from "@/lib/loans/defaults";
 import { lenders, listedLoan } from "@/lib/loans/test-helpers";
 import { createTestUser } from "@/lib/testing/factories";
@@ -26,7 +27,7 @@ import { baseStrategy } from "./test-helpers";
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
   await ensureLoanDefaults(getDb());
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
@@ -84,7 +85,7 @@ describe("strategies", () => {
 
     await getDb().delete(riskAcknowledgements).where(eq(riskAcknowledgements.userId, l!.user.id));
     expect(await rejected(setStrategyActive({ ctx: l!.ctx, input: { strategyId: s.id, active: true } }))).toMatchObject({ code: "risk_check_required" });
-    await getDb().insert(riskAcknowledgements).values({ userId: l!.user.id, version: (await import("@/lib/lending/schemas")).RISK_DISCLOSURE_VERSION, disclosureAcceptedAt: new Date(), quizPassedAt: new Date(), answers: {} });
+    await getDb().insert(riskAcknowledgements).values({ userId: l!.user.id, version: RISK_DISCLOSURE_VERSION, disclosureAcceptedAt: new Date(), quizPassedAt: new Date(), answers: {} });
 
     expect(await setStrategyActive({ ctx: l!.ctx, input: { strategyId: s.id, active: true } })).toMatchObject({ active: true });
     expect(await getAutoPurchaseStatus(l!.ctx)).toMatchObject({ canEnable: true, anyActive: true });

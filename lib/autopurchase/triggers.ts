@@ -8,6 +8,7 @@ import { enqueue } from "@/lib/jobs/boss";
 import { matchLenderJob } from "@/lib/jobs/definitions/autopurchase/match-lender";
 import { matchLoanJob } from "@/lib/jobs/definitions/autopurchase/match-loan";
 import { uuidArray } from "@/db/sql-arrays";
+import type { TimeJumpHook } from "@/lib/system/time-jump";
 
 /**
  * Where other areas start auto-purchase, in their own transaction (jobs enqueue only if it commits).
@@ -52,3 +53,9 @@ export async function onClockAdvanced(tx: DbOrTx, from: Date, to: Date): Promise
   );
   for (const r of rows) await enqueue(tx, matchLoanJob, { loanId: r.id });
 }
+
+/** Loans whose 24 h holdback ended inside a time-machine jump get their second matching run now. */
+export const autoPurchaseTimeJump: TimeJumpHook = {
+  area: "autopurchase",
+  catchUp: (tx, { from, to }) => onClockAdvanced(tx, from, to),
+};

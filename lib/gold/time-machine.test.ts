@@ -5,8 +5,8 @@ import { rowsOf } from "@/db/rows";
 import { goldRecurringRuns } from "@/db/schema";
 import { setClockOffsetMs, setNow } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
-import { startJobRunner } from "@/lib/jobs/boss";
-import { runRecurringGoldBuysJob } from "@/lib/jobs/definitions/gold/run-recurring-buys";
+import { startJobQueue } from "@/lib/jobs/boss";
+import { runRecurringGoldBuysHandler } from "@/lib/jobs/definitions/gold/run-recurring-buys.handler";
 import { advanceClock } from "@/lib/system/time-machine";
 import { createTestUser } from "@/lib/testing/factories";
 import { createRecurringPlan } from ".";
@@ -15,7 +15,7 @@ import { expectLedgerHealthy, goldLender } from "./test-helpers";
 /** The admin time machine jumps 35 days: it enqueues the recurring-buy job, whose run catches up. */
 describe("recurring buys and the time machine", () => {
   beforeAll(async () => {
-    await startJobRunner({ work: false });
+    await startJobQueue();
     process.env.DEMO_MODE = "true";
     resetEnvForTests();
     setNow(null);
@@ -29,7 +29,7 @@ describe("recurring buys and the time machine", () => {
     await advanceClock({ ctx: admin.ctx, input: { amount: 35, unit: "days" } });
     const queued = rowsOf<{ n: number | string }>(await getDb().execute(sql`select count(*)::int as n from pgboss.job where name = 'gold.recurring-buys'`));
     expect(Number(queued[0]!.n)).toBeGreaterThanOrEqual(1);
-    await runRecurringGoldBuysJob.handler({}, { id: "test", name: runRecurringGoldBuysJob.name });
+    await runRecurringGoldBuysHandler.run({}, { id: "test", name: runRecurringGoldBuysHandler.job.name });
     const runs = await getDb().select().from(goldRecurringRuns).where(eq(goldRecurringRuns.planId, plan.id));
     // 35 days from an arbitrary hour of the day: 35 scheduled noons, give or take the first one.
     expect(runs.length).toBeGreaterThanOrEqual(34);

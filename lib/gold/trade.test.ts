@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { events, goldPrices, goldQuotes } from "@/db/schema";
-import { publishGoldPriceJob } from "@/lib/jobs/definitions/gold/publish-price";
+import { publishGoldPriceHandler } from "@/lib/jobs/definitions/gold/publish-price.handler";
 import { advanceNow, setNow } from "@/lib/clock";
 import { key } from "@/lib/loans/test-helpers";
 import { createTestUser } from "@/lib/testing/factories";
@@ -152,7 +152,7 @@ describe("buying and selling", () => {
     const { ctx } = await goldLender(0n);
     const q = await requestGoldQuote({ ctx, input: { side: "buy" } });
     advanceNow(2 * 3_600_000);
-    await publishGoldPriceJob.handler({}, { id: "t", name: publishGoldPriceJob.name });
+    await publishGoldPriceHandler.run({}, { id: "t", name: publishGoldPriceHandler.job.name });
     expect((await getDb().select().from(goldPrices)).length).toBe(before + 1);
     expect(await getDb().select().from(goldQuotes).where(eq(goldQuotes.id, q.quoteId))).toHaveLength(0);
     // Used quotes stay: trades point at them.

@@ -28,6 +28,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Asia/Jakarta",
+    // Dynamic on purpose (not a cycle): only the request's locale is loaded.
     messages: (await import(`../../messages/${locale}.json`)).default,
   };
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { rowsOf } from "@/db/rows";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
-import { startJobRunner } from "./boss";
+import { startJobQueue } from "./boss";
 
 export type JobRow = {
   id: string;
@@ -61,7 +61,7 @@ export const RetryJobInput = z.object({ name: z.string().min(1), id: z.string().
 export async function retryFailedJob({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
   requireRole(ctx, "admin");
   const { name, id } = parseInput(RetryJobInput, input);
-  const boss = await startJobRunner({ work: false });
+  const boss = await startJobQueue();
   const job = await boss.getJobById(name, id);
   if (!job || job.state !== "failed") throw new NotFound("The failed job");
   await boss.retry(name, id);

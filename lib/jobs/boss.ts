@@ -5,12 +5,16 @@ import { getDatabase, type DbOrTx } from "@/db";
 import { toDriverParam } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { env } from "@/lib/env";
-import { syncClock } from "@/lib/system/time-machine";
 import { logger } from "@/lib/logger";
-import { JOBS, jobByName } from "./registry";
+import { JOBS } from "./registry";
 import type { JobDefinition } from "./types";
 import type { z } from "zod";
-import { beat } from "./heartbeat";
+
+/*
+ * The queue: starting pg-boss and enqueueing. It knows the job definitions (./registry.ts) and no
+ * handler, so every domain may import it to enqueue. Taking jobs is ./worker.ts, which alone imports
+ * the handlers (./handlers.ts).
+ */
 
 type BossState = { boss?: PgBoss; starting?: Promise<PgBoss>; working: boolean; timer?: NodeJS.Timeout };
 const store = globalThis as unknown as { __lumbungBoss?: BossState };
@@ -34,34 +38,29 @@ function createBoss(): PgBoss {
 }
 
 /**
- * Starts pg-boss. Every process that enqueues needs it started (without workers); with `work` the
- * process also takes jobs, and schedules the cron jobs.
+ * Starts pg-boss and creates every job's queue, without taking jobs. Every process that enqueues needs
+ * it started; a process that also takes jobs calls startJobRunner({ work: true }) (./worker.ts).
  */
-export async function startJobRunner({ work }: { work: boolean }): Promise<PgBoss> {
-  if (state.boss && (!work || state.working)) return state.boss;
+export async function startJobQueue(): Promise<PgBoss> {
+  if (state.boss) return state.boss;
   state.starting ??= (async () => {
     const boss = createBoss();
     await boss.start();
     for (const def of JOBS) await ensureQueue(boss, def);
     return boss;
   })();
-  const boss = await state.starting;
-  state.boss = boss;
-  if (work && !state.working) {
-    state.working = true;
-    for (const def of JOBS) {
-      await boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
-        if (!job) return;
-        await runHandler(def, job.data, { id: job.id, name: job.name });
-      });
-      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "UTC" });
-    }
-    await beat();
-    // The heartbeat job proves the queue works; this keeps the row fresh even if the minute cron is late.
-    state.timer = setInterval(() => void beat().catch(() => {}), 60_000);
-    state.timer.unref();
-  }
-  return boss;
+  state.boss = await state.starting;
+  return state.boss;
+}
+
+/**
+ * For ./worker.ts only: marks this process as the one taking jobs. False when it already does; the
+ * timer (the heartbeat's) is cleared by stopJobRunner.
+ */
+export function claimWorker(): { claimed: boolean; keepTimer: (timer: NodeJS.Timeout) => void } {
+  if (state.working) return { claimed: false, keepTimer: () => {} };
+  state.working = true;
+  return { claimed: true, keepTimer: (timer) => (state.timer = timer) };
 }
 
 async function ensureQueue(boss: PgBoss, def: JobDefinition): Promise<void> {
@@ -78,17 +77,6 @@ async function ensureQueue(boss: PgBoss, def: JobDefinition): Promise<void> {
   } catch (e) {
     // Another process created it at the same moment.
     if (!(await boss.getQueue(def.name))) throw e;
-  }
-}
-
-export async function runHandler(def: JobDefinition, data: unknown, job: { id: string; name: string }): Promise<void> {
-  await syncClock();
-  const payload = def.payload.parse(data ?? {});
-  try {
-    await def.handler(payload, job);
-  } catch (error) {
-    logger.warn("job failed", { job: job.name, id: job.id, error: String(error) });
-    throw error;
   }
 }
 
@@ -131,9 +119,9 @@ export async function enqueue<S extends z.ZodType>(
 ): Promise<string | null> {
   if (!state.boss && getDatabase().kind === "pglite") {
     // Starting pg-boss runs SQL on PGlite's single connection, which the caller's transaction holds.
-    throw new Error("enqueue: start the job runner (startJobRunner) before enqueueing inside a transaction");
+    throw new Error("enqueue: start the job queue (startJobQueue) before enqueueing inside a transaction");
   }
-  const boss = await startJobRunner({ work: false });
+  const boss = await startJobQueue();
   const data = def.payload.parse(payload);
   return boss.send(def.name, data as object, {
     ...opts,
@@ -144,4 +132,3 @@ export async function enqueue<S extends z.ZodType>(
   });
 }
 
-export { jobByName };

@@ -4,11 +4,14 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { createTestUser } from "@/lib/testing/factories";
-import { enqueue, runHandler, startJobRunner, stopJobRunner } from "./boss";
+import { enqueue, stopJobRunner } from "./boss";
+import { runHandler, startJobRunner } from "./worker";
+import { HANDLERS } from "./handlers";
+import { JOBS } from "./registry";
 import { heartbeatJob } from "./definitions/system/heartbeat";
 import { liveWorkers } from "./heartbeat";
 import { listTroubledJobs } from "./admin";
-import { defineJob } from "./types";
+import { defineHandler, defineJob } from "./types";
 
 async function jobCount(name: string): Promise<number> {
   const rows = rowsOf<{ n: string | number }>(await getDb().execute(sql`select count(*) as n from pgboss.job where name = ${name}`));
@@ -43,13 +46,27 @@ describe("job runner (pg-boss on the same database)", () => {
   it("validates payloads before a handler runs", async () => {
     const strict = defineJob({
       name: "test.strict",
+      version: 1,
       payload: z.object({ n: z.number().int() }),
       retryLimit: 0,
       retryDelaySeconds: 0,
       retryBackoff: false,
-      handler: async () => {},
     });
-    await expect(runHandler(strict as never, { n: "x" }, { id: "1", name: "test.strict" })).rejects.toThrow();
+    let ran = 0;
+    const handler = defineHandler(strict, async () => {
+      ran++;
+    });
+    await expect(runHandler(handler as never, { n: "x" }, { id: "1", name: "test.strict" })).rejects.toThrow();
+    expect(ran).toBe(0);
+    await runHandler(handler as never, { n: 1 }, { id: "2", name: "test.strict" });
+    expect(ran).toBe(1);
+  });
+
+  it("has exactly one handler for every job definition, and no handler without one", () => {
+    const defined = JOBS.map((j) => j.name).sort();
+    expect(HANDLERS.map((h) => h.job.name).sort()).toEqual(defined);
+    expect(new Set(defined).size).toBe(defined.length);
+    for (const h of HANDLERS) expect(JOBS).toContain(h.job);
   });
 
   it("shows failed jobs to admins only", async () => {

@@ -1,4 +1,3 @@
-import "server-only";
 import type { JobDefinition } from "./types";
 import { heartbeatJob } from "./definitions/system/heartbeat";
 import { closeFundingWindowJob } from "./definitions/loans/close-funding-window";
@@ -9,8 +8,20 @@ import { runRecurringGoldBuysJob } from "./definitions/gold/run-recurring-buys";
 import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
 
-/** Every job the runner knows. Later areas add theirs here. */
-export const JOBS: JobDefinition[] = [heartbeatJob, closeFundingWindowJob, disburseLoanJob, dailyServicingJob, publishGoldPriceJob, runRecurringGoldBuysJob, matchLoanJob, matchLenderJob] as unknown as JobDefinition[];
+/**
+ * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
+ * Later areas add theirs here, and their handler in ./handlers.ts (a test checks the two lists match).
+ */
+export const JOBS: readonly JobDefinition[] = [
+  heartbeatJob,
+  closeFundingWindowJob,
+  disburseLoanJob,
+  dailyServicingJob,
+  publishGoldPriceJob,
+  runRecurringGoldBuysJob,
+  matchLoanJob,
+  matchLenderJob,
+];
 
 export function jobByName(name: string): JobDefinition | undefined {
   return JOBS.find((j) => j.name === name);

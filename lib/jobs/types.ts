@@ -1,12 +1,20 @@
 import type { z } from "zod";
 
 /**
- * A job: a name, a payload schema, a retry policy and an idempotent handler. A retry or a second
- * worker running the same job must change nothing twice; handlers keep their idempotency key in the
- * database.
+ * A job's definition: its name, version, payload schema, retry policy and (for jobs the runner
+ * schedules itself) cron. It holds no code, so any domain can import it to enqueue
+ * (`enqueue(tx, definition, payload)` in ./boss.ts); the handler that runs it lives in a file of its
+ * own (`<job>.handler.ts` beside the definition) that only the worker's registry (./handlers.ts)
+ * imports. Definition files import nothing but zod and this file.
  */
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   name: string;
+  /**
+   * The payload's version. Jobs already in the queue were enqueued with the schema of their day:
+   * a change old payloads no longer parse under needs a new version (and a handler that still reads
+   * the old shape, or a new name) — bump it, and say what changed, next to the schema.
+   */
+  version: number;
   payload: S;
   retryLimit: number;
   retryDelaySeconds: number;
@@ -16,9 +24,27 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   policy?: "standard" | "short" | "singleton" | "stately";
   /** Cron expression (UTC) for jobs the runner schedules itself. */
   cron?: string;
-  handler: (payload: z.infer<S>, job: { id: string; name: string }) => Promise<void>;
+};
+
+export type JobMeta = { id: string; name: string };
+
+/**
+ * A job's handler: the code the worker runs for one of its jobs. It must be idempotent — a retry or
+ * a second worker running the same job changes nothing twice; handlers keep their idempotency key in
+ * the database.
+ */
+export type JobHandler<S extends z.ZodType = z.ZodType> = {
+  job: JobDefinition<S>;
+  run: (payload: z.infer<S>, job: JobMeta) => Promise<void>;
 };
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
   return def;
+}
+
+export function defineHandler<S extends z.ZodType>(
+  job: JobDefinition<S>,
+  run: (payload: z.infer<S>, meta: JobMeta) => Promise<void>,
+): JobHandler<S> {
+  return { job, run };
 }

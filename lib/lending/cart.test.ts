@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { events, loanInvestments } from "@/db/schema";
 import { advanceNow, setNow } from "@/lib/clock";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { readUserCashBalances } from "@/lib/ledger";
 import { invest } from "@/lib/loans/invest";
 import { key, lenders, listedLoan } from "@/lib/loans/test-helpers";
@@ -13,7 +13,7 @@ import { addToCart, checkout, countMyCartItems, getMyCart, removeFromCart, updat
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
 

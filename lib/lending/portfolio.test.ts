@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { installments, lenderDistributions, loans } from "@/db/schema";
 import { setNow } from "@/lib/clock";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { acceptAgreement } from "@/lib/loans/disburse";
 import { invest } from "@/lib/loans/invest";
 import { repayFromWallet } from "@/lib/loans/repay";
@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
 

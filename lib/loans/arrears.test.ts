@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { installments, lenderDistributions, loans } from "@/db/schema";
 import { advanceNow, setNow } from "@/lib/clock";
 import { systemCtx } from "@/lib/context";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { computeLedgerHealth, totalByType } from "@/lib/ledger";
 import { acceptAgreement } from "./disburse";
 import { invest } from "./invest";
@@ -18,7 +18,7 @@ const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 const loanRow = async (id: string) => (await getDb().select().from(loans).where(eq(loans.id, id)))[0]!;
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { loanInvestments, loans } from "@/db/schema";
 import { advanceNow, setNow } from "@/lib/clock";
 import { computeLedgerHealth, readUserCashBalances } from "@/lib/ledger";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { testDatabaseKind } from "@/lib/testing/db";
 import { createTestUser } from "@/lib/testing/factories";
 import { invest } from "./invest";
@@ -15,7 +15,7 @@ const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 const loanRow = async (id: string) => (await getDb().select().from(loans).where(eq(loans.id, id)))[0]!;
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
 

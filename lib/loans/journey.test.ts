@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { events, loanApplications, loanProducts, loans } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { anonymousCtx } from "@/lib/context";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { simulateSandboxPayment } from "@/lib/payments/sandbox-pay";
 import { createTestUser } from "@/lib/testing/factories";
@@ -12,6 +12,7 @@ import { getApplicationForAdmin, getApplicationForBorrower, listReviewQueue, rea
 import { saveApplicationStep, uploadApplicationDocument } from "./applications";
 import { acceptAgreement } from "./disburse";
 import { invest } from "./invest";
+import { updateLoanProduct } from "./products";
 import { getLoanForBorrower, getLoanForLender } from "./loan-queries";
 import { listMarketplace } from "./marketplace";
 import { createRepaymentLink } from "./payment-link";
@@ -23,7 +24,7 @@ process.env.PAYMENT_WEBHOOK_SECRET = "loans-journey-secret-0123456789";
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
 
@@ -127,7 +128,6 @@ describe("borrower journey and review", () => {
 
 describe("products", () => {
   it("lets only admins edit a product, and checks the bands", async () => {
-    const { updateLoanProduct } = await import("./products");
     const admin = await createTestUser("admin");
     const lender = await createTestUser("lender");
     const id = await productId("paylater-bisnis");

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { kycProfiles, kycSteps } from "@/db/schema";
 import { now, setNow } from "@/lib/clock";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { recordVerifiedLenderFixture } from "@/lib/kyc/verified-lender";
 import { createTestUser } from "@/lib/testing/factories";
 import { invest } from "./invest";
@@ -12,7 +12,7 @@ import { creditWallet, key, listedLoan } from "./test-helpers";
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
 

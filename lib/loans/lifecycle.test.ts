@@ -6,7 +6,7 @@ import { advanceNow, setNow } from "@/lib/clock";
 import { systemCtx } from "@/lib/context";
 import { computeLedgerHealth, readUserCashBalances, totalByType } from "@/lib/ledger";
 import { createTestUser } from "@/lib/testing/factories";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { acceptAgreement, disburseLoan } from "./disburse";
 import { closeFundingWindow } from "./funding-window";
 import { invest } from "./invest";
@@ -40,7 +40,7 @@ async function disbursedLoan(o: ApplyOptions = { amount: 100_000_000n, tenor: 12
 // pg-boss must be started before a verb enqueues inside a transaction (on PGlite its start-up SQL
 // would wait for the connection the transaction holds); the app starts it at boot.
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
 

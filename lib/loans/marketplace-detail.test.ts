@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setNow } from "@/lib/clock";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { invest } from "./invest";
 import { lenderReturn } from "./lender-return";
 import { getFundingProgress, listMarketplace } from "./marketplace";
@@ -10,7 +10,7 @@ import { key, lenders, listedLoan } from "./test-helpers";
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 beforeEach(() => setNow("2026-03-02T03:00:00Z"));
 

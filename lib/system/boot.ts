@@ -4,7 +4,7 @@ import { migrateDatabase, withSetupLock } from "@/db/migrate";
 import { hasAnyUser, seedDemo } from "@/db/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
 import { env } from "@/lib/env";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobRunner } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 import { syncClock } from "./time-machine";
 import { ensureLoanDefaults } from "@/lib/loans/defaults";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { startJobRunner, stopJobRunner } from "@/lib/jobs/boss";
+import { stopJobRunner } from "@/lib/jobs/boss";
+import { startJobRunner } from "@/lib/jobs/worker";
 import { testDatabaseKind } from "@/lib/testing/db";
 import { checkHealth } from "./health";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, events } from "@/db/schema";
@@ -12,7 +12,7 @@ import { advanceClock, syncClock } from "./time-machine";
 describe("clock and time machine", () => {
   beforeAll(async () => {
     // advanceClock enqueues the servicing job: the job runner must be started outside any transaction.
-    await startJobRunner({ work: false });
+    await startJobQueue();
     // The time machine exists in demo mode only (the default on PGlite, opt-in on PostgreSQL).
     process.env.DEMO_MODE = "true";
     resetEnvForTests();

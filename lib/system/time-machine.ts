@@ -8,10 +8,7 @@ import { Forbidden, parseInput } from "@/lib/errors";
 import { track } from "@/lib/engagement/track";
 import { readSetting, writeSetting } from "./settings";
 import { AdvanceClockInput } from "./schemas";
-import { enqueue } from "@/lib/jobs/boss";
-import { dailyServicingJob } from "@/lib/jobs/definitions/loans/daily-servicing";
-import { runRecurringGoldBuysJob } from "@/lib/jobs/definitions/gold/run-recurring-buys";
-import { onClockAdvanced } from "@/lib/autopurchase/triggers";
+import { TIME_JUMP_HOOKS } from "./time-jump-hooks";
 
 export const CLOCK_OFFSET_KEY = "clock.offset_ms";
 const SYNC_EVERY_MS = 1_000;
@@ -46,12 +43,8 @@ export async function advanceClock({ ctx, input }: { ctx: Ctx; input: unknown })
       action: "clock.advanced",
       details: { amount, unit, from: from.toISOString(), to: to.toISOString() },
     });
-    // Catch up with the new date right away (due dates, late fees, defaults) instead of at the next hourly run.
-    await enqueue(tx, dailyServicingJob, {});
-    // Recurring gold buys due in the skipped period run now, each scheduled time once.
-    await enqueue(tx, runRecurringGoldBuysJob, {});
-    // Auto-purchase: loans whose 24 h holdback ended inside the jump get their second matching run now.
-    await onClockAdvanced(tx, from, to);
+    // Each area catches up with the new date now (servicing, recurring buys, holdback ends…), not at its next run.
+    for (const hook of TIME_JUMP_HOOKS) await hook.catchUp(tx, { from, to });
     await track(tx, {
       name: "clock_advanced",
       userId: actor.userId,

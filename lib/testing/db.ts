@@ -4,6 +4,7 @@ import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { closeDatabase, getDatabase, setDatabase } from "@/db";
 import { stopJobRunner } from "@/lib/jobs/boss";
+import { resetEnvForTests } from "@/lib/env";
 
 const state: { adminUrl?: string; name?: string } = {};
 
@@ -30,7 +31,6 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     delete process.env.DATABASE_URL;
     handle = openPglite(null);
   }
-  const { resetEnvForTests } = await import("@/lib/env");
   resetEnvForTests();
   setDatabase(handle);
   await migrateDatabase(handle);

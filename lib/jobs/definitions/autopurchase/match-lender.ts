@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { defineJob } from "../../types";
 
@@ -9,13 +8,10 @@ import { defineJob } from "../../types";
  */
 export const matchLenderJob = defineJob({
   name: "autopurchase.match-lender",
+  version: 1,
   payload: z.object({ lenderId: z.string().uuid() }),
   retryLimit: 3,
   retryDelaySeconds: 30,
   retryBackoff: true,
   policy: "stately",
-  handler: async ({ lenderId }) => {
-    const { matchLender } = await import("@/lib/autopurchase/match");
-    await matchLender(lenderId);
-  },
 });

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { defineJob } from "../../types";
 
@@ -9,12 +8,9 @@ import { defineJob } from "../../types";
  */
 export const matchLoanJob = defineJob({
   name: "autopurchase.match-loan",
+  version: 1,
   payload: z.object({ loanId: z.string().uuid() }),
   retryLimit: 5,
   retryDelaySeconds: 10,
   retryBackoff: true,
-  handler: async ({ loanId }) => {
-    const { matchLoan } = await import("@/lib/autopurchase/match");
-    await matchLoan(loanId);
-  },
 });

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { defineJob } from "../../types";
 
@@ -9,19 +8,11 @@ import { defineJob } from "../../types";
  */
 export const publishGoldPriceJob = defineJob({
   name: "gold.publish-price",
+  version: 1,
   payload: z.object({}).passthrough(),
   retryLimit: 1,
   retryDelaySeconds: 30,
   retryBackoff: false,
   expireInSeconds: 5 * 60,
   cron: "* * * * *",
-  handler: async () => {
-    const { publishGoldPrice } = await import("@/lib/gold/prices");
-    const { pruneExpiredQuotes } = await import("@/lib/gold/quotes");
-    const { getDb } = await import("@/db");
-    await getDb().transaction(async (tx) => {
-      await publishGoldPrice(tx);
-      await pruneExpiredQuotes(tx);
-    });
-  },
 });

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { defineJob } from "../../types";
 
@@ -9,16 +8,11 @@ import { defineJob } from "../../types";
  */
 export const runRecurringGoldBuysJob = defineJob({
   name: "gold.recurring-buys",
+  version: 1,
   payload: z.object({}).passthrough(),
   retryLimit: 3,
   retryDelaySeconds: 60,
   retryBackoff: true,
   expireInSeconds: 30 * 60,
   cron: "2 * * * *",
-  handler: async () => {
-    const { runRecurringBuys } = await import("@/lib/gold/run-recurring");
-    const { systemCtx } = await import("@/lib/context");
-    const { now } = await import("@/lib/clock");
-    await runRecurringBuys({ ctx: systemCtx("gold.recurring-buys"), upTo: now() });
-  },
 });

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { defineJob } from "../../types";
 
@@ -8,16 +7,11 @@ import { defineJob } from "../../types";
  */
 export const dailyServicingJob = defineJob({
   name: "loans.daily-servicing",
+  version: 1,
   payload: z.object({}).passthrough(),
   retryLimit: 3,
   retryDelaySeconds: 60,
   retryBackoff: true,
   expireInSeconds: 30 * 60,
   cron: "7 * * * *",
-  handler: async () => {
-    const { runServicing } = await import("@/lib/loans/servicing");
-    const { systemCtx } = await import("@/lib/context");
-    const { now } = await import("@/lib/clock");
-    await runServicing({ ctx: systemCtx("loans.daily-servicing"), upTo: now() });
-  },
 });

@@ -1,0 +1,8 @@
+import "server-only";
+import { matchLender } from "@/lib/autopurchase/match";
+import { defineHandler } from "../../types";
+import { matchLenderJob } from "./match-lender";
+
+export const matchLenderHandler = defineHandler(matchLenderJob, async ({ lenderId }) => {
+  await matchLender(lenderId);
+});

@@ -1,0 +1,8 @@
+import "server-only";
+import { matchLoan } from "@/lib/autopurchase/match";
+import { defineHandler } from "../../types";
+import { matchLoanJob } from "./match-loan";
+
+export const matchLoanHandler = defineHandler(matchLoanJob, async ({ loanId }) => {
+  await matchLoan(loanId);
+});

@@ -1,0 +1,11 @@
+import "server-only";
+import { autoPurchaseTimeJump } from "@/lib/autopurchase/triggers";
+import { goldTimeJump } from "@/lib/gold/time-jump";
+import { loansTimeJump } from "@/lib/loans/time-jump";
+import type { TimeJumpHook } from "./time-jump";
+
+/**
+ * What each area catches up after a time-machine jump (lib/system/time-machine.ts advanceClock runs
+ * them in this order, in the jump's transaction). A new area with clock-driven work adds its hook here.
+ */
+export const TIME_JUMP_HOOKS: readonly TimeJumpHook[] = [loansTimeJump, goldTimeJump, autoPurchaseTimeJump];

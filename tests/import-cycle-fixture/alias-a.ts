@@ -1,0 +1,3 @@
+import { b } from "@/tests/import-cycle-fixture/alias-b";
+
+export const a = (): string => `a${b.name}`;

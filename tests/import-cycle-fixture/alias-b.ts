@@ -1,0 +1,3 @@
+import { a } from "./alias-a";
+
+export const b = { name: "b", a };

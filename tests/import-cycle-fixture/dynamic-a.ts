@@ -1,0 +1,3 @@
+import { dynamicB } from "./dynamic-b";
+
+export const dynamicA = (): string => dynamicB.name;

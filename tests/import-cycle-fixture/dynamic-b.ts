@@ -1,0 +1,4 @@
+export const dynamicB = {
+  name: "b",
+  load: async (): Promise<string> => (await import("./dynamic-a")).dynamicA(),
+};

@@ -1,0 +1,3 @@
+import type { TypeB } from "./type-b";
+
+export type TypeA = { b?: TypeB };

@@ -1,0 +1,3 @@
+import type { TypeA } from "./type-a";
+
+export type TypeB = { a?: TypeA };
