@@ -21,7 +21,7 @@ function run(command: string, args: string[]): { ok: boolean; output: string } {
 }
 
 describe("import graph", () => {
-  it("has no cycle in lib/, db/, app/, components/, scripts/ (static, type-only or dynamic imports)", () => {
+  it("has no cycle in lib/, db/, app/, components/, scripts/ (static, type-only or dynamic imports), and keeps job handlers out of the domains", () => {
     const result = run("npm", ["run", "--silent", "lint:cycles"]);
     expect(result.output).toContain("no dependency violations found");
     expect(result.ok).toBe(true);
