@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { request, type IncomingHttpHeaders } from "node:http";
 import { uniqueEmail } from "./helpers";
 
 /** Open-redirect payloads a browser would turn into another host (TAB stripped, `\` read as `/`, …). */
@@ -74,5 +75,46 @@ test.describe("weak passwords at sign-up", () => {
     await page.getByLabel("Kata sandi").fill("iloveyou12");
     await page.getByRole("button", { name: "Buat akun" }).click();
     await expect(page.getByText("Kata sandi ini termasuk yang paling umum dalam kebocoran data. Pilih yang lebih sulit ditebak.")).toBeVisible();
+  });
+});
+
+test.describe("the client IP behind Lumbung's server", () => {
+  /** One raw HTTP request from a chosen loopback address (so the limits hit no other test's 127.0.0.1). */
+  function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
+    const base = new URL(test.info().project.use.baseURL!);
+    return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      const req = request(
+        { host: "127.0.0.1", port: Number(base.port), localAddress: "127.0.0.2", path, method: init.method ?? "GET", headers: init.headers },
+        (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on("error", reject);
+      req.end(init.body);
+    });
+  }
+
+  test("a rotating X-Forwarded-For (and a forged peer header) does not escape the per-address limit", async () => {
+    const csrf = await send("/api/auth/csrf", {});
+    const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const codes: string[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await send("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie,
+          "x-forwarded-for": `10.9.${i}.1`,
+          "x-lumbung-peer": `10.8.${i}.1`,
+        },
+        body: new URLSearchParams({ email: `spray${i}@e2e.lumbung.test`, password: "not-the-password", csrfToken }).toString(),
+      });
+      codes.push(new URL(res.headers.location ?? "/", "http://x").searchParams.get("code") ?? `status ${res.status}`);
+    }
+    expect(codes.slice(0, 30).every((c) => c === "invalid_credentials"), codes.join(",")).toBe(true);
+    expect(codes[30]).toBe("rate_limited");
   });
 });
