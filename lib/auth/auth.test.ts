@@ -104,6 +104,8 @@ describe("sign-in", () => {
     expect(landingFor("lender", "/lender/portfolio")).toBe("/lender/portfolio");
     expect(landingFor("borrower", "/admin")).toBe("/borrower");
     expect(landingFor("admin", "/sign-in")).toBe("/admin");
+    expect(landingFor("lender", "/\t/evil.example")).toBe("/lender");
+    expect(landingFor("lender", "/lender/../admin")).toBe("/lender");
   });
 });
 

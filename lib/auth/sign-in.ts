@@ -8,6 +8,7 @@ import { DomainError, parseInput, RateLimited } from "@/lib/errors";
 import { track } from "@/lib/engagement/track";
 import { notify } from "@/lib/notifications";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { safeRedirectPath } from "./safe-redirect";
 import { SignInInput } from "./schemas";
 import { findUserByEmail } from "./users";
 
@@ -189,9 +190,13 @@ export async function verifyCredentials({ ctx, input }: { ctx: Ctx; input: unkno
 
 export const ROLE_HOME = { lender: "/lender", borrower: "/borrower", admin: "/admin" } as const;
 
-/** Where a user lands after signing in: the page they asked for if it is theirs, else their dashboard. */
-export function landingFor(role: keyof typeof ROLE_HOME, callbackUrl: string | undefined): string {
+/**
+ * Where a user lands after signing in: the page they asked for if it is a safe same-site path in
+ * their own area (./safe-redirect.ts), else their dashboard.
+ */
+export function landingFor(role: keyof typeof ROLE_HOME, requested: string | undefined): string {
   const home = ROLE_HOME[role];
+  const callbackUrl = safeRedirectPath(requested, "");
   if (!callbackUrl || callbackUrl === "/" || callbackUrl.startsWith("/sign-")) return home;
   const area = Object.values(ROLE_HOME).find((h) => callbackUrl === h || callbackUrl.startsWith(`${h}/`));
   if (area && area !== home) return home;
