@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
-import { ANONYMOUS_ID_COOKIE, FIRST_TOUCH_COOKIE } from "@/lib/auth/request-context";
+import { ANONYMOUS_ID_COOKIE, FIRST_TOUCH_COOKIE } from "@/lib/auth/cookie-names";
 
 const { auth } = NextAuth(() => authConfig());
 

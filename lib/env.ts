@@ -1,5 +1,6 @@
 import { z } from "zod";
 import path from "node:path";
+import { parseTrustedProxies } from "@/lib/auth/client-ip";
 
 /**
  * The only reader of process.env. Everything the app can be configured with is declared
@@ -19,6 +20,20 @@ const EnvSchema = z.object({
   PAYMENT_PROVIDER: z.enum(["sandbox"]).default("sandbox"),
   /** Shared secret for the gateway's webhook signatures (HMAC-SHA256). Required outside demo mode. */
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * Proxies whose X-Forwarded-For entries are believed: comma-separated IPs and CIDR ranges (e.g.
+   * "10.0.0.0/8, 127.0.0.1"). Empty (the default): none; the client is the socket's peer.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+      }
+    }),
 });
 
 /** Demo mode only: the sandbox gateway's webhook secret when PAYMENT_WEBHOOK_SECRET is not set. Public on purpose. */
@@ -31,6 +46,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   publicUrl: string;
   /** PAYMENT_WEBHOOK_SECRET, or the public demo secret in demo mode; null means payments are switched off. */
   paymentWebhookSecret: string | null;
+  /** TRUSTED_PROXIES as a list of entries (IPs and CIDR ranges). */
+  trustedProxies: string[];
 };
 
 let cached: Env | undefined;
@@ -53,6 +70,7 @@ export function env(): Env {
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET ?? (demoMode ? DEMO_PAYMENT_WEBHOOK_SECRET : null),
     dataDir: path.resolve(process.cwd(), e.DATA_DIR),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    trustedProxies: e.TRUSTED_PROXIES.split(",").map((p) => p.trim()).filter(Boolean),
   };
   return cached;
 }

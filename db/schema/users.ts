@@ -38,7 +38,10 @@ export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Locale = (typeof localeEnum.enumValues)[number];
 
-/** Every sign-in attempt, so failures can be rate-limited per email and per IP across processes. */
+/**
+ * Every sign-in attempt that was judged (not the ones refused by the throttle), so failures can be
+ * limited per IP, per (email, IP) pair and per email across processes (lib/auth/sign-in.ts).
+ */
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
@@ -51,5 +54,6 @@ export const signInAttempts = pgTable(
   (t) => [
     index("sign_in_attempts_email_idx").on(t.email, t.occurredAt),
     index("sign_in_attempts_ip_idx").on(t.ip, t.occurredAt),
+    index("sign_in_attempts_email_ip_idx").on(t.email, t.ip, t.occurredAt),
   ],
 );

@@ -7,6 +7,7 @@ import { track } from "@/lib/engagement/track";
 import { notify } from "@/lib/notifications";
 import { findUserByEmail } from "./users";
 import { hashPassword } from "./password";
+import { WEAK_PASSWORD_MESSAGE, weakPasswordReason } from "./password-policy";
 import { SignUpInput } from "./schemas";
 
 export const DUPLICATE_EMAIL = "emailTaken";
@@ -26,6 +27,10 @@ export async function registerUser({
 }): Promise<User> {
   if (ctx.actor.type === "user") throw new Forbidden("You are already signed in.");
   const data = parseInput(SignUpInput, input);
+  const weak = weakPasswordReason(data.password, { email: data.email, name: data.fullName });
+  if (weak) {
+    throw new ValidationFailed({ password: WEAK_PASSWORD_MESSAGE[weak] }, "Please choose a stronger password.", "weak_password");
+  }
   const passwordHash = await hashPassword(data.password);
   try {
     return await withTransaction(ctx, async (tx) => {

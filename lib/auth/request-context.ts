@@ -1,8 +1,10 @@
+import type { BlockList } from "node:net";
 import type { EventContext } from "@/db/schema";
+import { env } from "@/lib/env";
+import { clientIpFrom, parseTrustedProxies } from "./client-ip";
+import { ANONYMOUS_ID_COOKIE, FIRST_TOUCH_COOKIE, LOCALE_COOKIE } from "./cookie-names";
 
-export const ANONYMOUS_ID_COOKIE = "lumbung_aid";
-export const FIRST_TOUCH_COOKIE = "lumbung_ft";
-export const LOCALE_COOKIE = "NEXT_LOCALE";
+export { ANONYMOUS_ID_COOKIE, FIRST_TOUCH_COOKIE, LOCALE_COOKIE };
 
 type HeaderBag = { get(name: string): string | null };
 
@@ -16,10 +18,13 @@ function readCookie(headers: HeaderBag, name: string): string | undefined {
   return undefined;
 }
 
+let trusted: { source: string[]; list: BlockList } | undefined;
+
+/** The client's IP: the socket's peer, or what trusted proxies forwarded (see ./client-ip.ts). */
 export function clientIp(headers: HeaderBag): string {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim();
-  return headers.get("x-real-ip") ?? "unknown";
+  const source = env().trustedProxies;
+  if (trusted?.source !== source) trusted = { source, list: parseTrustedProxies(source) };
+  return clientIpFrom(headers, trusted.list);
 }
 
 /** The request details an event records: IP, user agent, locale, anonymous id. */

@@ -57,10 +57,5 @@ export type SignInInput = z.infer<typeof SignInInput>;
 
 export const LocaleInput = z.object({ locale: z.enum(LOCALES) });
 
-/** Only same-site paths may be used as a post-sign-in destination. */
-export function safeCallbackUrl(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
-    return fallback;
-  }
-  return value;
-}
+/** Only same-site paths may be used as a post-sign-in destination (see ./safe-redirect.ts). */
+export { safeRedirectPath as safeCallbackUrl } from "./safe-redirect";

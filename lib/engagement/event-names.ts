@@ -5,6 +5,7 @@
 export const SERVER_EVENT_NAMES = [
   "user_signed_up",
   "user_signed_in",
+  "sign_in_failures_burst",
   "user_signed_out",
   "user_locale_changed",
   "clock_advanced",
