@@ -29,7 +29,7 @@ CREATE TABLE "user_totp" (
 	"secret" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"enabled_at" timestamp with time zone,
-	"last_step" text
+	"last_step" bigint
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "session_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint

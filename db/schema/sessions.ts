@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /**
@@ -33,7 +33,7 @@ export const userTotp = pgTable("user_totp", {
   createdAt: timestamp({ withTimezone: true }).notNull(),
   enabledAt: timestamp({ withTimezone: true }),
   // The last accepted time step, so one code cannot be used twice.
-  lastStep: text(),
+  lastStep: bigint({ mode: "number" }),
 });
 
 /** One-time recovery codes, stored as SHA-256 hashes (they are random, 50 bits each). */
