@@ -8,7 +8,7 @@ import { authConfig } from "./config";
 import { verifyCredentials } from "./sign-in";
 import { requestContextFromHeaders } from "./request-context";
 import { checkSecondFactorAtSignIn } from "./second-factor";
-import { startSession } from "./sessions";
+import { AccountSuspended, startSession } from "./sessions";
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -30,7 +30,7 @@ const nextAuth = NextAuth(() => ({
             input: { email: credentials.email, password: credentials.password },
           });
           // After the password: suspension, the second factor, then a server-side session (sessions.ts).
-          if (user.suspendedAt) throw new DomainError("account_suspended", "This account is suspended.", 403);
+          if (user.suspendedAt) throw new AccountSuspended();
           const code = typeof credentials.code === "string" && credentials.code.trim() ? credentials.code : undefined;
           const secondFactor = await checkSecondFactorAtSignIn(user.id, code, requestCtx);
           const { sid, sv } = await startSession(getDb(), { userId: user.id, request: requestCtx, secondFactor });

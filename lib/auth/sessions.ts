@@ -38,6 +38,12 @@ export class ReauthRequired extends DomainError {
   }
 }
 
+export class AccountSuspended extends DomainError {
+  constructor() {
+    super("account_suspended", "This account is suspended. Please contact support.", 403);
+  }
+}
+
 export type SessionClaims = { sub?: unknown; sid?: unknown; sv?: unknown; role?: unknown };
 export type ResolvedSession =
   | { status: "active"; actor: UserActor }
@@ -52,15 +58,19 @@ export function secondFactorRequired(role: Role): boolean {
 
 const uuid = z.string().uuid();
 
-/** Starts a session for a user whose credentials were just accepted. Returns what the JWT carries. */
+/**
+ * Starts a session for a user whose credentials (and second factor) were just accepted; refuses a
+ * suspended user. Returns what the JWT carries.
+ */
 export async function startSession(
   db: DbOrTx,
   { userId, request, secondFactor }: { userId: string; request?: Ctx["request"]; secondFactor: boolean },
 ): Promise<{ sid: string; sv: number }> {
   // The version is read before the row is written: a concurrent "sign out everywhere" can only
   // make this new token invalid, never keep an old one alive.
-  const [user] = await db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  const [user] = await db.select({ sv: users.sessionVersion, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, userId));
   if (!user) throw new NotFound("Your account");
+  if (user.suspendedAt) throw new AccountSuspended();
   const at = now();
   const [row] = await db
     .insert(userSessions)
