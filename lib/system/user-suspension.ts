@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { Conflict, Forbidden, NotFound, parseInput } from "@/lib/errors";
 import { track } from "@/lib/engagement/track";
 import { revokeAllSessions } from "@/lib/auth/sessions";
@@ -54,4 +54,13 @@ export async function reactivateUser({ ctx, input }: { ctx: Ctx; input: unknown 
     // audit: admin reactivated user (actor.userId → userId) — the audit log (lib/audit) records this decision.
     await track(tx, { name: "user_reactivated", userId, properties: { adminId: actor.userId }, context: ctx.request });
   });
+}
+
+/** Admin: whether an account is suspended (for the user page). */
+export async function getUserAccountStatus({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  const actor = requireRole(ctx, "admin");
+  const { userId } = parseInput(UserIdInput, input);
+  const [row] = await dbOf(ctx).select({ suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, userId));
+  if (!row) throw new NotFound("The user");
+  return { suspendedAt: row.suspendedAt, isSelf: userId === actor.userId };
 }

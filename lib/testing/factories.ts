@@ -32,3 +32,9 @@ export async function createTestUser(role: Role, overrides: { email?: string; fu
   const ctx: Ctx = userCtx(user!.id, role, { ip: "203.0.113.9" }, { id: session!.id, authenticatedAt: at });
   return { user: user!, ctx };
 }
+
+/** The ctx as if the user had just given their password again (tests that move the clock past re-auth). */
+export function withFreshAuth(ctx: Ctx): Ctx {
+  if (ctx.actor.type !== "user" || !ctx.actor.session) return ctx;
+  return { ...ctx, actor: { ...ctx.actor, session: { ...ctx.actor.session, authenticatedAt: now() } } };
+}
