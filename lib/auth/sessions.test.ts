@@ -39,6 +39,23 @@ const ended = (reason: string): ResolvedSession => ({ status: "ended", reason } 
 
 beforeEach(() => setNow("2026-09-01T02:00:00Z"));
 
+async function inDemoMode(on: boolean, fn: () => Promise<void>) {
+  const saved = { DEMO_MODE: process.env.DEMO_MODE, DEMO_MODE_ON_POSTGRES: process.env.DEMO_MODE_ON_POSTGRES };
+  process.env.DEMO_MODE = String(on);
+  // Demo mode on PostgreSQL needs this acknowledgement (issue 12, item 9).
+  if (on) process.env.DEMO_MODE_ON_POSTGRES = "i-understand";
+  resetEnvForTests();
+  try {
+    await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    resetEnvForTests();
+  }
+}
+
 describe("server-side sessions", () => {
   it("resolves a fresh token to its user and refuses forged or unknown claims", async () => {
     const { user } = await createTestUser("lender");
@@ -129,22 +146,15 @@ describe("server-side sessions", () => {
     expect(await resolve(device)).toEqual(ended("role"));
   });
 
-  it("an admin outside demo mode must set up a second factor before the session counts", async () => {
+  it("an admin outside demo mode must set up a second factor before the session counts; in demo mode not", async () => {
     const admin = await createTestUser("admin");
     const claims = await signInDevice(admin.user);
-    expect((await resolve(claims)).status).toBe("active"); // tests run in demo mode (PGlite)
-    const before = process.env.DEMO_MODE;
-    process.env.DEMO_MODE = "false";
-    resetEnvForTests();
-    try {
+    await inDemoMode(true, async () => expect((await resolve(claims)).status).toBe("active"));
+    await inDemoMode(false, async () => {
       expect((await resolve(claims)).status).toBe("second_factor_setup");
       const passed = await startSession(getDb(), { userId: admin.user.id, secondFactor: true });
       expect((await resolve({ ...claims, ...passed })).status).toBe("active");
-    } finally {
-      if (before === undefined) delete process.env.DEMO_MODE;
-      else process.env.DEMO_MODE = before;
-      resetEnvForTests();
-    }
+    });
   });
 });
 
