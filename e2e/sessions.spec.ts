@@ -32,7 +32,7 @@ test("the security page offers a password change and sign out everywhere, which 
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("This field is required.").first()).toBeVisible();
   await page.getByLabel("Current password").fill("wrong-password-here");
-  await page.getByLabel("New password").fill("another-secret-42");
+  await page.getByLabel("New password", { exact: true }).fill("another-secret-42");
   await page.getByLabel("Repeat the new password").fill("another-secret-42");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("The password is incorrect.")).toBeVisible();
