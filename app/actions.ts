@@ -6,7 +6,7 @@ import { changeLocale } from "@/lib/auth/profile";
 import { LOCALE_COOKIE } from "@/lib/auth/request-context";
 import { LocaleInput } from "@/lib/auth/schemas";
 import { getRequestCtx } from "@/lib/auth/session";
-import { recordSignOut } from "@/lib/auth/profile";
+import { endSession } from "@/lib/auth/sessions";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -20,8 +20,9 @@ export async function setLocaleAction(locale: string): Promise<{ ok: boolean }> 
   return { ok: true };
 }
 
+/** Ends this session on the server (the old cookie stops working at once), then clears the cookie. */
 export async function signOutAction(): Promise<void> {
   const ctx = await getRequestCtx();
-  if (ctx.actor.type === "user") await recordSignOut({ ctx });
+  if (ctx.actor.type === "user") await endSession({ ctx });
   await signOut({ redirectTo: "/" });
 }

@@ -4,7 +4,13 @@ import type { Role } from "@/db/schema";
 import type { EventContext } from "@/db/schema";
 import { Forbidden, Unauthenticated } from "./errors";
 
-export type UserActor = { type: "user"; userId: string; role: Role };
+/**
+ * `session` is the browser session the request came with (lib/auth/sessions.ts): its id and when the
+ * password was last given in it. Server code acting for a user without a browser (seed, tests) may
+ * pass one too; verbs that need a recent password (withdrawals, bank accounts) refuse without it.
+ */
+export type ActorSession = { id: string; authenticatedAt: Date };
+export type UserActor = { type: "user"; userId: string; role: Role; session?: ActorSession };
 export type Actor = UserActor | { type: "system"; name: string } | { type: "anonymous" };
 
 /** What every verb and query receives: who is acting, the transaction to use, request details. */
@@ -16,8 +22,8 @@ export type Ctx = {
 
 export const systemCtx = (name: string): Ctx => ({ actor: { type: "system", name } });
 export const anonymousCtx = (request?: Ctx["request"]): Ctx => ({ actor: { type: "anonymous" }, request });
-export const userCtx = (userId: string, role: Role, request?: Ctx["request"]): Ctx => ({
-  actor: { type: "user", userId, role },
+export const userCtx = (userId: string, role: Role, request?: Ctx["request"], session?: ActorSession): Ctx => ({
+  actor: session ? { type: "user", userId, role, session } : { type: "user", userId, role },
   request,
 });
 

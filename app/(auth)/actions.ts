@@ -6,19 +6,24 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { registerUser } from "@/lib/auth/register";
 import { firstTouchFromHeaders, LOCALE_COOKIE, requestContextFromHeaders } from "@/lib/auth/request-context";
-import { safeCallbackUrl, SignInInput, SignUpInput } from "@/lib/auth/schemas";
+import { safeCallbackUrl, SecondFactorCodeInput, SignInInput, SignUpInput } from "@/lib/auth/schemas";
 import { landingFor } from "@/lib/auth/sign-in";
 import { anonymousCtx } from "@/lib/context";
 import { fieldErrorsFromZod, isDomainError, type FieldErrors } from "@/lib/errors";
 import { lookupSignedInUser } from "@/lib/auth/users-public";
 
-export type AuthFormState = { error?: string; fields?: FieldErrors };
+export type AuthFormState = { error?: string; fields?: FieldErrors; secondFactor?: boolean };
 
-async function completeSignIn(email: string, password: string, callbackUrl: unknown): Promise<AuthFormState> {
+async function completeSignIn(email: string, password: string, callbackUrl: unknown, code?: string): Promise<AuthFormState> {
   try {
-    await signIn("credentials", { email, password, redirect: false });
+    // `code`: an admin's second factor (lib/auth/second-factor.ts), asked for after the password.
+    await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
   } catch (e) {
-    if (e instanceof CredentialsSignin) return { error: e.code || "invalid_credentials" };
+    if (e instanceof CredentialsSignin) {
+      if (e.code === "second_factor_required") return { secondFactor: true };
+      if (e.code === "second_factor_invalid") return { secondFactor: true, fields: { code: "secondFactorInvalid" } };
+      return { error: e.code || "invalid_credentials" };
+    }
     if (e instanceof AuthError) return { error: "invalid_credentials" };
     throw e;
   }
@@ -31,6 +36,12 @@ async function completeSignIn(email: string, password: string, callbackUrl: unkn
 export async function signInAction(input: unknown, callbackUrl?: string): Promise<AuthFormState> {
   const parsed = SignInInput.safeParse(input);
   if (!parsed.success) return { fields: fieldErrorsFromZod(parsed.error.issues) };
+  const code = (input as { code?: unknown } | null)?.code;
+  if (code !== undefined && code !== "") {
+    const second = SecondFactorCodeInput.safeParse({ code });
+    if (!second.success) return { secondFactor: true, fields: fieldErrorsFromZod(second.error.issues) };
+    return completeSignIn(parsed.data.email, parsed.data.password, callbackUrl, second.data.code);
+  }
   return completeSignIn(parsed.data.email, parsed.data.password, callbackUrl);
 }
 

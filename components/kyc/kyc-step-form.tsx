@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { useReauth } from "@/components/account/reauth-dialog";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
@@ -80,22 +81,18 @@ export function KycStepForm({
     fields.filter((f) => f.kind !== "file").map((f) => [f.name, values[f.name] == null ? (f.name === "bankCode" ? "BCA" : "") : String(values[f.name])]),
   );
 
+  const reauth = useReauth();
   const { register, handleSubmit, setError, formState } = useForm<Record<string, unknown>>({
     resolver: zodResolver(KYC_STEP_SCHEMAS[step] as never, undefined, { raw: true }),
     defaultValues: defaults,
   });
 
-  const onSubmit = handleSubmit((data) =>
+  const send = (form: FormData) =>
     start(async () => {
       setFormError(undefined);
-      const form = new FormData();
-      form.set("step", step);
-      for (const [k, v] of Object.entries(data)) {
-        if (typeof FileList !== "undefined" && v instanceof FileList) {
-          if (v[0]) form.set(k, v[0]);
-        } else if (v !== undefined && v !== null) form.set(k, String(v));
-      }
       const result = await action(form);
+      // The bank-account step saves a bank account: after an older sign-in, the password again.
+      if (reauth.intercept(result, () => send(form))) return;
       if (result.ok) {
         toast.success(t("saved"));
         onSaved(result.currentStep ?? "review");
@@ -103,53 +100,65 @@ export function KycStepForm({
         for (const [f, m] of Object.entries(result.fields ?? {})) setError(f, { message: m });
         setFormError(text.form(result.error ?? (result.fields ? "validation_failed" : undefined), result.message));
       }
-    }),
-  );
+    });
+  const onSubmit = handleSubmit((data) => {
+    const form = new FormData();
+    form.set("step", step);
+    for (const [k, v] of Object.entries(data)) {
+      if (typeof FileList !== "undefined" && v instanceof FileList) {
+        if (v[0]) form.set(k, v[0]);
+      } else if (v !== undefined && v !== null) form.set(k, String(v));
+    }
+    send(form);
+  });
 
   const errorOf = (name: string) => text.field(formState.errors[name]?.message as string | undefined);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="kyc-step-title">
-      <FormError message={formError} />
-      {uploaded.length > 0 ? <p className="text-sm text-slate-700">{t("alreadyUploaded", { files: uploaded.map((f) => t(f as never)).join(", ") })}</p> : null}
-      <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((f) => {
-          const id = `kyc-${f.name}`;
-          if (f.kind === "select") {
-            return <SelectField key={f.name} id={id} label={label(f.name)} options={f.options!} error={errorOf(f.name)} {...register(f.name)} />;
-          }
-          if (f.kind === "file") {
+    <>
+      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="kyc-step-title">
+        <FormError message={formError} />
+        {uploaded.length > 0 ? <p className="text-sm text-slate-700">{t("alreadyUploaded", { files: uploaded.map((f) => t(f as never)).join(", ") })}</p> : null}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {fields.map((f) => {
+            const id = `kyc-${f.name}`;
+            if (f.kind === "select") {
+              return <SelectField key={f.name} id={id} label={label(f.name)} options={f.options!} error={errorOf(f.name)} {...register(f.name)} />;
+            }
+            if (f.kind === "file") {
+              return (
+                <TextField
+                  key={f.name}
+                  id={id}
+                  type="file"
+                  accept={KYC_ACCEPT}
+                  label={label(f.name)}
+                  hint={t("fileHint")}
+                  error={errorOf(f.name)}
+                  className="sm:col-span-2"
+                  {...register(f.name)}
+                />
+              );
+            }
             return (
               <TextField
                 key={f.name}
                 id={id}
-                type="file"
-                accept={KYC_ACCEPT}
+                type={f.kind === "date" ? "date" : "text"}
                 label={label(f.name)}
-                hint={t("fileHint")}
+                hint={f.hint}
+                inputMode={f.inputMode}
+                autoComplete={f.autoComplete}
                 error={errorOf(f.name)}
-                className="sm:col-span-2"
                 {...register(f.name)}
               />
             );
-          }
-          return (
-            <TextField
-              key={f.name}
-              id={id}
-              type={f.kind === "date" ? "date" : "text"}
-              label={label(f.name)}
-              hint={f.hint}
-              inputMode={f.inputMode}
-              autoComplete={f.autoComplete}
-              error={errorOf(f.name)}
-              {...register(f.name)}
-            />
-          );
-        })}
-      </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? t("saving") : t("saveAndContinue")}
-      </Button>
-    </form>
+          })}
+        </div>
+        <Button type="submit" disabled={pending}>
+          {pending ? t("saving") : t("saveAndContinue")}
+        </Button>
+      </form>
+      {reauth.dialog}
+    </>
   );
 }

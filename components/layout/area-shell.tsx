@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Brand } from "./brand";
@@ -35,6 +36,9 @@ export async function AreaShell({
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <span className="text-sm text-slate-700">{userName}</span>
+            <Link href={`${home}/security`} className="text-sm font-medium text-brand-700 underline">
+              {t("security")}
+            </Link>
             <NotificationBell href={`${home}/notifications`} unread={unread} />
             <LanguageSwitcher />
             <form action={signOutAction}>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { useReauth } from "@/components/account/reauth-dialog";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { AddBankAccountInput, BANKS } from "@/lib/wallet/schemas";
@@ -29,14 +30,17 @@ export function BankAccounts({
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [pending, start] = useTransition();
+  const reauth = useReauth();
   const { register, handleSubmit, setError, reset, formState } = useForm<Values>({
     resolver: zodResolver(AddBankAccountInput as never, undefined, { raw: true }),
     defaultValues: { bankCode: "BCA", accountNumber: "", holderName: "" },
   });
-  const onSubmit = handleSubmit((values) =>
+  const add = (values: Values) =>
     start(async () => {
       setFormError(undefined);
       const result = await addAction(values);
+      // An older sign-in: ask for the password, then save the same account.
+      if (reauth.intercept(result, () => add(values))) return;
       if (result.ok) {
         toast.success(t("bankAccountAdded"));
         reset({ bankCode: values.bankCode, accountNumber: "", holderName: "" });
@@ -45,8 +49,17 @@ export function BankAccounts({
         for (const [f, m] of Object.entries(result.fields ?? {})) setError(f as keyof Values, { message: m });
         setFormError(text.form(result.error, result.message));
       }
-    }),
-  );
+    });
+  const onSubmit = handleSubmit((values) => add(values));
+  const remove = (id: string) =>
+    start(async () => {
+      const result = await removeAction(id);
+      if (reauth.intercept(result, () => remove(id))) return;
+      if (result.ok) {
+        toast.success(t("bankAccountRemoved"));
+        router.refresh();
+      } else toast.error(text.form(result.error, result.message));
+    });
   return (
     <div className="space-y-4">
       {accounts.length === 0 ? (
@@ -62,15 +75,7 @@ export function BankAccounts({
                 variant="ghost"
                 aria-label={t("removeAccount", { bank: a.bankName, account: a.accountNumber })}
                 disabled={pending}
-                onClick={() =>
-                  start(async () => {
-                    const result = await removeAction(a.id);
-                    if (result.ok) {
-                      toast.success(t("bankAccountRemoved"));
-                      router.refresh();
-                    } else toast.error(text.form(result.error, result.message));
-                  })
-                }
+                onClick={() => remove(a.id)}
               >
                 {t("remove")}
               </Button>
@@ -103,6 +108,7 @@ export function BankAccounts({
           </Button>
         </div>
       </form>
+      {reauth.dialog}
     </div>
   );
 }

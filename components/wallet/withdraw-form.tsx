@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { useReauth } from "@/components/account/reauth-dialog";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError, SelectField } from "@/components/ui/field";
@@ -29,6 +30,7 @@ export function WithdrawForm({ accounts, action }: { accounts: Account[]; action
   const [confirming, setConfirming] = useState<Values | null>(null);
   const [formError, setFormError] = useState<string>();
   const [pending, start] = useTransition();
+  const reauth = useReauth();
   const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
     resolver: zodResolver(RequestWithdrawalInput as never, undefined, { raw: true }),
     defaultValues: { bankAccountId: accounts[0]?.id ?? "", amount: "" },
@@ -36,15 +38,17 @@ export function WithdrawForm({ accounts, action }: { accounts: Account[]; action
   if (accounts.length === 0) return <p className="text-sm text-slate-700">{t("noBankAccounts")}</p>;
   const account = accounts.find((a) => a.id === confirming?.bankAccountId);
 
-  const submit = () =>
+  const submit = (values = confirming) =>
     start(async () => {
-      if (!confirming) return;
+      if (!values) return;
       setFormError(undefined);
-      const result = await action(confirming);
+      const result = await action(values);
       setConfirming(null);
+      // An older sign-in: ask for the password, then send the same request again.
+      if (reauth.intercept(result, () => submit(values))) return;
       if (result.ok) {
         toast.success(result.status === "paid" ? t("withdrawalAutoApproved") : t("withdrawalRequested"));
-        reset({ bankAccountId: confirming.bankAccountId, amount: "" });
+        reset({ bankAccountId: values.bankAccountId, amount: "" });
         await queryClient.invalidateQueries({ queryKey: queryKeys.wallet });
         router.refresh();
       } else {
@@ -87,7 +91,7 @@ export function WithdrawForm({ accounts, action }: { accounts: Account[]; action
         confirmLabel={t("confirm")}
         cancelLabel={t("cancel")}
         pending={pending}
-        onConfirm={submit}
+        onConfirm={() => submit()}
         onCancel={() => setConfirming(null)}
       >
         {confirming && account
@@ -99,6 +103,7 @@ export function WithdrawForm({ accounts, action }: { accounts: Account[]; action
             })
           : null}
       </ConfirmDialog>
+      {reauth.dialog}
     </>
   );
 }

@@ -10,3 +10,4 @@ export * from "./cart";
 export * from "./autopurchase";
 export * from "./autopurchase-decisions";
 export * from "./gold";
+export * from "./sessions";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const roleEnum = pgEnum("user_role", ["lender", "borrower", "admin"]);
 export const localeEnum = pgEnum("user_locale", ["en", "id"]);
@@ -25,6 +25,10 @@ export const users = pgTable(
     companyName: text(),
     businessSector: text(),
     acquisition: jsonb().$type<Acquisition>().notNull().default({}),
+    // Sessions (lib/auth/sessions.ts): a session is valid only while its version equals this one;
+    // "sign out everywhere", suspension and the like bump it. A suspended user cannot sign in.
+    sessionVersion: integer().notNull().default(0),
+    suspendedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },

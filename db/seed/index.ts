@@ -8,7 +8,8 @@ import { findUserByEmail } from "@/lib/auth/users";
 import { now } from "@/lib/clock";
 import { trackMany } from "@/lib/engagement/track";
 import { notify } from "@/lib/notifications";
-import { userCtx, type Ctx } from "@/lib/context";
+import { type Ctx } from "@/lib/context";
+import { seedUserCtx } from "./acting";
 import { approveKycStep, KYC_STEPS, saveKycStep, submitKyc } from "@/lib/kyc";
 import { findProfile } from "@/lib/kyc/profile";
 import { sampleKycSteps } from "@/lib/kyc/sample-files";
@@ -77,7 +78,7 @@ async function seedKyc(tx: Tx): Promise<void> {
   const admin = await findUserByEmail(tx, "admin@lumbung.test");
   const waiting = await findUserByEmail(tx, DEMO_KYC_WAITING_ACCOUNT.email);
   if (!lender || !admin || !waiting) return;
-  const as = (id: string, role: "lender" | "admin"): Ctx => ({ ...userCtx(id, role), tx });
+  const as = (id: string, role: "lender" | "admin"): Ctx => ({ ...seedUserCtx(id, role), tx });
   if (!(await findProfile(tx, lender.id))) {
     for (const input of sampleKycSteps({ fullName: lender.fullName, annualIncome: "12000000000" })) await saveKycStep({ ctx: as(lender.id, "lender"), input });
     await submitKyc({ ctx: as(lender.id, "lender") });

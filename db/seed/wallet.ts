@@ -5,6 +5,7 @@ import { findUserByEmail } from "@/lib/auth/users";
 import { systemCtx, userCtx } from "@/lib/context";
 import { requestTopUp, simulateSandboxPayment } from "@/lib/payments";
 import { addBankAccount, requestWithdrawal } from "@/lib/wallet";
+import { seedUserCtx } from "./acting";
 
 /**
  * Demo wallets, made through the real verbs: the lender tops up Rp50.000.000 through the sandbox
@@ -21,7 +22,7 @@ export async function seedWallets(db: Db): Promise<void> {
     if (!user) continue;
     const [existing] = await db.select({ id: topUpRequests.id }).from(topUpRequests).where(eq(topUpRequests.userId, user.id)).limit(1);
     if (existing) continue;
-    const ctx = userCtx(user.id, plan.role);
+    const ctx = seedUserCtx(user.id, plan.role);
     const topUp = await requestTopUp({ ctx, input: { method: "va", bank: "BCA", amount: plan.topUp.toString() } });
     await simulateSandboxPayment({ ctx: systemCtx("seed"), input: { providerReference: topUp.providerReference } });
     const bank = await addBankAccount({ ctx, input: plan.bank });

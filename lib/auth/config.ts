@@ -6,11 +6,17 @@ declare module "next-auth" {
   interface User {
     role?: Role;
     locale?: "en" | "id";
+    /** The server-side session row (user_sessions) and the user's session version at sign-in. */
+    sid?: string;
+    sv?: number;
   }
   interface Session {
-    user: { id: string; role: Role; locale: "en" | "id"; name: string; email: string };
+    user: { id: string; role: Role; locale: "en" | "id"; name: string; email: string; sid?: string; sv?: number };
   }
 }
+
+/** The JWT cookie's lifetime. The server-side session (lib/auth/sessions.ts) can end it earlier. */
+export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 7;
 
 /**
  * The provider-free part of the Auth.js config, shared by the proxy (which only reads the session
@@ -20,7 +26,7 @@ export function authConfig(): NextAuthConfig {
   return {
     secret: authSecret(),
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in" },
     providers: [],
     callbacks: {
@@ -29,6 +35,8 @@ export function authConfig(): NextAuthConfig {
           token.sub = user.id;
           token.role = user.role;
           token.locale = user.locale;
+          token.sid = user.sid;
+          token.sv = user.sv;
         }
         return token;
       },
@@ -40,6 +48,8 @@ export function authConfig(): NextAuthConfig {
           locale: (token.locale as "en" | "id") ?? "en",
           name: session.user?.name ?? "",
           email: session.user?.email ?? "",
+          sid: typeof token.sid === "string" ? token.sid : undefined,
+          sv: typeof token.sv === "number" ? token.sv : undefined,
         };
         return session;
       },

@@ -32,9 +32,3 @@ export async function getMyProfile({ ctx }: { ctx: Ctx }) {
   const { passwordHash: _omit, ...profile } = user;
   return profile;
 }
-
-/** Records user_signed_out; the session cookie itself is cleared by Auth.js. */
-export async function recordSignOut({ ctx }: { ctx: Ctx }): Promise<void> {
-  const actor = requireUser(ctx);
-  await track(dbOf(ctx), { name: "user_signed_out", userId: actor.userId, context: ctx.request });
-}

@@ -59,3 +59,30 @@ export const LocaleInput = z.object({ locale: z.enum(LOCALES) });
 
 /** Only same-site paths may be used as a post-sign-in destination (see ./safe-redirect.ts). */
 export { safeRedirectPath as safeCallbackUrl } from "./safe-redirect";
+
+// ---- Sessions and account security (lib/auth/sessions.ts, second-factor.ts) ----
+
+/** The password asked for again before money leaves (withdrawals, bank accounts). */
+export const ReauthInput = z.object({ password: z.string().min(1, "required").max(200, "tooLong") });
+export type ReauthInput = z.infer<typeof ReauthInput>;
+
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "required").max(200, "tooLong"),
+    newPassword: password,
+    confirmPassword: z.string().min(1, "required").max(200, "tooLong"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "passwordsDiffer" })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "passwordUnchanged" });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+/** A 6-digit authenticator code or a recovery code ("abcd-efgh-jkmn"). */
+export const SecondFactorCodeInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .max(32, "tooLong")
+    .regex(/^(\d{3}\s?\d{3}|[A-Za-z0-9]{4}[\s-]?[A-Za-z0-9]{4}[\s-]?[A-Za-z0-9]{4})$/, "secondFactorFormat"),
+});
+export type SecondFactorCodeInput = z.infer<typeof SecondFactorCodeInput>;

@@ -8,6 +8,14 @@ export const SERVER_EVENT_NAMES = [
   "sign_in_failures_burst",
   "user_signed_out",
   "user_locale_changed",
+  // Sessions and account security (lib/auth/sessions.ts, second-factor.ts, lib/system/user-suspension.ts).
+  "user_signed_out_everywhere",
+  "user_password_changed",
+  "user_reauthenticated",
+  "user_suspended",
+  "user_reactivated",
+  "second_factor_enrolled",
+  "second_factor_recovery_code_used",
   "clock_advanced",
   // Money core: recorded with track(tx, …) in the transaction that moves the money.
   "topup_requested",

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { users, type Role } from "@/db/schema";
+import { userSessions, users, type Role } from "@/db/schema";
 import { getDb } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
 import { now } from "@/lib/clock";
@@ -27,6 +27,14 @@ export async function createTestUser(role: Role, overrides: { email?: string; fu
       updatedAt: at,
     })
     .returning();
-  const ctx: Ctx = userCtx(user!.id, role, { ip: "203.0.113.9" });
+  // A real server-side session, as if the user had just signed in (lib/auth/sessions.ts).
+  const [session] = await getDb().insert(userSessions).values({ userId: user!.id, createdAt: at, authenticatedAt: at }).returning();
+  const ctx: Ctx = userCtx(user!.id, role, { ip: "203.0.113.9" }, { id: session!.id, authenticatedAt: at });
   return { user: user!, ctx };
+}
+
+/** The ctx as if the user had just given their password again (tests that move the clock past re-auth). */
+export function withFreshAuth(ctx: Ctx): Ctx {
+  if (ctx.actor.type !== "user" || !ctx.actor.session) return ctx;
+  return { ...ctx, actor: { ...ctx.actor, session: { ...ctx.actor.session, authenticatedAt: now() } } };
 }

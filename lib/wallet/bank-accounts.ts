@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { bankAccounts, type BankAccount } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { requireRecentAuth } from "@/lib/auth/sessions";
 import { LimitExceeded, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
 import { AddBankAccountInput, BankAccountIdInput, MAX_BANK_ACCOUNTS } from "./schemas";
 
@@ -43,10 +44,14 @@ export async function listMyBankAccounts({ ctx }: { ctx: Ctx }): Promise<BankAcc
   return listBankAccountsOf(dbOf(ctx), actor.userId);
 }
 
-/** Saves a bank account (bank from the list, digits-only number, holder name) for withdrawals. */
+/**
+ * Saves a bank account (bank from the list, digits-only number, holder name) for withdrawals.
+ * Needs a recent password, like every bank-account change (ReauthRequired after 15 minutes).
+ */
 export async function addBankAccount({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<BankAccountView> {
   const actor = requireRole(ctx, "lender", "borrower");
   const data = parseInput(AddBankAccountInput, input);
+  requireRecentAuth(ctx);
   return withTransaction(ctx, async (tx) => {
     const saved = await tx
       .select({ id: bankAccounts.id, bankCode: bankAccounts.bankCode, accountNumber: bankAccounts.accountNumber })
@@ -70,6 +75,7 @@ export async function addBankAccount({ ctx, input }: { ctx: Ctx; input: unknown 
 export async function removeBankAccount({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
   const actor = requireRole(ctx, "lender", "borrower");
   const { id } = parseInput(BankAccountIdInput, input);
+  requireRecentAuth(ctx);
   await withTransaction(ctx, async (tx) => {
     const account = await getBankAccountForUser(tx, { id, userId: actor.userId });
     await tx.update(bankAccounts).set({ removedAt: now() }).where(eq(bankAccounts.id, account.id));

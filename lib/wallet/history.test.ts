@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { advanceNow, setNow } from "@/lib/clock";
 import { ValidationFailed } from "@/lib/errors";
-import { createTestUser } from "@/lib/testing/factories";
+import { createTestUser, withFreshAuth } from "@/lib/testing/factories";
 import { listMyMovements, listUserMovementsForAdmin, movementsCsv } from "./history";
 import { saveBankAccount, topUpThroughSandbox } from "./test-helpers";
 import { rejectWithdrawal, requestWithdrawal } from "./withdrawals";
@@ -16,11 +16,11 @@ async function userWithHistory() {
   await topUpThroughSandbox(lender.ctx, 3_000_000n);
   const bank = await saveBankAccount(lender.ctx);
   advanceNow(86_400_000);
-  const w = await requestWithdrawal({ ctx: lender.ctx, input: { bankAccountId: bank.id, amount: 2_000_000 } });
+  const w = await requestWithdrawal({ ctx: withFreshAuth(lender.ctx), input: { bankAccountId: bank.id, amount: 2_000_000 } });
   advanceNow(86_400_000);
   await rejectWithdrawal({ ctx: admin.ctx, input: { withdrawalId: w.id, reason: "please verify" } });
   advanceNow(86_400_000);
-  const auto = await requestWithdrawal({ ctx: lender.ctx, input: { bankAccountId: bank.id, amount: 500_000 } });
+  const auto = await requestWithdrawal({ ctx: withFreshAuth(lender.ctx), input: { bankAccountId: bank.id, amount: 500_000 } });
   setNow(null);
   return { ...lender, admin, w, auto };
 }

@@ -5,6 +5,7 @@ import type { Tx } from "@/db";
 import { auditLog, bankAccounts, users, withdrawals, type BankAccount, type Withdrawal } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { requireRecentAuth } from "@/lib/auth/sessions";
 import { Conflict, InsufficientFunds, NotFound, parseInput } from "@/lib/errors";
 import { track } from "@/lib/engagement/track";
 import { ensurePlatformAccount, ensureUserAccounts, transferMany, type TransferInput } from "@/lib/ledger";
@@ -96,10 +97,13 @@ function toView(w: Withdrawal, bank: Pick<BankAccount, "bankCode" | "accountNumb
  * A lender or borrower withdraws to one of their saved bank accounts. Amount + fee leave available
  * cash at once (InsufficientFunds if there is not enough, decided by the database); under the
  * configured threshold the withdrawal is approved and paid out in the same transaction.
+ * Needs a recent password (ReauthRequired, 403 `reauth_required`, after 15 minutes).
  */
 export async function requestWithdrawal({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<WithdrawalView> {
   const actor = requireRole(ctx, "lender", "borrower");
   const data = explainAmountError(() => parseInput(RequestWithdrawalInput, input), { min: WITHDRAWAL_MIN, max: WITHDRAWAL_MAX });
+  // Money leaving: the password must have been given in this session within 15 minutes.
+  requireRecentAuth(ctx);
   return withTransaction(ctx, async (tx) => {
     const bank = await getBankAccountForUser(tx, { id: data.bankAccountId, userId: actor.userId });
     const settings = await readWalletSettings(tx);

@@ -6,6 +6,9 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatRupiah } from "@/lib/money/format";
 import { bankName, getUserWalletForAdmin, listUserMovementsForAdmin } from "@/lib/wallet";
+import { getUserAccountStatus } from "@/lib/system/user-suspension";
+import { UserSuspension } from "@/components/admin/user-suspension";
+import { reactivateUserAction, suspendUserAction } from "../actions";
 
 export default async function AdminUserWalletPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -14,18 +17,34 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, tw, format, locale, movements] = await Promise.all([
+  const [t, tw, ts, format, locale, movements, account] = await Promise.all([
     getTranslations("adminWallet"),
+    getTranslations("security"),
     getTranslations("wallet"),
     getFormatter(),
     getLocale(),
     listUserMovementsForAdmin({ ctx, userId: id, pageSize: 50 }),
+    getUserAccountStatus({ ctx, input: { userId: id } }),
   ]);
   const loc = locale as "en" | "id";
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("userWalletTitle", { name: data.user.fullName })}</h1>
       <p className="text-sm text-slate-700">{data.user.email}</p>
+      <Card title={ts("accountTitle")}>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm">
+            {account.suspendedAt ? (
+              <Badge tone="danger">{ts("suspendedSince", { date: format.dateTime(account.suspendedAt, { dateStyle: "medium", timeStyle: "short" }) })}</Badge>
+            ) : (
+              <Badge tone="success">{ts("active")}</Badge>
+            )}
+          </p>
+          {account.isSelf ? null : (
+            <UserSuspension userId={id} name={data.user.fullName} suspended={Boolean(account.suspendedAt)} suspend={suspendUserAction} reactivate={reactivateUserAction} />
+          )}
+        </div>
+      </Card>
       <Card>
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <Stat label={tw("available")} value={formatRupiah(data.wallet.available, loc)} />

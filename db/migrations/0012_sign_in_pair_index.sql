@@ -1,1 +1,0 @@
-CREATE INDEX "sign_in_attempts_email_ip_idx" ON "sign_in_attempts" USING btree ("email","ip","occurred_at");
