@@ -9,3 +9,4 @@ export * from "./loans";
 export * from "./cart";
 export * from "./autopurchase";
 export * from "./gold";
+export * from "./audit";

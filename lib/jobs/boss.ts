@@ -106,7 +106,7 @@ export function jobRunnerState(): { started: boolean; working: boolean } {
 }
 
 /** pg-boss's SQL through a drizzle transaction, so a job is enqueued only if the change commits. */
-function executorFor(tx: DbOrTx) {
+export function executorFor(tx: DbOrTx) {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       const parts = text.split(/\$(\d+)/);
