@@ -1,7 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
 import { recordAdminDecision } from "@/lib/audit";
-import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
 import { parseInput } from "@/lib/errors";
