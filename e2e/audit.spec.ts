@@ -18,7 +18,9 @@ test("an admin approves a withdrawal and finds the decision in the audit log, al
   await expect(newest.getByText(/Rp\s?500,000/)).toBeVisible();
   await expect(newest.getByText("requested → paid")).toBeVisible();
   // The seed's KYC approvals by the demo admin are there too.
-  await expect(page.getByText("KYC step approved").first()).toBeVisible();
+  await page.goto("/admin/audit?action=kyc.step_approved");
+  await expect(page.getByTestId("audit-entry").first().getByText("KYC step approved")).toBeVisible();
+  await expect(page.getByTestId("audit-entry").first().getByText(/User: /)).toBeVisible();
 
   // Filters: a labelled form; an action with no entries shows the empty state.
   await page.getByLabel("Action").selectOption({ label: "Loan written off" });
