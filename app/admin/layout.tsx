@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/kyc", label: t("kycReviews") },
     { href: "/admin/ledger", label: t("ledger") },
     { href: "/admin/jobs", label: t("jobs") },
+    { href: "/admin/audit", label: t("audit") },
     ...(isDemoMode() ? [{ href: "/admin/time-machine", label: t("timeMachine") }] : []),
   ];
   return (

@@ -11,3 +11,4 @@ export * from "./autopurchase";
 export * from "./autopurchase-decisions";
 export * from "./gold";
 export * from "./sessions";
+export * from "./audit";

@@ -1,5 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./users";
+import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Small key/value settings every process reads from the database (clock offset, rates, fees). */
 export const settings = pgTable("settings", {
@@ -14,17 +13,3 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
   startedAt: timestamp({ withTimezone: true }).notNull(),
   lastBeatAt: timestamp({ withTimezone: true }).notNull(),
 });
-
-/** Who did what as an admin or the system; append-only. */
-export const auditLog = pgTable(
-  "audit_log",
-  {
-    id: bigserial({ mode: "bigint" }).primaryKey(),
-    occurredAt: timestamp({ withTimezone: true }).notNull(),
-    actorId: uuid().references(() => users.id),
-    action: text().notNull(),
-    target: text(),
-    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-  },
-  (t) => [index("audit_log_time_idx").on(t.occurredAt), index("audit_log_actor_idx").on(t.actorId, t.occurredAt)],
-);

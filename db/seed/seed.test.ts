@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PAYMENT_WEBHOOK_SECRET, resetEnvForTests } from "@/lib/env";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { goldPriceAlerts, goldPrices, goldRecurringPlans, goldTrades, goldWithdrawals, kycProfiles, users } from "@/db/schema";
+import { adminAuditLog, goldPriceAlerts, goldPrices, goldRecurringPlans, goldTrades, goldWithdrawals, kycProfiles, users } from "@/db/schema";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { isKycApproved } from "@/lib/kyc";
 import { assertRiskCheckPassed } from "@/lib/lending";
@@ -31,6 +31,12 @@ describe("demo seed", () => {
     // The demo lender and Dewi through the real verbs, plus the three extra marketplace lenders as fixtures.
     expect(profiles).toHaveLength(5);
     expect(profiles.find((p) => p.userId === dewi!.id)).toMatchObject({ status: "submitted", version: 1 });
+    // The demo admin's decisions go through the real verbs, so each left one audit row (and the second
+    // run, which decides nothing, none).
+    const [admin] = await getDb().select().from(users).where(eq(users.email, "admin@lumbung.test"));
+    const audit = await getDb().select().from(adminAuditLog).where(eq(adminAuditLog.adminId, admin!.id));
+    expect(audit.filter((a) => a.action === "kyc.step_approved" && a.subjectId === lender!.id)).toHaveLength(6);
+    expect(audit.filter((a) => a.action === "loan_application.approved").length).toBeGreaterThan(0);
   });
 
   it("gives the demo lender gold, a plan, an alert and a bar request, with a month of prices", async () => {

@@ -1,6 +1,5 @@
 import "server-only";
-import { auditLog } from "@/db/schema";
-import { now } from "@/lib/clock";
+import { recordAdminDecision } from "@/lib/audit";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
 import { parseInput } from "@/lib/errors";
@@ -39,7 +38,7 @@ export async function updateGoldSettings({ ctx, input }: { ctx: Ctx; input: unkn
     const next: GoldSettings = { ...before, basePerGram: data.basePerGram, spreadBps: data.spreadBps, usdIdrRate: data.usdIdrRate, withdrawalFees: fees, leadTimeDays: lead };
     await writeSetting(tx, GOLD_SETTINGS_KEY, toStored(next));
     const details = { before: toStored(before), after: toStored(next) };
-    await tx.insert(auditLog).values({ occurredAt: now(), actorId: actor.userId, action: "gold.settings_updated", details });
+    await recordAdminDecision(tx, ctx, { action: "gold.settings_updated", subject: { type: "settings", id: "gold" }, ...details });
     await track(tx, { name: "gold_settings_updated", userId: actor.userId, properties: details, context: ctx.request });
     await publishGoldPrice(tx);
     return next;

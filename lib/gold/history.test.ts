@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, goldMonthlyPrices } from "@/db/schema";
+import { adminAuditLog, goldMonthlyPrices } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { createTestUser } from "@/lib/testing/factories";
 import { ensureGoldDefaults, getCurrentGoldPrice, getGoldSettings, getPriceHistory, getWithdrawalOptions, publishGoldPrice, updateGoldSettings } from ".";
@@ -64,7 +64,7 @@ describe("gold settings", () => {
     // A price with the new spread is published in the same transaction, so lenders see it at once.
     expect((await getCurrentGoldPrice({ ctx: admin.ctx })).spreadBps).toBeGreaterThanOrEqual(399);
     expect((await getGoldSettings({ ctx: admin.ctx })).spreadBps).toBe(400);
-    const audit = await getDb().select().from(auditLog).where(eq(auditLog.action, "gold.settings_updated"));
+    const audit = await getDb().select().from(adminAuditLog).where(eq(adminAuditLog.action, "gold.settings_updated"));
     expect(audit.length).toBeGreaterThan(0);
     setNow("2026-11-20T03:30:00Z");
     const p = await getCurrentGoldPrice({ ctx: admin.ctx });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, inArray } from "drizzle-orm";
-import { auditLog, goldWithdrawals, users, type GoldWithdrawal } from "@/db/schema";
+import { goldWithdrawals, users, type GoldWithdrawal } from "@/db/schema";
+import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
@@ -128,7 +129,17 @@ async function finish(
     .set({ status: to, cancelReason: reason, updatedAt: at })
     .where(and(eq(goldWithdrawals.id, w.id), inArray(goldWithdrawals.status, [w.status])))
     .returning();
-  await tx.insert(auditLog).values({ occurredAt: at, actorId, action: `gold.withdrawal_${to}`, target: w.id, details: { from: w.status, to, reason } });
+  // The lender's own cancel is their action, not an admin decision: the event below records it.
+  if (by === "admin") {
+    await recordAdminDecision(tx, ctx, {
+      action: `gold.withdrawal_${to as "printed" | "shipped" | "delivered" | "cancelled"}`,
+      subject: { type: "gold_withdrawal", id: w.id },
+      reason,
+      before: { status: w.status },
+      after: { status: to },
+      details: { userId: w.userId, units: w.units, fee: w.fee },
+    });
+  }
   await notify(tx, {
     userId: w.userId,
     kind: by === "user" ? "gold_withdrawal_cancelled_by_you" : `gold_withdrawal_${to}`,

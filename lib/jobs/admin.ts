@@ -2,9 +2,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { rowsOf } from "@/db/rows";
-import { dbOf, requireRole, type Ctx } from "@/lib/context";
+import { recordAdminDecision } from "@/lib/audit";
+import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
-import { startJobQueue } from "./boss";
+import { executorFor, startJobQueue } from "./boss";
 
 export type JobRow = {
   id: string;
@@ -57,12 +58,25 @@ export async function listTroubledJobs({ ctx, limit = 50 }: { ctx: Ctx; limit?: 
 
 export const RetryJobInput = z.object({ name: z.string().min(1), id: z.string().uuid() });
 
-/** Admin: put a failed job back in the queue. */
+/**
+ * Admin: put a failed job back in the queue. pg-boss runs its SQL in our transaction, so the retry and
+ * its audit row commit together (pg-boss must be started before the transaction: PGlite has one connection).
+ */
 export async function retryFailedJob({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
   requireRole(ctx, "admin");
   const { name, id } = parseInput(RetryJobInput, input);
   const boss = await startJobQueue();
-  const job = await boss.getJobById(name, id);
-  if (!job || job.state !== "failed") throw new NotFound("The failed job");
-  await boss.retry(name, id);
+  await withTransaction(ctx, async (tx) => {
+    const db = executorFor(tx);
+    const job = await boss.getJobById(name, id, { db, includeArchive: false });
+    if (!job || job.state !== "failed") throw new NotFound("The failed job");
+    await boss.retry(name, id, { db });
+    await recordAdminDecision(tx, ctx, {
+      action: "job.retried",
+      subject: { type: "job", id },
+      before: { state: job.state, retryCount: job.retryCount },
+      after: { state: "retry" },
+      details: { name },
+    });
+  });
 }

@@ -93,15 +93,24 @@ export function jobRunnerState(): { started: boolean; working: boolean } {
   return { started: Boolean(state.boss), working: state.working };
 }
 
+/**
+ * pg-boss binds id lists as one array parameter (`$2::uuid[]`); drizzle would spread a JS array into a
+ * list of parameters, so it goes as one array literal instead.
+ */
+function arrayAsLiteral(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return `{${value.map((v) => `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
 /** pg-boss's SQL through a drizzle transaction, so a job is enqueued only if the change commits. */
-function executorFor(tx: DbOrTx) {
+export function executorFor(tx: DbOrTx) {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       const parts = text.split(/\$(\d+)/);
       const chunks: SQL[] = [];
       parts.forEach((part, i) => {
         if (i % 2 === 0) chunks.push(sql.raw(part));
-        else chunks.push(sql`${toDriverParam(values[Number(part) - 1])}`);
+        else chunks.push(sql`${arrayAsLiteral(toDriverParam(values[Number(part) - 1]))}`);
       });
       return { rows: rowsOf<Record<string, unknown>>(await tx.execute(sql.join(chunks))) };
     },

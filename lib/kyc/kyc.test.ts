@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, events, notifications } from "@/db/schema";
+import { adminAuditLog, events, notifications } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { Conflict, NotFound, ValidationFailed } from "@/lib/errors";
 import { createTestUser } from "@/lib/testing/factories";
@@ -133,7 +133,7 @@ describe("review", () => {
     expect(await eventsOf(lender.user.id, "kyc_step_approved")).toHaveLength(6);
     const [note] = await getDb().select().from(notifications).where(and(eq(notifications.userId, lender.user.id), eq(notifications.kind, "kycApproved")));
     expect(note?.link).toBe("/lender/kyc");
-    const audit = await getDb().select().from(auditLog).where(eq(auditLog.actorId, admin.id));
+    const audit = await getDb().select().from(adminAuditLog).where(eq(adminAuditLog.adminId, admin.id));
     expect(audit).toHaveLength(6);
     expect((await getMyKyc({ ctx: lender.ctx })).status).toBe("approved");
     expect(await rejected(saveKycStep({ ctx: lender.ctx, input: sampleKycSteps()[0] }))).toMatchObject({ code: "kyc_already_approved" });

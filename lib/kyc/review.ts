@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { auditLog, kycProfiles, kycSteps, users, type KycProfile } from "@/db/schema";
+import { kycProfiles, kycSteps, users, type KycProfile } from "@/db/schema";
+import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
@@ -105,12 +106,13 @@ async function decide(ctx: Ctx, input: { userId: string; step: KycStep; reason?:
     const at = now();
     const reason = decision === "rejected" ? (input.reason ?? null) : null;
     await tx.update(kycSteps).set({ status: decision, reason, decidedBy: actor.userId, decidedAt: at }).where(eq(kycSteps.id, row.id));
-    await tx.insert(auditLog).values({
-      occurredAt: at,
-      actorId: actor.userId,
-      action: `kyc.step_${decision}`,
-      target: profile.userId,
-      details: { step: input.step, reason, version: profile.version },
+    await recordAdminDecision(tx, ctx, {
+      action: decision === "approved" ? "kyc.step_approved" : "kyc.step_rejected",
+      subject: { type: "user", id: profile.userId },
+      reason,
+      before: { status: row.status },
+      after: { status: decision },
+      details: { step: input.step, version: profile.version },
     });
     await track(tx, {
       name: decision === "approved" ? "kyc_step_approved" : "kyc_step_rejected",

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { installments, loanInvestments, loans } from "@/db/schema";
+import { recordIfAdmin } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
@@ -38,7 +39,11 @@ export async function acceptAgreement({ ctx, input }: { ctx: Ctx; input: unknown
 /** System (job) or admin: disburses a funded, accepted loan. Idempotent: anything else is left alone. */
 export async function disburseLoan({ ctx, loanId }: { ctx: Ctx; loanId: string }): Promise<{ disbursed: boolean }> {
   requireSystemOrAdmin(ctx);
-  return withTransaction(ctx, async (tx) => ({ disbursed: await disburseInTx(tx, loanId) }));
+  return withTransaction(ctx, async (tx) => {
+    const disbursed = await disburseInTx(tx, loanId);
+    if (disbursed) await recordIfAdmin(tx, ctx, { action: "loan.disbursed", subject: { type: "loan", id: loanId }, before: { status: "funded" }, after: { status: "active" } });
+    return { disbursed };
+  });
 }
 
 /**

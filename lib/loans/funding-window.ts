@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { loanInvestments, loans } from "@/db/schema";
+import { recordIfAdmin } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
@@ -46,6 +47,13 @@ export async function closeFundingWindow({ ctx, loanId }: { ctx: Ctx; loanId: st
       { userId: loan.borrowerId, kind: "loan_cancelled", params: { amount: `Rp${groupThousands(loan.principal)}` }, link: loanLink(loanId, "borrower") },
       ...reserved.map((inv) => ({ userId: inv.lenderId, kind: "investment_released", params: { amount: `Rp${groupThousands(inv.amount)}` }, link: "/lender/wallet" })),
     ]);
+    await recordIfAdmin(tx, ctx, {
+      action: "loan.funding_window_closed",
+      subject: { type: "loan", id: loanId },
+      before: { status: "funding" },
+      after: { status: "cancelled" },
+      details: { funded: loan.fundedAmount, principal: loan.principal },
+    });
     return { cancelled: true };
   });
 }

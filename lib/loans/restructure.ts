@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { installments, loanRestructures, loans, restructureConsents } from "@/db/schema";
 import type { DbOrTx } from "@/db";
+import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
@@ -28,6 +29,14 @@ export async function proposeRestructure({ ctx, input }: { ctx: Ctx; input: unkn
       .values({ loanId: loan.id, status: "proposed", newTenor: data.newTenor, newRateBps: data.newRateBps, reason: data.reason, proposedBy: actor.userId, proposedAt: now() })
       .returning();
     const lenders = [...new Set((await activeShares(tx, loan.id)).map((s) => s.lenderId))];
+    await recordAdminDecision(tx, ctx, {
+      action: "loan.restructure_proposed",
+      subject: { type: "loan", id: loan.id },
+      reason: data.reason,
+      before: { tenor: loan.tenor, rateBps: loan.rateBps, status: loan.status },
+      after: { tenor: data.newTenor, rateBps: data.newRateBps },
+      details: { restructureId: r!.id, lendersToConsent: lenders.length },
+    });
     await track(tx, { name: "loan_restructure_proposed", userId: loan.borrowerId, properties: { loanId: loan.id, restructureId: r!.id, newTenor: data.newTenor, newRateBps: data.newRateBps, lenders: lenders.length } });
     await notify(tx, lenders.map((userId) => ({ userId, kind: "restructure_proposed", params: { reason: data.reason }, link: loanLink(loan.id, "lender") })));
     return { restructureId: r!.id, lendersToConsent: lenders.length };

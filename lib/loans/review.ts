@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, desc } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { applicationQuestions, loanApplications, loans, users, type LoanApplication } from "@/db/schema";
+import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
@@ -98,6 +99,13 @@ export async function approveApplication({ ctx, input }: { ctx: Ctx; input: unkn
       .update(loanApplications)
       .set({ status: "approved", subgrade, rateBps: Number(rateBps), reviewedBy: actor.userId, decidedAt: at, updatedAt: at })
       .where(eq(loanApplications.id, app.id));
+    await recordAdminDecision(tx, ctx, {
+      action: "loan_application.approved",
+      subject: { type: "loan_application", id: app.id },
+      before: { status: app.status, subgrade: app.subgrade },
+      after: { status: "approved", subgrade, rateBps: Number(rateBps) },
+      details: { loanId: loan!.id, borrowerId: app.borrowerId, principal, platformFee: offer.platformFee, productCode: product.code },
+    });
     await enqueue(tx, closeFundingWindowJob, { loanId: loan!.id }, { startAfter: loan!.fundingDeadline });
     await onLoanListed(tx, loan!);
     await track(tx, { name: "loan_application_approved", userId: app.borrowerId, properties: { applicationId: app.id, loanId: loan!.id, subgrade, rateBps: Number(rateBps), adjusted: data.subgrade !== undefined || data.rateBps !== undefined, reviewerId: actor.userId } });
@@ -115,6 +123,14 @@ export async function rejectApplication({ ctx, input }: { ctx: Ctx; input: unkno
     assertReviewable(app);
     const at = now();
     await tx.update(loanApplications).set({ status: "rejected", decisionReason: data.reason, reviewedBy: actor.userId, decidedAt: at, updatedAt: at }).where(eq(loanApplications.id, app.id));
+    await recordAdminDecision(tx, ctx, {
+      action: "loan_application.rejected",
+      subject: { type: "loan_application", id: app.id },
+      reason: data.reason,
+      before: { status: app.status },
+      after: { status: "rejected" },
+      details: { borrowerId: app.borrowerId },
+    });
     await track(tx, { name: "loan_application_rejected", userId: app.borrowerId, properties: { applicationId: app.id, reviewerId: actor.userId } });
     await notify(tx, { userId: app.borrowerId, kind: "application_rejected", params: { reason: data.reason }, link: `/borrower/applications/${app.id}` });
     return { applicationId: app.id, status: "rejected" as const };
@@ -131,6 +147,14 @@ export async function askForInformation({ ctx, input }: { ctx: Ctx; input: unkno
     const at = now();
     const [q] = await tx.insert(applicationQuestions).values({ applicationId: app.id, askedBy: actor.userId, question: data.question, askedAt: at }).returning();
     await tx.update(loanApplications).set({ status: "needs_info", updatedAt: at }).where(eq(loanApplications.id, app.id));
+    await recordAdminDecision(tx, ctx, {
+      action: "loan_application.info_requested",
+      subject: { type: "loan_application", id: app.id },
+      reason: data.question,
+      before: { status: app.status },
+      after: { status: "needs_info" },
+      details: { questionId: q!.id, borrowerId: app.borrowerId },
+    });
     await track(tx, { name: "loan_application_info_requested", userId: app.borrowerId, properties: { applicationId: app.id, questionId: q!.id, reviewerId: actor.userId } });
     await notify(tx, { userId: app.borrowerId, kind: "application_needs_info", params: { question: data.question }, link: `/borrower/applications/${app.id}` });
     return { questionId: q!.id };

@@ -3,7 +3,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { startJobQueue } from "@/lib/jobs/boss";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, events } from "@/db/schema";
+import { adminAuditLog, events } from "@/db/schema";
 import { getClockOffsetMs, now, setClockOffsetMs, setNow } from "@/lib/clock";
 import { anonymousCtx } from "@/lib/context";
 import { createTestUser } from "@/lib/testing/factories";
@@ -35,7 +35,7 @@ describe("clock and time machine", () => {
     setClockOffsetMs(0);
     await syncClock(getDb(), true);
     expect(getClockOffsetMs()).toBe(3 * 86_400_000);
-    const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.actorId, user.id));
+    const [audit] = await getDb().select().from(adminAuditLog).where(eq(adminAuditLog.adminId, user.id));
     expect(audit?.action).toBe("clock.advanced");
     const [event] = await getDb().select().from(events).where(eq(events.name, "clock_advanced"));
     expect(event?.userId).toBe(user.id);

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
-import { auditLog } from "@/db/schema";
+import { recordAdminDecision } from "@/lib/audit";
 import { getClockOffsetMs, now, setClockOffsetMs } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
@@ -37,11 +37,12 @@ export async function advanceClock({ ctx, input }: { ctx: Ctx; input: unknown })
     await writeSetting(tx, CLOCK_OFFSET_KEY, next);
     setClockOffsetMs(next);
     const to = now();
-    await tx.insert(auditLog).values({
-      occurredAt: to,
-      actorId: actor.userId,
+    await recordAdminDecision(tx, ctx, {
       action: "clock.advanced",
-      details: { amount, unit, from: from.toISOString(), to: to.toISOString() },
+      subject: { type: "clock", id: "offset" },
+      before: { offsetMs: current, now: from },
+      after: { offsetMs: next, now: to },
+      details: { amount, unit },
     });
     // Each area catches up with the new date now (servicing, recurring buys, holdback ends…), not at its next run.
     for (const hook of TIME_JUMP_HOOKS) await hook.catchUp(tx, { from, to });

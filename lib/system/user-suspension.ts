@@ -7,6 +7,7 @@ import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { Conflict, Forbidden, NotFound, parseInput } from "@/lib/errors";
 import { track } from "@/lib/engagement/track";
 import { revokeAllSessions } from "@/lib/auth/sessions";
+import { recordAdminDecision } from "@/lib/audit";
 
 const UserIdInput = z.object({ userId: z.string().uuid() });
 
@@ -31,7 +32,7 @@ export async function suspendUser({ ctx, input }: { ctx: Ctx; input: unknown }):
       throw new Conflict("user_already_suspended", "This account is already suspended.");
     }
     await revokeAllSessions(tx, userId);
-    // audit: admin suspended user (actor.userId → userId) — the audit log (lib/audit) records this decision.
+    await recordAdminDecision(tx, ctx, { action: "user.suspended", subject: { type: "user", id: userId }, after: { suspended: true } });
     await track(tx, { name: "user_suspended", userId, properties: { adminId: actor.userId }, context: ctx.request });
   });
 }
@@ -51,7 +52,7 @@ export async function reactivateUser({ ctx, input }: { ctx: Ctx; input: unknown 
       if (!exists) throw new NotFound("The user");
       throw new Conflict("user_not_suspended", "This account is not suspended.");
     }
-    // audit: admin reactivated user (actor.userId → userId) — the audit log (lib/audit) records this decision.
+    await recordAdminDecision(tx, ctx, { action: "user.reactivated", subject: { type: "user", id: userId }, after: { suspended: false } });
     await track(tx, { name: "user_reactivated", userId, properties: { adminId: actor.userId }, context: ctx.request });
   });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
-import { auditLog } from "@/db/schema";
-import { now } from "@/lib/clock";
+import { recordAdminDecision } from "@/lib/audit";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { checkRupiah } from "@/lib/money/rupiah";
@@ -37,20 +36,17 @@ export async function getWalletSettings({ ctx }: { ctx: Ctx }): Promise<WalletSe
 }
 
 export async function updateWalletSettings({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<WalletSettings> {
-  const actor = requireRole(ctx, "admin");
+  requireRole(ctx, "admin");
   const data = parseInput(WalletSettingsInput, input);
   return withTransaction(ctx, async (tx) => {
     const before = await readWalletSettings(tx);
     await writeSetting(tx, WITHDRAWAL_FEE_KEY, data.withdrawalFee.toString());
     await writeSetting(tx, AUTO_APPROVE_BELOW_KEY, data.autoApproveBelow.toString());
-    await tx.insert(auditLog).values({
-      occurredAt: now(),
-      actorId: actor.userId,
+    await recordAdminDecision(tx, ctx, {
       action: "wallet.settings_changed",
-      details: {
-        before: { withdrawalFee: before.withdrawalFee.toString(), autoApproveBelow: before.autoApproveBelow.toString() },
-        after: { withdrawalFee: data.withdrawalFee.toString(), autoApproveBelow: data.autoApproveBelow.toString() },
-      },
+      subject: { type: "settings", id: "wallet" },
+      before: { withdrawalFee: before.withdrawalFee, autoApproveBelow: before.autoApproveBelow },
+      after: { withdrawalFee: data.withdrawalFee, autoApproveBelow: data.autoApproveBelow },
     });
     return { withdrawalFee: data.withdrawalFee, autoApproveBelow: data.autoApproveBelow };
   });

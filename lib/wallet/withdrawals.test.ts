@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, events, withdrawals } from "@/db/schema";
+import { adminAuditLog, events, withdrawals } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { Conflict, InsufficientFunds, NotFound, ValidationFailed } from "@/lib/errors";
 import { computeLedgerHealth, ensurePlatformAccount } from "@/lib/ledger";
@@ -132,7 +132,7 @@ describe("admin decisions", () => {
     expect(paid.payoutReference).toMatch(/^SBXPO-/);
     expect(await wallet(ctx)).toMatchObject({ available: 1_000_000n, reserved: 0n });
     expect((await ensurePlatformAccount(getDb(), "payout_clearing")).balance - payoutBefore).toBe(2_000_000n);
-    expect(await getDb().select().from(auditLog).where(eq(auditLog.target, w.id))).toHaveLength(1);
+    expect(await getDb().select().from(adminAuditLog).where(eq(adminAuditLog.subjectId, w.id))).toHaveLength(1);
     expect(await getDb().select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "withdrawal_paid")))).toHaveLength(1);
     expect((await listWithdrawalQueue({ ctx: a.ctx })).items.find((x) => x.id === w.id)).toBeUndefined();
     // Decided once only.

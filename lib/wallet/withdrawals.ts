@@ -2,7 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { auditLog, bankAccounts, users, withdrawals, type BankAccount, type Withdrawal } from "@/db/schema";
+import { bankAccounts, users, withdrawals, type BankAccount, type Withdrawal } from "@/db/schema";
+import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { requireRecentAuth } from "@/lib/auth/sessions";
@@ -176,12 +177,12 @@ export async function approveWithdrawal({ ctx, input }: { ctx: Ctx; input: unkno
   return withTransaction(ctx, async (tx) => {
     const { w, bank } = await lockRequested(tx, withdrawalId);
     const paid = await payOut(tx, w, bank, actor.userId);
-    await tx.insert(auditLog).values({
-      occurredAt: now(),
-      actorId: actor.userId,
+    await recordAdminDecision(tx, ctx, {
       action: "withdrawal.approved",
-      target: w.id,
-      details: { amount: w.amount.toString(), fee: w.fee.toString(), userId: w.userId, payoutReference: paid.payoutReference },
+      subject: { type: "withdrawal", id: w.id },
+      before: { status: w.status },
+      after: { status: paid.status },
+      details: { amount: w.amount, fee: w.fee, userId: w.userId, payoutReference: paid.payoutReference },
     });
     return toView(paid, bank);
   });
@@ -212,12 +213,13 @@ export async function rejectWithdrawal({ ctx, input }: { ctx: Ctx; input: unknow
       .set({ status: "rejected", reason, decidedBy: actor.userId, decidedAt: at })
       .where(eq(withdrawals.id, w.id))
       .returning();
-    await tx.insert(auditLog).values({
-      occurredAt: at,
-      actorId: actor.userId,
+    await recordAdminDecision(tx, ctx, {
       action: "withdrawal.rejected",
-      target: w.id,
-      details: { amount: w.amount.toString(), fee: w.fee.toString(), userId: w.userId, reason },
+      subject: { type: "withdrawal", id: w.id },
+      reason,
+      before: { status: w.status },
+      after: { status: "rejected" },
+      details: { amount: w.amount, fee: w.fee, userId: w.userId },
     });
     await track(tx, { name: "withdrawal_rejected", userId: w.userId, properties: { withdrawalId: w.id, amount: w.amount, fee: w.fee, reason } });
     return toView(rejected!, bank);

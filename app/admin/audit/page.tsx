@@ -1,0 +1,215 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES, auditActionKey, listAuditAdmins, listAuditEntries, type AuditEntryView } from "@/lib/audit";
+import { getRequestCtx } from "@/lib/auth/session";
+import { isDomainError, type FieldErrors } from "@/lib/errors";
+import { formatRupiah } from "@/lib/money/format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminAudit");
+  return { title: t("title") };
+}
+
+type Search = { action?: string; subjectType?: string; subjectId?: string; adminId?: string; from?: string; to?: string; page?: string };
+const FILTERS = ["action", "subjectType", "subjectId", "adminId", "from", "to"] as const;
+
+/** Detail values that are rupiah amounts (decimal strings in the log), formatted in the reader's language. */
+const RUPIAH_KEYS = new Set(["amount", "fee", "withdrawalFee", "autoApproveBelow", "principal", "platformFee", "outstandingPrincipal", "funded", "basePerGram", "usdIdrRate", "minAmount", "maxAmount", "minInvestment", "investmentStep"]);
+
+function show(key: string, value: unknown, locale: "en" | "id"): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (RUPIAH_KEYS.has(key) && typeof value === "string" && /^-?\d+$/.test(value)) return formatRupiah(value, locale);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** before/after as "field: old → new", the rest as "key: value". */
+function detailLines(details: Record<string, unknown>, locale: "en" | "id"): { key: string; text: string }[] {
+  const { before, after, ...rest } = details as { before?: Record<string, unknown>; after?: Record<string, unknown> } & Record<string, unknown>;
+  const lines: { key: string; text: string }[] = [];
+  const changed = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  for (const k of changed) {
+    const from = before && k in before ? show(k, before[k], locale) : null;
+    const to = after && k in after ? show(k, after[k], locale) : null;
+    lines.push({ key: k, text: from !== null && to !== null ? `${from} → ${to}` : (to ?? from ?? "—") });
+  }
+  for (const [k, v] of Object.entries(rest)) lines.push({ key: k, text: show(k, v, locale) });
+  return lines;
+}
+
+function subjectHref(e: AuditEntryView): string | null {
+  if (e.subjectType === "user") return `/admin/users/${e.subjectId}`;
+  if (e.subjectType === "loan_application") return `/admin/applications/${e.subjectId}`;
+  if (e.subjectType === "loan") return `/admin/loans/${e.subjectId}`;
+  return null;
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const sp = await searchParams;
+  const ctx = await getRequestCtx();
+  const input = { ...Object.fromEntries(FILTERS.map((k) => [k, typeof sp[k] === "string" ? sp[k] : undefined])), page: sp.page ?? 1 };
+  const [t, format, locale, admins] = await Promise.all([getTranslations("adminAudit"), getFormatter(), getLocale(), listAuditAdmins({ ctx })]);
+  const loc = locale as "en" | "id";
+  let list: Awaited<ReturnType<typeof listAuditEntries>> | null = null;
+  let fieldErrors: FieldErrors = {};
+  try {
+    list = await listAuditEntries({ ctx, input });
+  } catch (e) {
+    if (!isDomainError(e) || e.status !== 400) throw e;
+    fieldErrors = e.fields ?? {};
+  }
+  const filtered = FILTERS.some((k) => sp[k]);
+  const errorText = (field: string) => {
+    const code = fieldErrors[field];
+    if (!code) return null;
+    return t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.invalid");
+  };
+  const field = "min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3";
+  const describedBy = (name: string) => (fieldErrors[name] ? `audit-${name}-error` : undefined);
+  const fieldError = (name: string) => {
+    const text = errorText(name);
+    return text ? (
+      <p id={`audit-${name}-error`} className="text-sm text-red-700">
+        {text}
+      </p>
+    ) : null;
+  };
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-sm text-slate-700">{t("intro")}</p>
+      </div>
+      <Card>
+        <form method="get" action="/admin/audit">
+          <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            <legend className="mb-2 text-base font-semibold">{t("filters")}</legend>
+            <div className="space-y-1">
+              <label htmlFor="audit-action" className="block text-sm font-medium">{t("action")}</label>
+              <select id="audit-action" name="action" defaultValue={sp.action ?? ""} className={field} aria-invalid={!!fieldErrors.action} aria-describedby={describedBy("action")}>
+                <option value="">{t("anyAction")}</option>
+                {AUDIT_ACTIONS.map((a) => (
+                  <option key={a} value={a}>{t(`actions.${auditActionKey(a)}`)}</option>
+                ))}
+              </select>
+              {fieldError("action")}
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="audit-admin" className="block text-sm font-medium">{t("admin")}</label>
+              <select id="audit-admin" name="adminId" defaultValue={sp.adminId ?? ""} className={field} aria-invalid={!!fieldErrors.adminId} aria-describedby={describedBy("adminId")}>
+                <option value="">{t("anyAdmin")}</option>
+                {admins.map((a) => (
+                  <option key={a.id} value={a.id}>{a.fullName} ({a.email})</option>
+                ))}
+              </select>
+              {fieldError("adminId")}
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="audit-subject-type" className="block text-sm font-medium">{t("subjectType")}</label>
+              <select id="audit-subject-type" name="subjectType" defaultValue={sp.subjectType ?? ""} className={field} aria-invalid={!!fieldErrors.subjectType} aria-describedby={describedBy("subjectType")}>
+                <option value="">{t("anySubject")}</option>
+                {AUDIT_SUBJECT_TYPES.map((s) => (
+                  <option key={s} value={s}>{t(`subjects.${s}`)}</option>
+                ))}
+              </select>
+              {fieldError("subjectType")}
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="audit-subject-id" className="block text-sm font-medium">{t("subjectId")}</label>
+              <input id="audit-subject-id" name="subjectId" defaultValue={sp.subjectId} maxLength={100} className={field} aria-invalid={!!fieldErrors.subjectId} aria-describedby={describedBy("subjectId")} />
+              {fieldError("subjectId")}
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="audit-from" className="block text-sm font-medium">{t("from")}</label>
+              <input id="audit-from" name="from" type="date" defaultValue={sp.from} className={field} aria-invalid={!!fieldErrors.from} aria-describedby={describedBy("from")} />
+              {fieldError("from")}
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="audit-to" className="block text-sm font-medium">{t("to")}</label>
+              <input id="audit-to" name="to" type="date" defaultValue={sp.to} className={field} aria-invalid={!!fieldErrors.to} aria-describedby={describedBy("to")} />
+              {fieldError("to")}
+            </div>
+          </fieldset>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <button type="submit" className={buttonClass("primary")}>{t("apply")}</button>
+            {filtered ? (
+              <Link href="/admin/audit" className={buttonClass("secondary")}>{t("clear")}</Link>
+            ) : null}
+          </div>
+        </form>
+      </Card>
+      <Card title={t("entries")}>
+        {!list ? (
+          <p role="alert" className="text-sm text-red-700">{t("invalidFilters")}</p>
+        ) : list.items.length === 0 ? (
+          <p className="text-sm text-slate-700">{filtered || list.page > 1 ? t("empty") : t("emptyAll")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200" aria-label={t("entries")}>
+            {list.items.map((e) => {
+              const href = subjectHref(e);
+              const actionLabel = t.has(`actions.${auditActionKey(e.action)}`) ? t(`actions.${auditActionKey(e.action)}`) : e.action;
+              const subjectLabel = t.has(`subjects.${e.subjectType}`) ? t(`subjects.${e.subjectType}`) : e.subjectType;
+              const lines = detailLines(e.details, loc);
+              return (
+                <li key={e.id} className="grid gap-1 py-3 text-sm sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-4" data-testid="audit-entry">
+                  <div className="text-slate-700">
+                    <time dateTime={e.occurredAt.toISOString()}>{format.dateTime(e.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                  </div>
+                  <div className="min-w-0 space-y-1">
+                    <p className="font-semibold text-slate-900">{actionLabel}</p>
+                    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+                      <dt className="text-slate-600">{t("by")}</dt>
+                      <dd className="break-words">{e.admin.fullName} ({e.admin.email})</dd>
+                      <dt className="text-slate-600">{t("subject")}</dt>
+                      <dd className="break-all">
+                        {subjectLabel}:{" "}
+                        {href ? (
+                          <Link href={href} className="text-brand-700 underline">{e.subjectId}</Link>
+                        ) : (
+                          e.subjectId
+                        )}
+                      </dd>
+                      {e.reason ? (
+                        <>
+                          <dt className="text-slate-600">{t("reason")}</dt>
+                          <dd className="break-words">{e.reason}</dd>
+                        </>
+                      ) : null}
+                    </dl>
+                    {lines.length > 0 ? (
+                      <details>
+                        <summary className="cursor-pointer text-brand-700">{t("details")}</summary>
+                        <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-slate-700">
+                          {lines.map((l) => (
+                            <div key={l.key} className="contents">
+                              <dt className="font-mono text-xs leading-5">{l.key}</dt>
+                              <dd className="break-all">{l.text}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      </details>
+                    ) : null}
+                    {e.ip ? <p className="text-xs text-slate-600">{t("from_ip", { ip: e.ip })}</p> : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {list && (list.page > 1 || list.hasNext) ? (
+          <Pagination
+            page={list.page}
+            hasNext={list.hasNext}
+            basePath="/admin/audit"
+            params={Object.fromEntries(FILTERS.map((k) => [k, sp[k]]))}
+            labels={{ previous: t("previous"), next: t("next"), page: t("page", { page: list.page }), nav: t("pagination") }}
+          />
+        ) : null}
+      </Card>
+    </div>
+  );
+}
