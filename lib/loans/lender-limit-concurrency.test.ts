@@ -22,12 +22,14 @@ beforeAll(async () => {
  * Security item 10 of issue 12: the lender limit (10 % of declared income) under concurrency. ONE
  * lender whose limit is nearly used (Rp9.000.000 of Rp12.000.000) buys at the same moment through
  * every door — manual invests, two cart checkouts (two tabs) and the auto-purchase matcher (two
- * workers) — across six loans, Rp1.000.000 a purchase: 24 attempts for room for 3. Whatever
+ * workers) — across six loans, Rp1.000.000 a purchase: up to 24 attempts for room for 3. Whatever
  * interleaving PostgreSQL picks, Σ outstanding must stay ≤ the limit and the ledger must be green.
  * Without a per-lender lock each purchase reads the outstanding before the others commit, and several
  * pass the check together.
  */
-async function race(round: number) {
+type Door = "manual" | "cart" | "auto";
+
+async function race(round: number, doors: Door[]) {
   setNow(`2026-03-0${2 + round}T03:00:00Z`);
   const income = 120_000_000n;
   const limit = 12_000_000n;
@@ -59,11 +61,9 @@ async function race(round: number) {
     for (const id of order) await matchLoan(id);
   };
   await Promise.all([
-    ...loanIds.flatMap((id) => [manual(id), manual(id)]),
-    tab(1),
-    tab(2),
-    worker(loanIds),
-    worker([...loanIds].reverse()),
+    ...(doors.includes("manual") ? loanIds.flatMap((id) => [manual(id), manual(id)]) : []),
+    ...(doors.includes("cart") ? [tab(1), tab(2)] : []),
+    ...(doors.includes("auto") ? [worker(loanIds), worker([...loanIds].reverse())] : []),
   ]);
 
   const outstanding = await lenderOutstanding(getDb(), lender.user.id);
@@ -72,11 +72,12 @@ async function race(round: number) {
       select source, count(*)::int as n, sum(amount)::text as total from loan_investments
       where lender_id = ${lender.user.id} group by source order by source`),
   );
-  console.log(`limit race round ${round}: outstanding Rp${outstanding} of limit Rp${limit}; by source ${JSON.stringify(perSource)}; refused ${JSON.stringify(refused)}`);
+  console.log(`limit race round ${round} (${doors.join(" + ")}): outstanding Rp${outstanding} of limit Rp${limit}; by source ${JSON.stringify(perSource)}; refused ${JSON.stringify(refused)}`);
   expect(outstanding).toBeLessThanOrEqual(limit);
   // The room was there: the lender did reach the limit (the lock serialises, it does not refuse everyone).
   expect(outstanding).toBe(limit);
-  expect(refused.lender_limit_exceeded ?? 0).toBeGreaterThan(0);
+  const limitRefusals = (refused.lender_limit_exceeded ?? 0) + (refused["checkout:lender_limit_exceeded"] ?? 0);
+  if (doors.includes("manual") || doors.includes("cart")) expect(limitRefusals).toBeGreaterThan(0);
   expect((await computeLedgerHealth(getDb())).ok).toBe(true);
 }
 
@@ -84,7 +85,11 @@ describe("the lender limit under concurrency (issue 12, security 10)", () => {
   it.runIf(testDatabaseKind() === "postgres")(
     "manual invests, two cart checkouts and two auto-purchase workers by ONE lender never take Σ outstanding above the limit (PostgreSQL)",
     async () => {
-      for (let round = 1; round <= 3; round++) await race(round);
+      // All three doors at once; then without the manual invests, which usually win the first places,
+      // so the checkouts (two tabs) race the matchers; then the checkouts against the manual invests.
+      await race(1, ["manual", "cart", "auto"]);
+      await race(2, ["cart", "auto"]);
+      await race(3, ["cart", "manual"]);
     },
     240_000,
   );
