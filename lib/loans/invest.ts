@@ -41,8 +41,9 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
       }
       return { investment: prior, created: false, loanFunded: false, remaining: -1n };
     }
-    // Lock order (as investMany and the ledger): the loan row, then the lender's accounts in id order
-    // (assertLenderMayInvest → lockLenderPurchases), then nothing else.
+    // Lock order (as investMany and the ledger): the loan row, then the lender's cash and reserved
+    // accounts in id order (assertLenderMayInvest → lockLenderPurchases) — the rows the transfer below
+    // locks anyway; no other row is locked after them.
     const [loan] = await tx.select().from(loans).where(eq(loans.id, data.loanId)).for("no key update");
     if (!loan) throw new NotFound("The loan");
     const at = now();
