@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { ledgerAccounts, type LedgerAccount } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import { uuidArray } from "@/db/sql-arrays";
 import { now } from "@/lib/clock";
 import { ACCOUNT_TYPES, type AccountType, type LoanAccountType, type PlatformAccountType, type UserAccountType } from "./account-types";
 
@@ -52,6 +54,20 @@ export async function ensureUserAccounts(db: DbOrTx, userId: string) {
 
 export async function ensureUserAccount(db: DbOrTx, userId: string, type: UserAccountType): Promise<LedgerAccount> {
   return (await ensureAccounts(db, { ownerType: "user", ownerId: userId }, [type]))[type];
+}
+
+/**
+ * Locks the given accounts (FOR NO KEY UPDATE, in id order — the order transferMany locks in, so no
+ * deadlock with a transfer) until the end of the caller's transaction, and returns them as they are
+ * now. Used to serialise a user's purchases before a limit is read (lib/loans invest, investMany): a
+ * statement run after this one sees everything committed by whoever held the lock before.
+ */
+export async function lockAccounts(tx: DbOrTx, accountIds: readonly string[]): Promise<{ id: string; balance: bigint }[]> {
+  if (accountIds.length === 0) return [];
+  const rows = rowsOf<{ id: string; balance: string }>(
+    await tx.execute(sql`select id, balance::text from ledger_accounts where id = any(${uuidArray([...accountIds])}) order by id for no key update`),
+  );
+  return rows.map((r) => ({ id: r.id, balance: BigInt(r.balance) }));
 }
 
 export async function ensureLoanAccount(db: DbOrTx, loanId: string, type: LoanAccountType): Promise<LedgerAccount> {

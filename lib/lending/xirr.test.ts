@@ -34,6 +34,26 @@ describe("xirr", () => {
     expect(r).toBeCloseTo(Math.pow(2, 365 / 30) - 1, 3);
   });
 
+  it("is the true rate, about −100 %, for a near-total loss over a short horizon (not null)", () => {
+    // Rp24.000.000 out on 1 January, Rp1.196.000 back on 1 February (31 days): (1 + r)^(31/365) = 1 196 000 / 24 000 000,
+    // so r = (0.049833…)^(365/31) − 1 = 4.61687011022564…e−16 − 1 = −0.99999999999999953831… (50-digit decimal
+    // arithmetic), which as a double is −0.9999999999999996 (the ulp there is 1.1e−16).
+    const expected = -0.99999999999999953831298897743599;
+    const r = xirr([{ at: d("2026-01-01"), amount: -24_000_000n }, { at: d("2026-02-01"), amount: 1_196_000n }]);
+    expect(r).not.toBeNull();
+    expect(Math.abs(r! - expected)).toBeLessThanOrEqual(3e-16);
+    expect(r!).toBeGreaterThan(-1);
+    // The same loss over a year is −95.0166… %, and over one day even closer to −100 %: all defined.
+    expect(xirr([{ at: d("2026-01-01"), amount: -24_000_000n }, { at: d("2027-01-01"), amount: 1_196_000n }])).toBeCloseTo(1_196_000 / 24_000_000 - 1, 9);
+    const oneDay = xirr([{ at: d("2026-01-01"), amount: -24_000_000n }, { at: d("2026-01-02"), amount: 23_000_000n }]);
+    expect(oneDay).toBeCloseTo(Math.pow(23 / 24, 365) - 1, 9);
+  });
+
+  it("rounds to exactly −100 % when 1 + r is below what a double holds, still not null", () => {
+    // Rp1.000 back a day after Rp24.000.000: 1 + r = (1/24 000)^365 ≈ 10^−1597.
+    expect(xirr([{ at: d("2026-01-01"), amount: -24_000_000n }, { at: d("2026-01-02"), amount: 1_000n }])).toBe(-1);
+  });
+
   it("is null without both money out and money in", () => {
     expect(xirr([])).toBeNull();
     expect(xirr([{ at: d("2025-01-01"), amount: -1_000_000n }])).toBeNull();

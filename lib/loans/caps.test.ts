@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { BUSINESS_CAPS_2026, capInForce, checkOffer, maxLateFee, tenorBucket, totalCostLimit, type RegulatoryCap } from "./caps";
+import { BUSINESS_CAPS_2026, capInForce, checkOffer, maxLateFee, proposeLateFee, tenorBucket, totalCostLimit, type RegulatoryCap } from "./caps";
 import { buildSchedule, tenorDays, totalCost, type Installment, type RepaymentMethod } from "./schedule";
 
 const cap = BUSINESS_CAPS_2026[0]!;
@@ -172,6 +172,76 @@ describe("cap properties", () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe("proposeLateFee (the servicing run's daily late fee)", () => {
+  // A product charging 0.05 %/day (500 ppm) under the 0.067 %/day cap, and one charging 0.1 %/day above it.
+  const day = { cap, principal: 10_000_000n, overdue: 2_000_000n, lateFeeDailyPpm: 500n, scheduledInterest: 1_000_000n, fees: 0n, lateFeesCharged: 0n };
+
+  it("charges the product's rate on the overdue amount, floored", () => {
+    expect(proposeLateFee(day)).toEqual({ fee: 1_000n, clampedBy: "none", proposed: 1_000n });
+    // 1 234 567 × 0.05 % = 617.28…
+    expect(proposeLateFee({ ...day, overdue: 1_234_567n })).toEqual({ fee: 617n, clampedBy: "none", proposed: 617n });
+  });
+
+  it("cuts a product rate above the cap to the daily cap for one day", () => {
+    expect(proposeLateFee({ ...day, lateFeeDailyPpm: 1_000n })).toEqual({ fee: 1_340n, clampedBy: "daily_cap", proposed: 2_000n });
+  });
+
+  it("cuts to what the total-cost cap leaves, then charges nothing", () => {
+    expect(proposeLateFee({ ...day, scheduledInterest: 9_999_400n })).toEqual({ fee: 600n, clampedBy: "total_cost_cap", proposed: 1_000n });
+    expect(proposeLateFee({ ...day, scheduledInterest: 9_999_400n, lateFeesCharged: 600n })).toEqual({ fee: 0n, clampedBy: "total_cost_cap", proposed: 1_000n });
+  });
+
+  it("charges nothing when nothing is overdue, and refuses negative inputs", () => {
+    expect(proposeLateFee({ ...day, overdue: 0n })).toEqual({ fee: 0n, clampedBy: "none", proposed: 0n });
+    expect(() => proposeLateFee({ ...day, overdue: -1n })).toThrow(RangeError);
+    expect(() => proposeLateFee({ ...day, lateFeeDailyPpm: -1n })).toThrow(RangeError);
+  });
+
+  const loanFacts = fc.record({
+    principal: fc.bigInt({ min: 1_000_000n, max: 2_000_000_000n }),
+    interestPct: fc.bigInt({ min: 0n, max: 100n }),
+    feesPct: fc.bigInt({ min: 0n, max: 10n }),
+    lateFeeDailyPpm: fc.bigInt({ min: 0n, max: 5_000n }),
+    // Overdue amounts day after day (arrears grow and shrink as installments fall due and are paid).
+    overdueByDay: fc.array(fc.bigInt({ min: 0n, max: 3_000_000_000n }), { minLength: 1, maxLength: 120 }),
+  });
+
+  it("property: each day's fee is at most the product's fee and the daily cap, never negative", () => {
+    fc.assert(
+      fc.property(loanFacts, ({ principal, interestPct, feesPct, lateFeeDailyPpm, overdueByDay }) => {
+        const scheduledInterest = (principal * interestPct) / 100n;
+        const fees = (principal * feesPct) / 100n;
+        let charged = 0n;
+        for (const overdue of overdueByDay) {
+          const r = proposeLateFee({ cap, principal, overdue, lateFeeDailyPpm, scheduledInterest, fees, lateFeesCharged: charged });
+          expect(r.fee).toBeGreaterThanOrEqual(0n);
+          expect(r.fee).toBeLessThanOrEqual(r.proposed);
+          expect(r.proposed).toBe((overdue * lateFeeDailyPpm) / 1_000_000n);
+          expect(r.fee * 1_000_000n).toBeLessThanOrEqual(overdue * cap.maxLateFeeDailyPpm);
+          expect(r.clampedBy === "none").toBe(r.fee === r.proposed);
+          charged += r.fee;
+        }
+      }),
+    );
+  });
+
+  it("property: day after day, interest + fees + late fees never pass the total-cost cap (unless the contract alone already did, then no late fee at all)", () => {
+    fc.assert(
+      fc.property(loanFacts, ({ principal, interestPct, feesPct, lateFeeDailyPpm, overdueByDay }) => {
+        const scheduledInterest = (principal * interestPct) / 100n;
+        const fees = (principal * feesPct) / 100n;
+        const limit = totalCostLimit(cap, principal);
+        let charged = 0n;
+        for (const overdue of overdueByDay) {
+          charged += proposeLateFee({ cap, principal, overdue, lateFeeDailyPpm, scheduledInterest, fees, lateFeesCharged: charged }).fee;
+        }
+        if (scheduledInterest + fees >= limit) expect(charged).toBe(0n);
+        else expect(scheduledInterest + fees + charged).toBeLessThanOrEqual(limit);
+      }),
     );
   });
 });

@@ -160,3 +160,33 @@ export function maxLateFee(request: LateFeeRequest): LateFeeDecision {
   }
   return { fee, clampedBy };
 }
+
+export type LateFeeProposalInput = {
+  cap: RegulatoryCap;
+  principal: bigint;
+  /** What is overdue on the day: the amounts still owed on installments due before it. */
+  overdue: bigint;
+  /** The product's late-fee rate copied into the loan's terms, parts per million per day. */
+  lateFeeDailyPpm: bigint;
+  /** The contract's scheduled interest net of waivers (Σ interest − interest waived over the current schedule). */
+  scheduledInterest: bigint;
+  /** Fees counted against the total-cost cap (the platform fee). */
+  fees: bigint;
+  /** Late fees charged on the loan before this day. */
+  lateFeesCharged: bigint;
+};
+
+/**
+ * One serviced day's late fee (the daily servicing run, lib/loans/servicing.ts): the product's rate on
+ * the overdue amount, floored (floor(overdue × ppm / 10⁶)), then cut by maxLateFee to the regulatory
+ * daily cap for one day and to what the total-cost cap leaves. Nothing overdue, nothing charged.
+ * `proposed` is the product's fee before the caps.
+ */
+export function proposeLateFee(input: LateFeeProposalInput): LateFeeDecision & { proposed: bigint } {
+  const { cap, principal, overdue, lateFeeDailyPpm, scheduledInterest, fees, lateFeesCharged } = input;
+  if (overdue < 0n || lateFeeDailyPpm < 0n) throw new RangeError("amounts must be non-negative");
+  if (overdue === 0n) return { fee: 0n, clampedBy: "none", proposed: 0n };
+  const proposed = mulDivFloor(overdue, lateFeeDailyPpm, PPM);
+  const decision = maxLateFee({ cap, principal, outstanding: overdue, daysLate: 1, scheduledInterest, fees, lateFeesCharged, proposed });
+  return { ...decision, proposed };
+}

@@ -11,7 +11,7 @@ import { Conflict, NotFound } from "@/lib/errors";
 import { transferMany } from "@/lib/ledger";
 import { onFullyFunded } from "./invest";
 import { amountRuleError, assertLoanOpen, fundingCeiling, type InvestSource } from "./invest-rules";
-import { lenderGateMany, type LenderGate } from "./lender-gate";
+import { lenderGateMany, lenderOutstandingMany, type LenderGate } from "./lender-gate";
 import { uuidArray } from "@/db/sql-arrays";
 
 export type InvestManyItem = {
@@ -40,8 +40,10 @@ export type InvestManyResult = {
  *     ledger accounts) — so the funded amount read here stays true until commit (or the caller passes
  *     the row it locked itself, lockedLoan).
  *  2. Idempotency keys seen before return their investment and move nothing again.
- *  3. Each lender is checked (KYC, risk check, limit, minimum/step); the lenders' cash and
- *     lender_reserved accounts are locked in id order and each purchase must fit the cash under lock.
+ *  3. The lenders' cash and lender_reserved accounts are locked in id order — each lender's purchase
+ *     lock (lockLenderPurchases) — and their outstanding is read after that lock, so the limit check
+ *     holds against every other purchase by the same lender. Each lender is checked (KYC, risk check,
+ *     limit, minimum/step) and each purchase must fit the cash under lock.
  *     A lender failing any check is refused with the reason and left out; the others go ahead.
  *  4. The funded amount grows by the total in one conditional UPDATE (≤ the source's ceiling; the
  *     CHECK funded ≤ principal stands behind it), investments are inserted in one statement, every
@@ -62,7 +64,7 @@ export async function investMany(
     loanId: string;
     items: InvestManyItem[];
     source?: InvestSource;
-    /** lenderGateMany() already read in this transaction (after locking the loan): not read again. */
+    /** lenderGateMany() already read in this transaction (after locking the loan): not read again, except each lender's outstanding, re-read under their lock. */
     gates?: Map<string, LenderGate>;
     /** Return the loan_invested events instead of inserting them (the caller inserts them with its own, in one statement). */
     deferEvents?: boolean;
@@ -87,10 +89,14 @@ export async function investMany(
         where owner_type = 'user' and unit = 'IDR' and type in ('user_cash', 'lender_reserved') and owner_id = any(${uuidArray(lenderIds)})
         order by id for no key update`),
     );
-  const [prior, lockedFirst] = await Promise.all([
+  // The accounts' lock is the lender's purchase lock (lockLenderPurchases): each lender's outstanding is
+  // read again in a statement AFTER it (pipelined behind it), so a purchase by the same lender that
+  // committed meanwhile (a manual invest, a checkout, another loan's matcher) counts against the limit.
+  const [prior, [lockedFirst, outstandingFirst]] = await Promise.all([
     tx.select().from(loanInvestments).where(inArray(loanInvestments.idempotencyKey, items.map((i) => i.idempotencyKey))),
-    lockAccounts(items.map((i) => i.lenderId)),
+    lockAccounts(items.map((i) => i.lenderId)).then(async (rows) => [rows, await lenderOutstandingMany(tx, items.map((i) => i.lenderId))] as const),
   ]);
+  let outstandingNow = outstandingFirst;
   const priorByKey = new Map(prior.map((p) => [p.idempotencyKey, p]));
   const fresh: InvestManyItem[] = [];
   for (const item of items) {
@@ -111,8 +117,9 @@ export async function investMany(
     const g = gates.get(item.lenderId);
     if (!g?.kycApproved) return refuse({ lenderId: item.lenderId, reason: "kyc", details: {} }), false;
     if (!g.riskCheckPassed) return refuse({ lenderId: item.lenderId, reason: "risk_check", details: {} }), false;
-    if (g.outstanding + item.amount > g.limit) {
-      const left = g.limit > g.outstanding ? g.limit - g.outstanding : 0n;
+    const outstanding = outstandingNow.get(item.lenderId) ?? g.outstanding;
+    if (outstanding + item.amount > g.limit) {
+      const left = g.limit > outstanding ? g.limit - outstanding : 0n;
       return refuse({ lenderId: item.lenderId, reason: "limit", details: { remaining: left.toString(), needed: item.amount.toString() } }), false;
     }
     if (item.amount <= 0n || amountRuleError(loan, item.amount, remaining) !== null) {
@@ -132,6 +139,16 @@ export async function investMany(
       .values(lenderIds.flatMap((id) => (["user_cash", "lender_reserved"] as const).map((type) => ({ ownerType: "user" as const, ownerId: id, type, unit: "IDR" as const, allowNegative: false, createdAt: at }))))
       .onConflictDoNothing();
     accounts = await lockAccounts(lenderIds);
+    // Lenders whose accounts were only just created were not locked when their outstanding was read.
+    outstandingNow = await lenderOutstandingMany(tx, lenderIds);
+    eligible = eligible.filter((item) => {
+      const g = gates.get(item.lenderId)!;
+      const outstanding = outstandingNow.get(item.lenderId)!;
+      if (outstanding + item.amount <= g.limit) return true;
+      refuse({ lenderId: item.lenderId, reason: "limit", details: { remaining: (g.limit > outstanding ? g.limit - outstanding : 0n).toString(), needed: item.amount.toString() } });
+      return false;
+    });
+    if (eligible.length === 0) return result;
   }
   const cash = new Map<string, { id: string; balance: bigint }>();
   const reserved = new Map<string, string>();

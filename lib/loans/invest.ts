@@ -7,7 +7,7 @@ import { track } from "@/lib/engagement/track";
 import { Conflict, isUniqueViolation, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/boss";
 import { disburseLoanJob } from "@/lib/jobs/definitions/loans/disburse";
-import { ensureUserAccount, transfer } from "@/lib/ledger";
+import { transfer } from "@/lib/ledger";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify } from "@/lib/notifications";
 import { assertLenderMayInvest } from "./lender-gate";
@@ -26,6 +26,8 @@ export type InvestResult = { investment: LoanInvestment; created: boolean; loanF
  * conditional UPDATE (funded + amount ≤ what this source may fill), which PostgreSQL re-checks after
  * waiting for the row lock, and a CHECK (funded ≤ principal) stands behind it. During the holdback
  * (the first 24 h) auto-purchase may fill only principal − holdback; manual investors may fill it all.
+ * The lender limit cannot be passed by two purchases at once either: the loan row, then the lender's
+ * accounts are locked (lockLenderPurchases) before the lender's outstanding is read.
  * The same idempotency key again returns the first investment and moves nothing.
  */
 export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; input: unknown; source?: InvestSource }): Promise<InvestResult> {
@@ -39,7 +41,10 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
       }
       return { investment: prior, created: false, loanFunded: false, remaining: -1n };
     }
-    const [loan] = await tx.select().from(loans).where(eq(loans.id, data.loanId)).limit(1);
+    // Lock order (as investMany and the ledger): the loan row, then the lender's cash and reserved
+    // accounts in id order (assertLenderMayInvest → lockLenderPurchases) — the rows the transfer below
+    // locks anyway; no other row is locked after them.
+    const [loan] = await tx.select().from(loans).where(eq(loans.id, data.loanId)).for("no key update");
     if (!loan) throw new NotFound("The loan");
     const at = now();
     assertLoanOpen(loan, at);
@@ -50,7 +55,7 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
     if (amountError === "amountStep") throw new ValidationFailed({ amount: "amountStep" }, `Invest in steps of Rp${groupThousands(loan.investmentStep)}.`);
     const holdback = inHoldback(loan, at, source);
     const ceiling = fundingCeiling(loan, at, source);
-    await assertLenderMayInvest(tx, actor.userId, loan.id, amount);
+    const accounts = await assertLenderMayInvest(tx, actor.userId, loan.id, amount);
 
     const [updated] = await tx
       .update(loans)
@@ -82,11 +87,9 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
       if (isUniqueViolation(e)) throw new Conflict("idempotency_key_reused", "This investment is already being processed; retry to see its result.");
       throw e;
     }
-    const cash = await ensureUserAccount(tx, actor.userId, "user_cash");
-    const reserved = await ensureUserAccount(tx, actor.userId, "lender_reserved");
     await transfer(tx, {
-      debit: cash.id,
-      credit: reserved.id,
+      debit: accounts.cashId,
+      credit: accounts.reservedId,
       amount,
       unit: "IDR",
       kind: "loan_investment_reserve",

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { loanInvestments, loans } from "@/db/schema";
 import { assertKycApproved } from "@/lib/kyc";
+import { ensureUserAccount, lockAccounts } from "@/lib/ledger";
 import { assertRiskCheckPassed, assertWithinLenderLimit } from "@/lib/lending";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
 import { limitFromIncome, readLenderLimitSettings, type LenderLimitSettings } from "@/lib/lending/limits";
@@ -40,13 +41,52 @@ export function investmentOutstandingSql(inv: string, loan: string): SQL {
 }
 
 /**
- * Lender eligibility, inside invest's transaction before any money moves: approved KYC, the passed
- * risk check of the current version, and the regulatory lender limit (10% / 20% of declared income).
+ * lenderOutstanding for many lenders in one statement (the same rule), for investMany's re-read under
+ * the lenders' locks. Every id given gets an entry (0 when nothing is outstanding).
  */
-export async function assertLenderMayInvest(tx: DbOrTx, lenderId: string, _loanId: string, amount: bigint): Promise<void> {
+export async function lenderOutstandingMany(db: DbOrTx, lenderIds: readonly string[]): Promise<Map<string, bigint>> {
+  const out = new Map<string, bigint>();
+  if (lenderIds.length === 0) return out;
+  const rows = rowsOf<{ id: string; outstanding: string }>(
+    await db.execute(sql`
+      select u.id, coalesce((
+          select sum(${investmentOutstandingSql("gi", "gl")}) from loan_investments gi join loans gl on gl.id = gi.loan_id
+          where gi.lender_id = u.id and gi.status in ('reserved', 'active')
+        ), 0)::text as outstanding
+      from unnest(${uuidArray(lenderIds)}) as u(id)`),
+  );
+  for (const r of rows) out.set(r.id, BigInt(r.outstanding));
+  return out;
+}
+
+/**
+ * The lock that serialises ONE lender's purchases (issue 12, security 10): their rupiah cash and
+ * lender_reserved ledger accounts, created if missing and locked FOR NO KEY UPDATE in id order until
+ * commit. Every purchase path takes it after the loan row and before it reads the lender's outstanding
+ * — invest() (manual, cart checkout) through assertLenderMayInvest, investMany (auto-purchase) for its
+ * whole batch — and it is exactly the rows the purchase's ledger transfer locks next, in the ledger's
+ * own order (loan, then accounts by id), so it adds no new lock order and no deadlock. A second
+ * purchase by the same lender waits here, and its outstanding, read in a later statement, includes the
+ * first one's investment once that commits.
+ */
+export async function lockLenderPurchases(tx: DbOrTx, lenderId: string): Promise<{ cashId: string; reservedId: string }> {
+  const [cash, reserved] = await Promise.all([ensureUserAccount(tx, lenderId, "user_cash"), ensureUserAccount(tx, lenderId, "lender_reserved")]);
+  await lockAccounts(tx, [cash.id, reserved.id]);
+  return { cashId: cash.id, reservedId: reserved.id };
+}
+
+/**
+ * Lender eligibility, inside invest's transaction before any money moves (the loan row already
+ * locked): approved KYC, the passed risk check of the current version, and the regulatory lender limit
+ * (10% / 20% of declared income) — the outstanding read under lockLenderPurchases, so two purchases by
+ * the same lender at the same moment cannot both pass it. Returns the locked accounts.
+ */
+export async function assertLenderMayInvest(tx: DbOrTx, lenderId: string, _loanId: string, amount: bigint): Promise<{ cashId: string; reservedId: string }> {
   await assertKycApproved(tx, lenderId);
   await assertRiskCheckPassed(tx, lenderId);
+  const accounts = await lockLenderPurchases(tx, lenderId);
   await assertWithinLenderLimit(tx, lenderId, amount, await lenderOutstanding(tx, lenderId));
+  return accounts;
 }
 
 export type LenderGate = {

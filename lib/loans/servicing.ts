@@ -7,8 +7,8 @@ import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/con
 import { track } from "@/lib/engagement/track";
 import { groupThousands } from "@/lib/money/rupiah";
 import { notify } from "@/lib/notifications";
-import { maxLateFee } from "./caps";
-import { mulDivFloor, PPM, sumBig } from "./math";
+import { proposeLateFee } from "./caps";
+import { sumBig } from "./math";
 import { activeShares, addDaysToDay, capFor, currentInstallments, daysBetween, lockLoan, loanLink, owedOn, SERVICED_STATUSES, tenorOf, wibDay } from "./store";
 
 export const DEFAULT_AFTER_DAYS = 90;
@@ -62,18 +62,18 @@ async function serviceDay(tx: DbOrTx, loan: Loan, rows: InstallmentRow[], day: s
   const dpd = overdue.length > 0 ? daysBetween(wibDay(overdue[0]!.dueDate), day) : 0;
   const overdueAmount = sumBig(overdue.map(owedOn));
 
+  // The fee itself is pure (caps.ts proposeLateFee); only the cap in force on the day is read here.
   let lateFee = 0n;
   if (overdueAmount > 0n) {
     const cap = await capFor(tx, tenorOf(loan.tenorUnit, loan.tenor), new Date(`${day}T12:00:00+07:00`));
-    lateFee = maxLateFee({
+    lateFee = proposeLateFee({
       cap,
       principal: loan.principal,
-      outstanding: overdueAmount,
-      daysLate: 1,
+      overdue: overdueAmount,
+      lateFeeDailyPpm: BigInt(loan.lateFeeDailyPpm),
       scheduledInterest: sumBig(rows.map((r) => r.interest - r.interestWaived)),
       fees: loan.platformFee,
       lateFeesCharged: loan.lateFeeCharged,
-      proposed: mulDivFloor(overdueAmount, BigInt(loan.lateFeeDailyPpm), PPM),
     }).fee;
   }
   const defaulted = dpd >= DEFAULT_AFTER_DAYS && loan.status !== "default";
