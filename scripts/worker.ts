@@ -2,7 +2,7 @@
 // worker processes on one PostgreSQL. The embedded database allows one process, so there the job
 // runner lives inside `npm start` instead.
 import { closeDatabase } from "@/db";
-import { env } from "@/lib/env";
+import { demoOnPostgresWarning, env } from "@/lib/env";
 import { startJobRunner, stopJobRunner } from "@/lib/jobs/boss";
 import { workerId } from "@/lib/jobs/heartbeat";
 import { prepareDatabase } from "@/lib/system/boot";
@@ -11,6 +11,8 @@ if (env().databaseKind !== "postgres") {
   console.error("npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm start` runs the jobs itself.");
   process.exit(1);
 }
+const demoWarning = demoOnPostgresWarning();
+if (demoWarning) console.error(demoWarning);
 await prepareDatabase();
 await startJobRunner({ work: true });
 console.log(`Lumbung worker ${workerId()} is running jobs.`);
