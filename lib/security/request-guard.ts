@@ -85,8 +85,8 @@ export async function guardPageMutation(request: Request): Promise<Response | nu
   }
 
   const actionId = request.headers.get("next-action");
-  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  const multipart = contentType.startsWith("multipart/form-data");
+  const contentType = request.headers.get("content-type") ?? ""; // not lower-cased: the boundary is case-sensitive
+  const multipart = contentType.toLowerCase().startsWith("multipart/form-data");
   if (actionId === null && !multipart) return null; // not a server action: Next.js renders the page as for any POST
   if (actionId !== null && !ACTION_ID.test(actionId)) return malformed("the Next-Action header is not an action id");
 

@@ -29,6 +29,13 @@ describe("guardPageMutation", () => {
     expect(await guardPageMutation(post({ "next-action": "7f3a", "content-type": "text/plain" }))).toBeNull(); // no Origin, as Next.js allows
   });
 
+  it("lets a real multipart action through (its boundary has capitals)", async () => {
+    const boundary = "----WebKitFormBoundaryAbCdEf";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="1_step"\r\n\r\nidentity\r\n--${boundary}--\r\n`;
+    const contentType = `multipart/form-data; boundary=${boundary}`;
+    expect(await guardPageMutation(post({ origin: "http://portal.test", "next-action": "7f3a", "content-type": contentType }, body))).toBeNull();
+  });
+
   it("refuses foreign origins (403), oversized bodies (413) and malformed ones (400)", async () => {
     const foreign = await guardPageMutation(post({ origin: "https://evil.example", "next-action": "7f3a" }));
     expect(foreign?.status).toBe(403);
