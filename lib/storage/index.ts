@@ -62,7 +62,6 @@ const EXTENSION: Record<DocumentMime, string> = { "application/pdf": "pdf", "ima
  */
 export function displayFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
   return clean === "" || clean === "." || clean === ".." ? "document" : clean;
 }
