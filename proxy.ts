@@ -2,6 +2,9 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { ANONYMOUS_ID_COOKIE, FIRST_TOUCH_COOKIE } from "@/lib/auth/cookie-names";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/security/headers";
+import { guardPageMutation } from "@/lib/security/request-guard";
 
 const { auth } = NextAuth(() => authConfig());
 
@@ -22,7 +25,8 @@ const withAuth = auth((req) => {
     url.searchParams.set("callbackUrl", `${pathname}${search}`);
     response = NextResponse.redirect(url);
   } else {
-    response = NextResponse.next();
+    // Passes the request headers on, with the CSP nonce that withSecurity put there for the renderer.
+    response = NextResponse.next({ request: { headers: req.headers } });
   }
   if (!req.cookies.get(ANONYMOUS_ID_COOKIE)) {
     response.cookies.set(ANONYMOUS_ID_COOKIE, crypto.randomUUID(), { path: "/", maxAge: ONE_YEAR, sameSite: "lax", httpOnly: true });
@@ -50,7 +54,27 @@ type Handler = (request: NextRequest, event: NextFetchEvent) => Promise<Response
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const handler = (await (withAuth as unknown as Promise<Handler> | Handler)) as Handler;
-  return handler(request, event);
+  return withSecurity(request, () => handler(request, event));
+}
+
+/**
+ * Security around every page request (lib/security): unsafe requests that Next.js would answer with a
+ * 500 (foreign Origin, oversized or malformed server-action bodies) get their 4xx here; everything else
+ * gets a per-request CSP nonce (in the request's CSP header, where Next.js reads it while rendering)
+ * and the security headers on the response.
+ */
+async function withSecurity(request: NextRequest, next: () => Promise<Response>): Promise<Response> {
+  const e = env();
+  const https = e.publicUrl.startsWith("https://") || request.nextUrl.protocol === "https:";
+  const csp = contentSecurityPolicy({ nonce: createNonce(), https, dev: e.NODE_ENV === "development" });
+  const headers = securityHeaders({ csp, https });
+  let response = await guardPageMutation(request);
+  if (!response) {
+    request.headers.set("content-security-policy", csp);
+    response = await next();
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   AUTH_SECRET: z.string().min(16).optional(),
   DEMO_MODE: z.enum(["true", "false"]).optional(),
+  /** DEMO_MODE=true on PostgreSQL is refused unless this says `i-understand` (public webhook secret, time machine). */
+  DEMO_MODE_ON_POSTGRES: z.enum(["i-understand"], { message: "set it to i-understand or leave it unset" }).optional(),
   JOBS: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   PUBLIC_URL: z.string().url().optional(),
@@ -63,6 +65,14 @@ export function env(): Env {
   const databaseKind = e.DATABASE_URL ? "postgres" : "pglite";
   // Demo mode (demo accounts on the sign-in page, the time machine) is on with the embedded database.
   const demoMode = e.DEMO_MODE ? e.DEMO_MODE === "true" : databaseKind === "pglite";
+  // On a real database, demo mode makes the webhook secret public (anyone can mark a top-up paid) and
+  // lets admins move the clock: only with an explicit acknowledgement.
+  if (demoMode && databaseKind === "postgres" && e.DEMO_MODE_ON_POSTGRES !== "i-understand") {
+    throw new Error(
+      "Invalid environment: DEMO_MODE=true with DATABASE_URL (PostgreSQL) turns on the public demo webhook secret and the admin time machine. " +
+        "Unset DEMO_MODE, or set DEMO_MODE_ON_POSTGRES=i-understand if this database is a disposable demo.",
+    );
+  }
   cached = {
     ...e,
     databaseKind,
@@ -73,6 +83,23 @@ export function env(): Env {
     trustedProxies: e.TRUSTED_PROXIES.split(",").map((p) => p.trim()).filter(Boolean),
   };
   return cached;
+}
+
+/**
+ * The loud start-up warning for an acknowledged DEMO_MODE on PostgreSQL (null otherwise); the web
+ * server and the worker print it when they start.
+ */
+export function demoOnPostgresWarning(e: Env = env()): string | null {
+  if (!e.demoMode || e.databaseKind !== "postgres") return null;
+  const bar = "!".repeat(78);
+  return [
+    bar,
+    "!! DEMO MODE ON POSTGRESQL (DEMO_MODE_ON_POSTGRES=i-understand)",
+    "!! The payment webhook secret is the public demo secret unless PAYMENT_WEBHOOK_SECRET is set:",
+    "!! anyone can mark a top-up paid. Admins can move the clock with the time machine.",
+    "!! Never run this against a database with real money.",
+    bar,
+  ].join("\n");
 }
 
 /** Tests change the environment between files; they call this to re-read it. */

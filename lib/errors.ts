@@ -1,3 +1,5 @@
+import { findUnsafeText, TEXT_INVALID } from "./text";
+
 /**
  * Domain errors: every verb and query throws one of these for anything the caller did wrong.
  * Transports map them to a field error (forms) or a 4xx JSON body { code, message, fields? } (APIs);
@@ -82,6 +84,14 @@ export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }
 
+/** Throws ValidationFailed (400, field error textInvalid) when the input holds a NUL or a lone surrogate. */
+export function rejectUnsafeText(input: unknown): void {
+  const path = findUnsafeText(input);
+  if (path !== null) {
+    throw new ValidationFailed({ [path]: TEXT_INVALID }, "The text contains a NUL character or broken Unicode (a lone surrogate); remove it and try again.", "text_invalid");
+  }
+}
+
 /** Turns a zod error into field errors keyed by the dotted path. */
 export function fieldErrorsFromZod(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
   const fields: FieldErrors = {};
@@ -92,11 +102,16 @@ export function fieldErrorsFromZod(issues: { path: PropertyKey[]; message: strin
   return fields;
 }
 
-/** Parses input with a zod schema or throws ValidationFailed with field errors. */
+/**
+ * Parses input with a zod schema or throws ValidationFailed with field errors. Before the schema, every
+ * string in the input is checked for what PostgreSQL cannot store (NUL, lone surrogates; lib/text.ts),
+ * so no verb turns such text into a 500.
+ */
 export function parseInput<T>(
   schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
   input: unknown,
 ): T {
+  rejectUnsafeText(input);
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationFailed(fieldErrorsFromZod(result.error.issues));
   return result.data;

@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { isDomainError, ValidationFailed } from "./errors";
+import { isDomainError, rejectUnsafeText, ValidationFailed } from "./errors";
 import { logger } from "./logger";
 
 /** Route handlers: domain errors become a 4xx JSON body { code, message, fields? }; the rest a 500. */
@@ -12,13 +12,16 @@ export function errorResponse(e: unknown): NextResponse {
   return NextResponse.json({ code: "internal_error", message: "Something went wrong on our side." }, { status: 500 });
 }
 
-/** Reads a JSON body or answers 400 with a clear message. */
+/** Reads a JSON body or answers 400 with a clear message (also for NUL characters and lone surrogates in it). */
 export async function readJson(request: Request): Promise<unknown> {
+  let body: unknown;
   try {
-    return await request.json();
+    body = await request.json();
   } catch {
     throw new ValidationFailed({ _body: "invalidJson" }, "The request body is not valid JSON.", "invalid_json");
   }
+  rejectUnsafeText(body);
+  return body;
 }
 
 /** JSON with bigints as decimal strings: the API never sends money as a JS number. */

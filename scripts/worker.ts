@@ -2,7 +2,7 @@
 // worker processes on one PostgreSQL. The embedded database allows one process, so there the job
 // runner lives inside `npm start` instead.
 import { closeDatabase } from "@/db";
-import { env } from "@/lib/env";
+import { demoOnPostgresWarning, env } from "@/lib/env";
 import { stopJobRunner } from "@/lib/jobs/boss";
 import { startJobRunner } from "@/lib/jobs/worker";
 import { workerId } from "@/lib/jobs/heartbeat";
@@ -12,6 +12,8 @@ if (env().databaseKind !== "postgres") {
   console.error("npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm start` runs the jobs itself.");
   process.exit(1);
 }
+const demoWarning = demoOnPostgresWarning();
+if (demoWarning) console.error(demoWarning);
 await prepareDatabase();
 await startJobRunner({ work: true });
 console.log(`Lumbung worker ${workerId()} is running jobs.`);

@@ -63,7 +63,7 @@ function UploadRow({
               if (input.current) input.current.value = "";
               toast.success(t("documents.uploaded"));
               router.refresh();
-            } else setError(text.field(result.fields?.file) ?? text.form(result.error, result.message));
+            } else setError(text.field(result.fields?.file ?? result.fields?.[kind]) ?? text.form(result.error, result.message)); // the server keys a refused file by its kind
           })
         }
       >

@@ -131,5 +131,5 @@ export async function readApplicationDocument({ ctx, documentId }: { ctx: Ctx; d
     .limit(1)
     .catch(() => []);
   if (!doc || (actor.role !== "admin" && doc.borrowerId !== actor.userId)) throw new NotFound("The document");
-  return { mime: doc.doc.mime, fileName: doc.doc.fileName, bytes: await fileStorage().get(doc.doc.storageKey) };
+  return { mime: doc.doc.mime, kind: doc.doc.kind, fileName: doc.doc.fileName, bytes: await fileStorage().get(doc.doc.storageKey) };
 }

@@ -7,7 +7,7 @@ import { requireRole, withTransaction, type Ctx, type UserActor } from "@/lib/co
 import { track } from "@/lib/engagement/track";
 import { NotFound, parseInput, ValidationFailed, Conflict } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
-import { storeDocument } from "@/lib/storage";
+import { displayFileName, storeDocument } from "@/lib/storage";
 import { checkOfferAgainstCaps } from "./offer";
 import { buildSchedule } from "./schedule";
 import { rateForGrade, scoreApplication, type Sector } from "./scoring";
@@ -110,7 +110,7 @@ export async function uploadApplicationDocument({ ctx, input, bytes }: { ctx: Ct
     const stored = await storeDocument({ folder: `applications/${app.id}`, bytes, field: data.kind });
     const [doc] = await tx
       .insert(applicationDocuments)
-      .values({ applicationId: app.id, kind: data.kind, storageKey: stored.key, mime: stored.mime, size: stored.size, sha256: stored.sha256, fileName: data.fileName, uploadedAt: now() })
+      .values({ applicationId: app.id, kind: data.kind, storageKey: stored.key, mime: stored.mime, size: stored.size, sha256: stored.sha256, fileName: displayFileName(data.fileName), uploadedAt: now() })
       .returning();
     await track(tx, { name: "loan_application_document_uploaded", userId: actor.userId, properties: { applicationId: app.id, kind: data.kind, mime: stored.mime, size: stored.size }, context: ctx.request });
     return { id: doc!.id, kind: doc!.kind, mime: doc!.mime, size: doc!.size, fileName: doc!.fileName, uploadedAt: doc!.uploadedAt };

@@ -56,6 +56,35 @@ export function sniffDocumentType(bytes: Uint8Array): DocumentMime | null {
 const EXTENSION: Record<DocumentMime, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
 
 /**
+ * The name a browser-supplied file name is shown under: its last path segment, without control
+ * characters, at most 200 characters ("../../x.png" → "x.png"). Display only: the stored key is
+ * always server-chosen, and downloads are named by the server too (attachmentHeaders).
+ */
+export function displayFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return clean === "" || clean === "." || clean === ".." ? "document" : clean;
+}
+
+/**
+ * Headers of a stored upload when it is served: always a download (attachment) under a server-chosen
+ * ASCII name, of its sniffed type, never sniffed again by the browser, never cached, and under a CSP
+ * in which nothing can run even if it were opened as a page.
+ */
+export function attachmentHeaders({ mime, baseName, size }: { mime: DocumentMime | string; baseName: string; size: number }): Record<string, string> {
+  const ext = EXTENSION[mime as DocumentMime] ?? "bin";
+  const name = `${baseName.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 60) || "document"}.${ext}`;
+  return {
+    "content-type": mime in EXTENSION ? mime : "application/octet-stream",
+    "content-length": String(size),
+    "content-disposition": `attachment; filename="${name}"`,
+    "x-content-type-options": "nosniff",
+    "cache-control": "private, no-store",
+    "content-security-policy": "default-src 'none'; sandbox",
+  };
+}
+
+/**
  * Checks an uploaded document (PDF, JPEG or PNG by content, at most 5 MB) and stores it under a new
  * random key in the given folder. Returns what the domain record should keep.
  */

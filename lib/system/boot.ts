@@ -3,7 +3,7 @@ import { getDatabase } from "@/db";
 import { migrateDatabase, withSetupLock } from "@/db/migrate";
 import { hasAnyUser, seedDemo } from "@/db/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
-import { env } from "@/lib/env";
+import { demoOnPostgresWarning, env } from "@/lib/env";
 import { startJobRunner } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 import { syncClock } from "./time-machine";
@@ -28,6 +28,12 @@ export async function prepareDatabase(): Promise<void> {
 /** What a web process does before it serves: database ready, job runner started. */
 export async function bootServer(): Promise<void> {
   const e = env();
+  const warning = demoOnPostgresWarning(e);
+  if (warning) {
+    // Loud on purpose: a framed block on stderr, and the log line for log collectors.
+    console.error(warning);
+    logger.warn("demo mode on PostgreSQL: public webhook secret and time machine are on", { DEMO_MODE_ON_POSTGRES: "i-understand" });
+  }
   await prepareDatabase();
   await startJobRunner({ work: e.JOBS === "on" });
   const lines = [

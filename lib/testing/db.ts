@@ -26,6 +26,8 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     state.adminUrl = base;
     state.name = name;
     process.env.DATABASE_URL = url.toString();
+    // Test databases are disposable: the demo-mode tests (time machine) also run on PostgreSQL.
+    process.env.DEMO_MODE_ON_POSTGRES = "i-understand";
     handle = openPostgres(url.toString(), { max: 20 });
   } else {
     delete process.env.DATABASE_URL;
