@@ -6,7 +6,7 @@ import { matchLoan } from "@/lib/autopurchase/match";
 import { autoLender } from "@/lib/autopurchase/test-helpers";
 import { advanceNow, setNow } from "@/lib/clock";
 import { isDomainError } from "@/lib/errors";
-import { startJobRunner } from "@/lib/jobs/boss";
+import { startJobQueue } from "@/lib/jobs/boss";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { addToCart, checkout } from "@/lib/lending/cart";
 import { invest } from "./invest";
@@ -15,7 +15,7 @@ import { key, listedLoan } from "./test-helpers";
 import { testDatabaseKind } from "@/lib/testing/db";
 
 beforeAll(async () => {
-  await startJobRunner({ work: false });
+  await startJobQueue();
 });
 
 /**
