@@ -80,7 +80,7 @@ export function GoldWithdrawals({
         router.refresh();
       } else {
         setFields(result.fields ?? {});
-        setFormError(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message));
+        setFormError(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message, result.details));
       }
     });
 
@@ -94,7 +94,7 @@ export function GoldWithdrawals({
         toast.success(t("withdrawalCancelled"));
         router.refresh();
       } else {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message));
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message, result.details));
         router.refresh();
       }
     });

@@ -58,7 +58,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
         router.refresh();
       } else {
         setFields(result.fields ?? {});
-        setFormError(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message));
+        setFormError(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message, result.details));
       }
     });
 
