@@ -9,7 +9,7 @@ import { assertKycApproved } from "@/lib/kyc/gates";
 import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";
 import { GOLD_BARS, GoldWithdrawalInput, type GoldBarGrams } from "./schemas";
 import { readGoldSettings } from "./settings";
-import { UNITS_PER_GRAM } from "./trade-math";
+import { withdrawalTotals } from "./rules";
 
 /**
  * Physical bars. A request reserves the grams at once and takes the printing fee from cash, in one
@@ -54,8 +54,7 @@ export async function requestGoldWithdrawal({ ctx, input }: { ctx: Ctx; input: u
       return existing;
     }
     const settings = await readGoldSettings(tx);
-    const units = BigInt(barGrams) * BigInt(data.quantity) * UNITS_PER_GRAM;
-    const fee = settings.withdrawalFees[barGrams] * BigInt(data.quantity);
+    const { units, fee } = withdrawalTotals(barGrams, data.quantity, settings.withdrawalFees[barGrams]);
     const at = now();
     const [w] = await tx
       .insert(goldWithdrawals)
