@@ -60,7 +60,7 @@ describe("lender limits", () => {
 
   it("without declared income nothing can be invested", async () => {
     const { user } = await createTestUser("lender");
-    expect(await rejected(assertWithinLenderLimit(getDb(), user.id, 100_000n, 0n))).toMatchObject({ code: "lender_limit_exceeded", details: { limit: "0" } });
+    expect(await rejected(assertWithinLenderLimit(getDb(), user.id, 100_000n, 0n))).toMatchObject({ code: "lender_limit_exceeded", details: { limit: { type: "idr", value: "0" } } });
   });
 
   it("the threshold and percentages are settings an admin can change", async () => {
