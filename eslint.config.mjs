@@ -30,7 +30,9 @@ const config = [
         {
           patterns: [
             { group: ["@/db", "@/db/*", "drizzle-orm", "drizzle-orm/*"], message: "Components never touch the database." },
-            { regex: "^@/lib/(?!money/|query-keys$|[^/]+/schemas$)", message: "Components may use lib/<domain>/schemas and lib/money only." },
+            // Exception: lib/<domain>/rules — pure, client-safe business rules (e.g. lib/gold/rules.ts)
+            // that the form and the server verb both apply, so the two cannot drift.
+            { regex: "^@/lib/(?!money/|query-keys$|[^/]+/(?:schemas|rules)$)", message: "Components may use lib/<domain>/schemas, lib/<domain>/rules and lib/money only." },
           ],
         },
       ],

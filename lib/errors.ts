@@ -4,6 +4,12 @@ import { findUnsafeText, TEXT_INVALID } from "./text";
  * Domain errors: every verb and query throws one of these for anything the caller did wrong.
  * Transports map them to a field error (forms) or a 4xx JSON body { code, message, fields? } (APIs);
  * anything else is a bug and becomes a 500.
+ *
+ * `message` is an English sentence for developers and API clients and holds no formatted money,
+ * grams, dates or percentages; the figures travel in `details` as typed values (lib/money/params.ts:
+ * idr(), gold(), day(), bps()…) and are rendered in the reader's language where the error is shown
+ * (messages errors.<code> / errors.detailed.<code> and validation.detailed.<key>, formatted by
+ * formatParams). A test (lib/money/no-formatted-money.test.ts) fails if lib/ builds an "Rp" string.
  */
 export type FieldErrors = Record<string, string>;
 
@@ -57,8 +63,8 @@ export class Conflict extends DomainError {
 }
 
 export class ValidationFailed extends DomainError {
-  constructor(fields: FieldErrors, message = "Please check the highlighted fields.", code = "validation_failed") {
-    super(code, message, 400, { fields });
+  constructor(fields: FieldErrors, message = "Please check the highlighted fields.", code = "validation_failed", details?: Record<string, unknown>) {
+    super(code, message, 400, { fields, details });
   }
 }
 

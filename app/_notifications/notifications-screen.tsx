@@ -1,19 +1,21 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
 import { getRequestCtx } from "@/lib/auth/session";
-import { listMyNotifications } from "@/lib/notifications";
+import { listMyNotifications, renderNotification } from "@/lib/notifications";
+import type { DisplayLocale } from "@/lib/money/format";
 import { markAllReadAction } from "./actions";
 
 /** The notifications page of every area: newest first, unread ones highlighted. */
 export async function NotificationsScreen({ basePath, page }: { basePath: string; page?: string }) {
   const ctx = await getRequestCtx();
-  const [t, tw, format, list] = await Promise.all([
+  const [t, tw, format, locale, list] = await Promise.all([
     getTranslations("notifications"),
     getTranslations("wallet"),
     getFormatter(),
+    getLocale(),
     listMyNotifications({ ctx, page: page ?? 1 }),
   ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
@@ -29,7 +31,7 @@ export async function NotificationsScreen({ basePath, page }: { basePath: string
         ) : (
           <ul className="divide-y divide-slate-200">
             {list.items.map((n) => {
-              const text = t.has(`kinds.${n.kind}`) ? t(`kinds.${n.kind}`, n.params as Record<string, string>) : n.kind;
+              const text = renderNotification(locale as DisplayLocale, n);
               return (
                 <li key={n.id} className={`flex flex-wrap items-start justify-between gap-2 py-3 text-sm ${n.readAt ? "" : "font-semibold"}`}>
                   <span>

@@ -1,12 +1,13 @@
 import { revalidatePath } from "next/cache";
+import { toJsonSafe } from "@/lib/money/json";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
 
 /** What every server action returns to its form: ok, or a domain error as a code and field errors. */
-export type ActionResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string; details?: Record<string, string> };
+export type ActionResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string; details?: Record<string, unknown> };
 
 export function domainFailure(e: unknown): ActionResult {
   if (!isDomainError(e)) throw e;
-  const details = e.details ? Object.fromEntries(Object.entries(e.details).map(([k, v]) => [k, String(v)])) : undefined;
+  const details = e.details ? (toJsonSafe(e.details) as Record<string, unknown>) : undefined;
   return { ok: false, error: e.fields ? undefined : e.code, fields: e.fields, message: e.message, details };
 }
 

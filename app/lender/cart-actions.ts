@@ -2,17 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { getRequestCtx } from "@/lib/auth/session";
+import { toJsonSafe } from "@/lib/money/json";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
 import { addToCart, checkout, removeFromCart, updateCartItem } from "@/lib/lending/cart";
 
-export type CartActionResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string; details?: Record<string, string> };
+export type CartActionResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string; details?: Record<string, unknown> };
 export type CheckoutActionResult = CartActionResult & {
-  results?: { itemId: string; loanId: string; amount: string; ok: boolean; error?: { code: string; message: string; details?: Record<string, string> } }[];
+  results?: { itemId: string; loanId: string; amount: string; ok: boolean; error?: { code: string; message: string; details?: Record<string, unknown> } }[];
 };
 
 function failure(e: unknown): CartActionResult {
   if (isDomainError(e)) {
-    const details = e.details ? Object.fromEntries(Object.entries(e.details).map(([k, v]) => [k, String(v)])) : undefined;
+    const details = e.details ? (toJsonSafe(e.details) as Record<string, unknown>) : undefined;
     return { ok: false, error: e.fields ? undefined : e.code, fields: e.fields, message: e.message, details };
   }
   throw e;

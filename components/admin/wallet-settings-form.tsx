@@ -12,7 +12,7 @@ import { useErrorText } from "@/components/wallet/use-messages";
 import { WalletSettingsInput } from "@/lib/wallet/schemas";
 
 type Values = { withdrawalFee: string; autoApproveBelow: string };
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 export function WalletSettingsForm({ initial, action }: { initial: Values; action: (input: Values) => Promise<Result> }) {
   const t = useTranslations("adminWallet");
@@ -35,7 +35,7 @@ export function WalletSettingsForm({ initial, action }: { initial: Values; actio
             router.refresh();
           } else {
             for (const [f, m] of Object.entries(result.fields ?? {})) setError(f as keyof Values, { message: m });
-            if (!result.fields) toast.error(text.form(result.error, result.message));
+            if (!result.fields) toast.error(text.form(result.error, result.message, result.details));
           }
         }),
       )}

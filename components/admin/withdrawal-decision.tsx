@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 export function WithdrawalDecision({
   id,
@@ -38,7 +38,7 @@ export function WithdrawalDecision({
       router.refresh();
     } else if (result.fields?.reason) setReasonError(text.field(result.fields.reason));
     else {
-      toast.error(text.form(result.error, result.message));
+      toast.error(text.form(result.error, result.message, result.details));
       setMode(null);
     }
   };

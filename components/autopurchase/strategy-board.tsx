@@ -12,7 +12,7 @@ import { StatusPanel, type StatusJson } from "./status-panel";
 import { StrategyCard, type StrategyRowJson } from "./strategy-card";
 import { useAutoPurchaseErrorText } from "./use-ap-text";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 export type BoardActions = {
   setActive: (strategyId: string, active: boolean) => Promise<Result>;
   reorder: (orderedIds: string[]) => Promise<Result>;
@@ -34,7 +34,7 @@ export function StrategyBoard({ status, strategies, actions }: { status: StatusJ
   const [poaError, setPoaError] = useState<string>();
   const [deleting, setDeleting] = useState<StrategyRowJson | null>(null);
 
-  const fail = (r: Result) => toast.error(text.form(r.error, r.message) ?? Object.values(r.fields ?? {}).map((k) => text.field(k)).join(" "));
+  const fail = (r: Result) => toast.error(text.form(r.error, r.message, r.details) ?? Object.values(r.fields ?? {}).map((k) => text.field(k)).join(" "));
 
   const toggle = (s: StrategyRowJson, active: boolean) =>
     start(async () => {
@@ -57,7 +57,7 @@ export function StrategyBoard({ status, strategies, actions }: { status: StatusJ
     start(async () => {
       const r = await actions.acceptPoa(status.currentPoaVersion);
       if (!r.ok) {
-        setPoaError(text.form(r.error, r.message) ?? Object.values(r.fields ?? {}).map((k) => text.field(k)).join(" "));
+        setPoaError(text.form(r.error, r.message, r.details) ?? Object.values(r.fields ?? {}).map((k) => text.field(k)).join(" "));
         return;
       }
       toast.success(t("poa.accepted"));

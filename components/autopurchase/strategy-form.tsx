@@ -17,7 +17,7 @@ import { PreviewCount, PreviewPanel } from "./preview-panel";
 import { SubgradePicker } from "./subgrade-picker";
 import { useAutoPurchaseErrorText, type ProductOption, type StrategyFormState } from "./use-ap-text";
 
-type Result = { ok: boolean; id?: string; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; id?: string; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 /**
  * Create or edit a strategy. The same zod schema as the server (StrategyInput) checks it here first;
@@ -69,7 +69,7 @@ export function StrategyForm({
         return;
       }
       for (const [f, m] of Object.entries(result.fields ?? {})) setError(f as keyof StrategyFormState, { message: m });
-      setFormError(text.form(result.error, result.message));
+      setFormError(text.form(result.error, result.message, result.details));
     });
 
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/wallet/use-messages";
 
 /**
  * Error text for auto-purchase forms: the feature's own keys (autoPurchase.validation / .errors)
@@ -8,18 +9,17 @@ import { useTranslations } from "next-intl";
  */
 export function useAutoPurchaseErrorText() {
   const ta = useTranslations("autoPurchase");
-  const tv = useTranslations("validation");
-  const te = useTranslations("errors");
+  const app = useErrorText();
   return {
-    field: (key?: string) => {
+    field: (key?: string, details?: Record<string, unknown>) => {
       if (!key) return undefined;
       if (ta.has(`validation.${key}`)) return ta(`validation.${key}`);
-      return tv.has(key) ? tv(key) : key;
+      return app.field(key, details);
     },
-    form: (code?: string, message?: string) => {
+    form: (code?: string, message?: string, details?: Record<string, unknown>) => {
       if (!code) return undefined;
       if (ta.has(`errors.${code}`)) return ta(`errors.${code}`);
-      return te.has(code) ? te(code) : (message ?? te("unexpected"));
+      return app.form(code, message, details);
     },
   };
 }

@@ -42,7 +42,7 @@ export function AdminGoldSettingsForm({ initial, action }: { initial: Values; ac
             router.refresh();
           } else {
             setFields(result.fields ?? {});
-            setFormError(text.form(result.error, result.message));
+            setFormError(text.form(result.error, result.message, result.details));
           }
         });
       }}

@@ -47,7 +47,7 @@ export function AdminGoldWithdrawalActions({
         router.refresh();
       } else {
         setFields(result.fields ?? {});
-        setFormError(text.form(result.error, result.message));
+        setFormError(text.form(result.error, result.message, result.details));
       }
     });
   return (

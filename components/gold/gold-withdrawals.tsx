@@ -10,7 +10,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
-import { formatGrams, GOLD_UNITS_PER_GRAM } from "@/lib/money/gold";
+import { formatGrams } from "@/lib/money/gold";
+import { exceedsHoldings, withdrawalTotals } from "@/lib/gold/rules";
 import { Dialog } from "@/components/ui/dialog";
 import type { ActionResult, WithdrawalOptionView, WithdrawalView } from "./types";
 
@@ -53,8 +54,7 @@ export function GoldWithdrawals({
   const g = (u: bigint | string) => formatGrams(BigInt(u), locale);
   const option = options.find((o) => String(o.barGrams) === bar);
   const qty = /^\d{1,3}$/.test(quantity) ? Number(quantity) : 0;
-  const totalUnits = option ? BigInt(option.barGrams) * GOLD_UNITS_PER_GRAM * BigInt(qty) : 0n;
-  const totalFee = option ? BigInt(option.fee) * BigInt(qty) : 0n;
+  const { units: totalUnits, fee: totalFee } = option ? withdrawalTotals(option.barGrams, qty, BigInt(option.fee)) : { units: 0n, fee: 0n };
   const when = (iso: string) => new Date(iso).toLocaleDateString(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeZone: "Asia/Jakarta" });
 
   const review = (e: React.FormEvent) => {
@@ -65,7 +65,7 @@ export function GoldWithdrawals({
     setFields(errors);
     setFormError(undefined);
     if (Object.keys(errors).length > 0 || !option) return;
-    if (totalUnits > BigInt(availableUnits)) return setFormError(t("errors.moreThanHeld"));
+    if (exceedsHoldings(totalUnits, BigInt(availableUnits))) return setFormError(t("errors.moreThanHeld"));
     setConfirming({ barGrams: option.barGrams, quantity: qty, address: address.trim(), idempotencyKey: crypto.randomUUID() });
   };
 
@@ -80,7 +80,7 @@ export function GoldWithdrawals({
         router.refresh();
       } else {
         setFields(result.fields ?? {});
-        setFormError(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message));
+        setFormError(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message, result.details));
       }
     });
 
@@ -94,7 +94,7 @@ export function GoldWithdrawals({
         toast.success(t("withdrawalCancelled"));
         router.refresh();
       } else {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message));
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message, result.details));
         router.refresh();
       }
     });

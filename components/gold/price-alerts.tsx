@@ -43,7 +43,7 @@ export function PriceAlerts({ alerts, actions }: { alerts: AlertView[]; actions:
         router.refresh();
       } else {
         setFields(result.fields ?? {});
-        setFormError(text.form(result.error, result.message));
+        setFormError(text.form(result.error, result.message, result.details));
       }
     });
 

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormError, SelectField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
+import { GOLD_MIN_BUY } from "@/lib/gold/rules";
 import { Dialog } from "@/components/ui/dialog";
 import { RupiahField } from "./rupiah-field";
 import type { ActionResult, PlanView } from "./types";
@@ -58,7 +59,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
         router.refresh();
       } else {
         setFields(result.fields ?? {});
-        setFormError(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message));
+        setFormError(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : text.form(result.error, result.message, result.details));
       }
     });
 
@@ -130,7 +131,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
         <h3 className="text-sm font-semibold">{editing ? t("editPlanTitle", { plan: describe(editing) }) : t("newPlan")}</h3>
         <FormError message={formError} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <RupiahField id="plan-amount" label={t("planAmount")} hint={t("minBuyHint", { min: formatRupiah(10_000n, locale) })} value={amount} onChange={setAmount} error={text.field(fields.amount)} />
+          <RupiahField id="plan-amount" label={t("planAmount")} hint={t("minBuyHint", { min: formatRupiah(GOLD_MIN_BUY, locale) })} value={amount} onChange={setAmount} error={text.field(fields.amount)} />
           <SelectField
             id="plan-frequency"
             label={t("frequency")}

@@ -8,9 +8,9 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
-import { GOLD_MIN_BUY } from "@/lib/gold/schemas";
+import { GOLD_MIN_BUY, goldTradeFormError } from "@/lib/gold/rules";
 import { formatRupiah } from "@/lib/money/format";
-import { formatGrams, gramsToUnits, unitsToGramsString } from "@/lib/money/gold";
+import { formatGrams, unitsToGramsString } from "@/lib/money/gold";
 import { queryKeys } from "@/lib/query-keys";
 import { Dialog } from "@/components/ui/dialog";
 import { RupiahField } from "./rupiah-field";
@@ -21,24 +21,6 @@ export type TradeActions = {
   preview: (input: { side: "buy" | "sell"; pricePerGram: string; mode: "rupiah" | "grams"; amount: string }) => Promise<PreviewResult>;
   trade: (input: TradeInput) => Promise<TradeResult>;
 };
-
-const MIN_BUY_RUPIAH = GOLD_MIN_BUY;
-
-/** Client-side checks for what can be told without the server; the server checks everything again. */
-function localError(side: "buy" | "sell", mode: "rupiah" | "grams", amount: string, availableUnits: bigint): string | undefined {
-  if (!amount.trim()) return undefined;
-  if (mode === "grams") {
-    const units = gramsToUnits(amount);
-    if (units === null) return "gramsFormat";
-    if (units <= 0n) return "amountPositive";
-    if (side === "sell" && units > availableUnits) return "moreThanHeld";
-    return undefined;
-  }
-  const rupiah = BigInt(amount.replace(/\D/g, "") || "0");
-  if (rupiah <= 0n) return "amountPositive";
-  if (side === "buy" && rupiah < MIN_BUY_RUPIAH) return "minBuy";
-  return undefined;
-}
 
 /**
  * Buy or sell: choose rupiah or grams, type an amount, see the quoted price, what you get or pay and
@@ -104,7 +86,7 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
     return () => clearInterval(timer);
   }, []);
 
-  const local = localError(side, mode, amount, held);
+  const local = goldTradeFormError(side, mode, amount, held);
   const normalized = mode === "grams" ? amount.replace(",", ".") : amount;
   const checkKey = quote ? `${quote.quoteId}|${mode}|${normalized}` : "";
   const preview = checked.key === checkKey ? checked.preview : undefined;
@@ -190,8 +172,8 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
           <RupiahField
             id={`${ids}-amount`}
             label={t(side === "buy" ? "amountToSpend" : "amountToReceive")}
-            hint={side === "buy" ? t("minBuyHint", { min: rp(MIN_BUY_RUPIAH.toString()) }) : undefined}
-            error={local ? t(`errors.${local}`, { min: rp(MIN_BUY_RUPIAH.toString()) }) : fieldError}
+            hint={side === "buy" ? t("minBuyHint", { min: rp(GOLD_MIN_BUY.toString()) }) : undefined}
+            error={local ? t(`errors.${local}`, { min: rp(GOLD_MIN_BUY.toString()) }) : fieldError}
             value={amount}
             onChange={setAmount}
           />
@@ -202,7 +184,7 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
             hint={side === "sell" ? t("youHold", { grams: g(availableUnits) }) : t("gramsHint")}
             inputMode="decimal"
             autoComplete="off"
-            error={local ? t(`errors.${local}`, { min: rp(MIN_BUY_RUPIAH.toString()) }) : fieldError}
+            error={local ? t(`errors.${local}`, { min: rp(GOLD_MIN_BUY.toString()) }) : fieldError}
             value={amount}
             onChange={(e) => setAmount(e.target.value.replace(/[^\d.,]/g, ""))}
           />

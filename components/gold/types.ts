@@ -4,7 +4,7 @@
  */
 export type GoldPriceView = { buyPerGram: string; sellPerGram: string; spreadBps: number; change7dBps: number | null; at: string };
 
-export type ActionResult = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, string> };
+export type ActionResult = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 export type QuoteView = { quoteId: string; side: "buy" | "sell"; pricePerGram: string; validForMs: number };
 

@@ -12,7 +12,7 @@ import { useErrorText } from "@/components/wallet/use-messages";
 import { KYC_ACCEPT, KYC_STEP_SCHEMAS, OCCUPATIONS, SEXES, type KycStep } from "@/lib/kyc/schemas";
 import { BANKS } from "@/lib/wallet/schemas";
 
-export type KycActionResult = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; currentStep?: string | null };
+export type KycActionResult = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; currentStep?: string | null; details?: Record<string, unknown> };
 
 type Spec = {
   name: string;

@@ -58,7 +58,7 @@ export function KycWizard({
       if (result.ok) {
         toast.success(t("submitted"));
         router.refresh();
-      } else setFormError(text.form(result.error, result.message));
+      } else setFormError(text.form(result.error, result.message, result.details));
     });
 
   return (

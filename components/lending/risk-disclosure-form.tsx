@@ -8,7 +8,7 @@ import { FormError } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { AcceptRiskDisclosureInput, RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 export function RiskDisclosureForm({ action }: { action: (input: unknown) => Promise<Result> }) {
   const t = useTranslations("risk");
@@ -28,7 +28,7 @@ export function RiskDisclosureForm({ action }: { action: (input: unknown) => Pro
     start(async () => {
       const result = await action(input);
       if (result.ok) router.refresh();
-      else setError(text.field(Object.values(result.fields ?? {})[0]) ?? text.form(result.error, result.message));
+      else setError(text.field(Object.values(result.fields ?? {})[0], result.details) ?? text.form(result.error, result.message, result.details));
     });
   };
   return (

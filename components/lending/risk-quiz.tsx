@@ -9,7 +9,7 @@ import { FormError } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { AnswerRiskQuizInput, RISK_QUESTIONS } from "@/lib/lending/schemas";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; passed?: boolean; wrong?: string[] };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; passed?: boolean; wrong?: string[]; details?: Record<string, unknown> };
 
 /** The understanding check: one radio group per question; a wrong answer shows why and asks again. */
 export function RiskQuiz({ action }: { action: (input: unknown) => Promise<Result> }) {
@@ -35,7 +35,7 @@ export function RiskQuiz({ action }: { action: (input: unknown) => Promise<Resul
       const result = await action(answers);
       if (!result.ok) {
         setFieldErrors(result.fields ?? {});
-        setFormError(text.form(result.error, result.message));
+        setFormError(text.form(result.error, result.message, result.details));
       } else if (result.passed) {
         setWrong([]);
         toast.success(t("passedToast"));

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 /** An amount and "Add to cart": no money moves until checkout. */
 export function AddToCartForm({ loanId, label, minimum, action }: { loanId: string; label: string; minimum: string; action: (input: { loanId: string; amount: string }) => Promise<Result> }) {
@@ -30,7 +30,7 @@ export function AddToCartForm({ loanId, label, minimum, action }: { loanId: stri
           if (result.ok) {
             toast.success(t("added"));
             router.refresh();
-          } else setError(text.field(result.fields?.amount) ?? text.form(result.error, result.message));
+          } else setError(text.field(result.fields?.amount, result.details) ?? text.form(result.error, result.message, result.details));
         });
       }}
     >

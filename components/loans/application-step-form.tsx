@@ -11,7 +11,7 @@ import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { BusinessStepInput, FinancialsStepInput, LoanStepInput } from "@/lib/loans/schemas";
 
-type Result = { ok: boolean; applicationId?: string; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; applicationId?: string; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 export type ProductOption = { id: string; name: string; minAmount: string; maxAmount: string; minTenor: number; maxTenor: number; tenorUnit: "months" | "days" };
 type Step = "business" | "financials" | "loan";
 
@@ -67,7 +67,7 @@ export function ApplicationStepForm({
         router.refresh();
       } else {
         for (const [f, m] of Object.entries(result.fields ?? {})) setError(f.replace(/^data\./, ""), { message: m });
-        setFormError(text.form(result.error, result.message));
+        setFormError(text.form(result.error, result.message, result.details));
       }
     }),
   );

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 /** Approve with the scored subgrade and rate, adjustable within the product's band and the caps. */
 export function ApproveForm({
@@ -40,7 +40,7 @@ export function ApproveForm({
           if (result.ok) {
             toast.success(t("approved"));
             router.refresh();
-          } else setError(text.form(result.error, result.message) ?? text.field(Object.values(result.fields ?? {})[0]));
+          } else setError(text.form(result.error, result.message, result.details) ?? text.field(Object.values(result.fields ?? {})[0], result.details));
         });
       }}
     >

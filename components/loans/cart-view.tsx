@@ -11,10 +11,10 @@ import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
 
-type ItemError = { code: string; message: string; details?: Record<string, string> };
+type ItemError = { code: string; message: string; details?: Record<string, unknown> };
 export type CartItemView = { id: string; loanId: string; label: string; amount: string; expectedReturn: string; open: boolean; lastError: ItemError | null };
 export type CartSummary = { total: string; expectedReturn: string; available: string; cashAfter: string };
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 type CheckoutResult = Result & { results?: { itemId: string; loanId: string; amount: string; ok: boolean; error?: ItemError }[] };
 
 /** The cart: amounts to edit, the review, a confirmation before money moves, and each item's result after. */
@@ -46,10 +46,8 @@ export function CartView({
   const rp = (v: string) => formatRupiah(v, locale);
   const reason = (e: ItemError) =>
     e.code === "lender_limit_exceeded" && e.details
-      ? tlend("limitExceeded", { after: rp(e.details.after ?? "0"), limit: rp(e.details.limit ?? "0"), pct: e.details.pct ?? "" })
-      : e.code === "loan_oversubscribed" || e.code === "insufficient_funds"
-        ? e.message
-        : (text.form(e.code, e.message) ?? e.message);
+      ? tlend("limitExceeded", text.params(e.details))
+      : (text.form(e.code, e.message, e.details) ?? e.message);
   const labelOf = Object.fromEntries(items.map((i) => [i.id, i.label]));
 
   return (
@@ -104,7 +102,7 @@ export function CartView({
                           onClick={() =>
                             start(async () => {
                               const r = await actions.update({ itemId: i.id, amount: value });
-                              setErrors((e) => ({ ...e, [i.id]: r.ok ? undefined : (text.field(r.fields?.amount) ?? text.form(r.error, r.message)) }));
+                              setErrors((e) => ({ ...e, [i.id]: r.ok ? undefined : (text.field(r.fields?.amount, r.details) ?? text.form(r.error, r.message, r.details)) }));
                               if (r.ok) {
                                 toast.success(t("updated"));
                                 router.refresh();
@@ -124,7 +122,7 @@ export function CartView({
                               if (r.ok) {
                                 toast.success(t("removed"));
                                 router.refresh();
-                              } else setFormError(text.form(r.error, r.message));
+                              } else setFormError(text.form(r.error, r.message, r.details));
                             })
                           }
                         >
@@ -168,7 +166,7 @@ export function CartView({
             if (r.ok && r.results) {
               setResults(r.results.map((x) => ({ label: labelOf[x.itemId] ?? x.loanId, amount: x.amount, ok: x.ok, reason: x.error ? reason(x.error) : undefined })));
               router.refresh();
-            } else setFormError(text.form(r.error, r.message));
+            } else setFormError(text.form(r.error, r.message, r.details));
           })
         }
       >

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; message?: string; fields?: Record<string, string> };
+type Result = { ok: boolean; error?: string; message?: string; fields?: Record<string, string>; details?: Record<string, unknown> };
 
 /**
  * A button that moves money: it asks for confirmation with a summary first, sends one idempotency
@@ -62,7 +62,7 @@ export function ConfirmAction({
             if (result.ok) {
               toast.success(successMessage);
               router.refresh();
-            } else toast.error(text.form(result.error, result.message) ?? text.field(Object.values(result.fields ?? {})[0]));
+            } else toast.error(text.form(result.error, result.message, result.details) ?? text.field(Object.values(result.fields ?? {})[0], result.details));
           })
         }
       >

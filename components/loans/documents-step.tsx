@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 type Uploaded = { id: string; kind: string; fileName: string };
 
 const KINDS = ["bank_statement", "business_licence", "id"] as const;
@@ -63,7 +63,7 @@ function UploadRow({
               if (input.current) input.current.value = "";
               toast.success(t("documents.uploaded"));
               router.refresh();
-            } else setError(text.field(result.fields?.file ?? result.fields?.[kind]) ?? text.form(result.error, result.message)); // the server keys a refused file by its kind
+            } else setError(text.field(result.fields?.file ?? result.fields?.[kind]) ?? text.form(result.error, result.message, result.details)); // the server keys a refused file by its kind
           })
         }
       >
@@ -112,7 +112,7 @@ export function DocumentsStep({
             if (result.ok) {
               router.push(nextHref);
               router.refresh();
-            } else setFormError(text.field(Object.values(result.fields ?? {})[0]) ?? text.form(result.error, result.message));
+            } else setFormError(text.field(Object.values(result.fields ?? {})[0], result.details) ?? text.form(result.error, result.message, result.details));
           })
         }
       >

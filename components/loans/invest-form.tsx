@@ -10,7 +10,7 @@ import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { formatRupiah } from "@/lib/money/format";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, string> };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 /** Amount, a confirmation with the summary, then one idempotent invest call. */
 export function InvestForm({
@@ -64,9 +64,8 @@ export function InvestForm({
               router.refresh();
             } else if (result.error === "lender_limit_exceeded" && result.details) {
               // The refusal names the figures: what the outstanding would become and the limit.
-              const d = result.details;
-              setError(tlend("limitExceeded", { after: formatRupiah(d.after ?? "0", locale), limit: formatRupiah(d.limit ?? "0", locale), pct: d.pct ?? "" }));
-            } else setError(text.field(result.fields?.amount) ?? text.form(result.error, result.message));
+              setError(tlend("limitExceeded", text.params(result.details)));
+            } else setError(text.field(result.fields?.amount, result.details) ?? text.form(result.error, result.message, result.details));
           })
         }
       >

@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; url?: string; error?: string; message?: string };
+type Result = { ok: boolean; url?: string; error?: string; message?: string; details?: Record<string, unknown> };
 
 /** Creates a VA or QRIS payment request for what is due and shows a shareable link. */
 export function PaymentLinkButton({ action }: { action: (method: "va" | "qris") => Promise<Result> }) {
@@ -24,7 +24,7 @@ export function PaymentLinkButton({ action }: { action: (method: "va" | "qris") 
         setUrl(result.url);
         setQr(await QRCode.toDataURL(result.url, { margin: 1, width: 200 }));
         setError(undefined);
-      } else setError(text.form(result.error, result.message));
+      } else setError(text.form(result.error, result.message, result.details));
     });
   return (
     <div className="space-y-2">

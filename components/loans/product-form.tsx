@@ -11,7 +11,7 @@ import { FormError, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { UpdateLoanProductInput } from "@/lib/loans/schemas";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 const NUMBER_FIELDS = ["minAmount", "maxAmount", "minTenor", "maxTenor", "platformFeeBps", "lateFeeDailyPpm", "serviceFeeBps", "minInvestment", "investmentStep", "fundingWindowDays", "holdbackBps"] as const;
 const GRADES = ["A", "B", "C", "D", "E"] as const;
 
@@ -41,7 +41,7 @@ export function ProductForm({ initial, action }: { initial: Record<string, unkno
             router.refresh();
           } else {
             for (const [f, m] of Object.entries(result.fields ?? {})) setError(f, { message: m });
-            setFormError(text.form(result.error, result.message));
+            setFormError(text.form(result.error, result.message, result.details));
           }
         }),
       )}

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 /** A recovery collected on a written-off loan, distributed to its lenders like a repayment. */
 export function RecoveryForm({ loanId, action }: { loanId: string; action: (input: { loanId: string; amount: string; idempotencyKey: string }) => Promise<Result> }) {
@@ -31,7 +31,7 @@ export function RecoveryForm({ loanId, action }: { loanId: string; action: (inpu
             toast.success(t("recovered"));
             setAmount("");
             router.refresh();
-          } else setError(text.field(result.fields?.amount) ?? text.form(result.error, result.message));
+          } else setError(text.field(result.fields?.amount, result.details) ?? text.form(result.error, result.message, result.details));
         });
       }}
     >

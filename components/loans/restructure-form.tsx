@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 export function RestructureForm({ loanId, action }: { loanId: string; action: (input: unknown) => Promise<Result> }) {
   const t = useTranslations("adminLoans");
@@ -28,7 +28,7 @@ export function RestructureForm({ loanId, action }: { loanId: string; action: (i
           if (result.ok) {
             toast.success(t("restructureProposed"));
             router.refresh();
-          } else setError(text.form(result.error, result.message) ?? text.field(Object.values(result.fields ?? {})[0]));
+          } else setError(text.form(result.error, result.message, result.details) ?? text.field(Object.values(result.fields ?? {})[0], result.details));
         });
       }}
     >

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; message?: string };
+type Result = { ok: boolean; error?: string; message?: string; details?: Record<string, unknown> };
 
 export function SubmitApplication({
   applicationId,
@@ -40,7 +40,7 @@ export function SubmitApplication({
         onClick={() =>
           start(async () => {
             const result = await action(applicationId);
-            if (result && !result.ok) setError(text.form(result.error, result.message));
+            if (result && !result.ok) setError(text.form(result.error, result.message, result.details));
           })
         }
       >

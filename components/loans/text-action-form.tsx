@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 
-type Result = { ok: boolean; error?: string; message?: string; fields?: Record<string, string> };
+type Result = { ok: boolean; error?: string; message?: string; fields?: Record<string, string>; details?: Record<string, unknown> };
 
 /** A labelled text area and a submit button (answers, questions, rejection reasons). */
 export function TextActionForm({
@@ -45,7 +45,7 @@ export function TextActionForm({
             setValue("");
             toast.success(successMessage);
             router.refresh();
-          } else setError(text.field(result.fields?.[field]) ?? text.form(result.error, result.message));
+          } else setError(text.field(result.fields?.[field]) ?? text.form(result.error, result.message, result.details));
         });
       }}
     >

@@ -14,7 +14,7 @@ import { useErrorText } from "./use-messages";
 
 type Values = { bankCode: string; accountNumber: string; holderName: string };
 type Account = { id: string; bankName: string; accountNumber: string; holderName: string };
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 export function BankAccounts({
   accounts,
@@ -47,7 +47,7 @@ export function BankAccounts({
         router.refresh();
       } else {
         for (const [f, m] of Object.entries(result.fields ?? {})) setError(f as keyof Values, { message: m });
-        setFormError(text.form(result.error, result.message));
+        setFormError(text.form(result.error, result.message, result.details));
       }
     });
   const onSubmit = handleSubmit((values) => add(values));
@@ -58,7 +58,7 @@ export function BankAccounts({
       if (result.ok) {
         toast.success(t("bankAccountRemoved"));
         router.refresh();
-      } else toast.error(text.form(result.error, result.message));
+      } else toast.error(text.form(result.error, result.message, result.details));
     });
   return (
     <div className="space-y-4">

@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useErrorText } from "./use-messages";
 
-type Result = { ok: boolean; error?: string; message?: string };
+type Result = { ok: boolean; error?: string; message?: string; details?: Record<string, unknown> };
 
 export function SandboxPayButton({
   reference,
@@ -46,7 +46,7 @@ export function SandboxPayButton({
               if (result.ok) setState("paid");
               else {
                 setState("error");
-                setError(text.form(result.error, result.message));
+                setError(text.form(result.error, result.message, result.details));
               }
             })
           }

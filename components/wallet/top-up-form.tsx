@@ -11,7 +11,7 @@ import { RupiahInput } from "./rupiah-input";
 import { useErrorText } from "./use-messages";
 
 type Values = { method: "va" | "qris"; bank?: string; amount: string };
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 export function TopUpForm({ action }: { action: (input: Values) => Promise<Result> }) {
   const t = useTranslations("wallet");
@@ -30,7 +30,7 @@ export function TopUpForm({ action }: { action: (input: Values) => Promise<Resul
       const result = await action(input);
       if (result && !result.ok) {
         for (const [f, m] of Object.entries(result.fields ?? {})) setError(f as keyof Values, { message: m });
-        setFormError(text.form(result.error, result.message));
+        setFormError(text.form(result.error, result.message, result.details));
       }
     }),
   );

@@ -1,13 +1,33 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import type { DisplayLocale } from "@/lib/money/format";
+import { formatParams } from "@/lib/money/params";
 
-/** Translates a field-error key from a zod schema or a domain error code, with a fallback. */
+type Details = Record<string, unknown> | undefined;
+
+/**
+ * Translates a field-error key from a zod schema or a domain error code, with a fallback. With the
+ * error's typed details (lib/money/params.ts) the detailed sentence is used when there is one
+ * (validation.detailed.<key>, errors.detailed.<code>), its figures formatted for the reader.
+ */
 export function useErrorText() {
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
+  const locale = useLocale() as DisplayLocale;
+  const params = (details: Details) => formatParams(locale, details);
+  const detailed = (t: typeof tv | typeof te, key: string, details: Details) => {
+    if (!details || !t.has(`detailed.${key}`)) return undefined;
+    try {
+      return t(`detailed.${key}`, params(details));
+    } catch {
+      return undefined;
+    }
+  };
   return {
-    field: (key?: string) => (key ? (tv.has(key) ? tv(key) : key) : undefined),
-    form: (code?: string, message?: string) => (code ? (te.has(code) ? te(code) : (message ?? te("unexpected"))) : undefined),
+    params,
+    field: (key?: string, details?: Details) => (key ? (detailed(tv, key, details) ?? (tv.has(key) ? tv(key) : key)) : undefined),
+    form: (code?: string, message?: string, details?: Details) =>
+      code ? (detailed(te, code, details) ?? (te.has(code) ? te(code) : (message ?? te("unexpected")))) : undefined,
   };
 }

@@ -19,7 +19,7 @@ import { useErrorText } from "./use-messages";
 
 type Values = { bankAccountId: string; amount: string };
 type Account = { id: string; bankName: string; accountNumber: string; holderName: string };
-type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; status?: string };
+type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; status?: string; details?: Record<string, unknown> };
 
 export function WithdrawForm({ accounts, action }: { accounts: Account[]; action: (input: Values) => Promise<Result> }) {
   const t = useTranslations("wallet");
@@ -53,7 +53,7 @@ export function WithdrawForm({ accounts, action }: { accounts: Account[]; action
         router.refresh();
       } else {
         for (const [f, m] of Object.entries(result.fields ?? {})) setError(f as keyof Values, { message: m });
-        setFormError(text.form(result.error, result.message));
+        setFormError(text.form(result.error, result.message, result.details));
       }
     });
 

@@ -20,7 +20,7 @@ export const cartItems = pgTable(
     amount: bigint({ mode: "bigint" }).notNull(),
     /** Why the last checkout could not invest this item (error code, message and figures), null otherwise. */
     lastErrorCode: text(),
-    lastError: jsonb().$type<{ message: string; details?: Record<string, string> }>(),
+    lastError: jsonb().$type<{ message: string; details?: Record<string, unknown> }>(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },

@@ -15,7 +15,8 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     kind: text().notNull(),
-    params: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    // Typed values (lib/money/params.ts); rows written before them hold plain formatted strings.
+    params: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     link: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     readAt: timestamp({ withTimezone: true }),

@@ -56,6 +56,7 @@ describe("matchLoan", () => {
     expect(inv).toMatchObject({ source: "auto", idempotencyKey: `auto:${loanId}:${b.user.id}`, id: d!.investmentId });
     const [note] = await getDb().select().from(notifications).where(and(eq(notifications.userId, b.user.id), eq(notifications.kind, "auto_purchase_executed")));
     expect(note!.link).toBe(`/lender/portfolio/${loanId}`);
+    expect(note!.params).toMatchObject({ amount: { type: "idr", value: expect.stringMatching(/^\d+$/) } });
     const [ev] = await getDb().select().from(events).where(and(eq(events.userId, b.user.id), eq(events.name, "auto_purchase_executed")));
     expect(ev!.properties).toMatchObject({ loanId, strategyId: b.strategy.id, amount: "2000000", productCode: "modal-usaha" });
     const [apl] = await getDb().select().from(autoPurchaseLenders).where(eq(autoPurchaseLenders.lenderId, a.user.id));

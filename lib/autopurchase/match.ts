@@ -13,7 +13,7 @@ import { assertLoanOpen, fundingCeiling } from "@/lib/loans/invest-rules";
 import type { LenderGate } from "@/lib/loans/lender-gate";
 import { readLenderLimitSettings } from "@/lib/lending/limits";
 import { loanLink } from "@/lib/loans/store";
-import { groupThousands } from "@/lib/money/rupiah";
+import { idr } from "@/lib/money/params";
 import { notify, type NotifyInput } from "@/lib/notifications";
 import { eq } from "drizzle-orm";
 import { evaluatedPager, type CandidateRow, type EvaluatedCandidate, type QueuedCandidate } from "./candidates";
@@ -287,7 +287,6 @@ async function recordDecisions(tx: Tx, loanId: string, list: Skip[], bought: Pur
   if (parts.length > 0) await executePrepared(tx, sql`with ${sql.join(parts, sql`, `)} select 1`);
 }
 
-const rp = (v: bigint | string) => `Rp${groupThousands(BigInt(v))}`;
 /** The product's name as copied into the loan's terms at approval (the code if absent). */
 const productName = (loan: { terms: Record<string, unknown>; productCode: string }) => (typeof loan.terms.name === "string" ? loan.terms.name : loan.productCode);
 
@@ -301,7 +300,7 @@ async function announce(tx: Tx, ctx: Ctx, loan: Loan, bought: Purchase[], skippe
     notes.push({
       userId: lenderId,
       kind: "auto_purchase_executed",
-      params: { strategy: strategyName, amount: rp(b.amount), product: productName(loan), grade: loan.subgrade },
+      params: { strategy: strategyName, amount: idr(b.amount), product: productName(loan), grade: loan.subgrade },
       link: loanLink(loan.id, "lender"),
     });
   }
@@ -310,7 +309,7 @@ async function announce(tx: Tx, ctx: Ctx, loan: Loan, bought: Purchase[], skippe
     events.push({ name: "auto_purchase_skipped", userId: lenderId, properties: { loanId: loan.id, strategyId, reason: d.reason, requested: d.requested, productCode: loan.productCode, subgrade: loan.subgrade }, context: ctx.request });
     // Only a lack of cash is something the lender can act on at once (top up); other reasons show on the strategy page.
     if (d.reason === "balance") {
-      notes.push({ userId: lenderId, kind: "auto_purchase_skipped_balance", params: { strategy: strategyName, available: rp(d.details.available ?? "0") }, link: "/lender/wallet" });
+      notes.push({ userId: lenderId, kind: "auto_purchase_skipped_balance", params: { strategy: strategyName, available: idr(d.details.available ?? "0") }, link: "/lender/wallet" });
     }
   }
   await Promise.all([trackMany(tx, events), notify(tx, notes)]);

@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { isKycApproved } from "@/lib/kyc/gates";
 import { riskStatusOf } from "@/lib/lending/risk";
-import { groupThousands } from "@/lib/money/rupiah";
+import { idr } from "@/lib/money/params";
 import { POA_VERSION, type StrategyData } from "./schemas";
 
 /** Shared helpers of the auto-purchase verbs (not verbs themselves: callers authorize first). */
@@ -61,10 +61,10 @@ export async function checkStrategyAgainstProducts(db: DbOrTx, data: StrategyDat
   }
   for (const p of chosen) {
     if (data.amountPerLoan < p.minInvestment) {
-      throw new ValidationFailed({ amountPerLoan: "amountTooSmall" }, `The amount per loan must be at least Rp${groupThousands(p.minInvestment)}.`);
+      throw new ValidationFailed({ amountPerLoan: "amountTooSmall" }, "The amount per loan is below a chosen product's minimum investment (details.min).", undefined, { min: idr(p.minInvestment) });
     }
     if (data.amountPerLoan % p.step !== 0n) {
-      throw new ValidationFailed({ amountPerLoan: "amountStep" }, `Use a multiple of Rp${groupThousands(p.step)}.`);
+      throw new ValidationFailed({ amountPerLoan: "amountStep" }, "Use a multiple of a chosen product's investment step (details.step).", undefined, { step: idr(p.step) });
     }
   }
 }

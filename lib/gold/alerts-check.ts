@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import type { GoldPrice } from "@/db/schema";
 import { trackMany } from "@/lib/engagement/track";
-import { groupThousands } from "@/lib/money/rupiah";
+import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 
 /**
@@ -30,7 +30,7 @@ export async function checkGoldPriceAlerts(tx: DbOrTx, price: Pick<GoldPrice, "b
     triggered.map((a) => ({
       userId: a.user_id,
       kind: a.kind === "buy_below" ? "gold_price_alert_buy" : "gold_price_alert_sell",
-      params: { price: `Rp${groupThousands(BigInt(a.triggered_price_per_gram))}`, threshold: `Rp${groupThousands(BigInt(a.threshold_per_gram))}` },
+      params: { price: idr(a.triggered_price_per_gram), threshold: idr(a.threshold_per_gram) },
       link: "/lender/gold",
     })),
   );

@@ -40,6 +40,8 @@ describe("price alerts", () => {
     expect(byId.get(miss.id)!.active).toBe(true);
     const notes = await getDb().select().from(notifications).where(eq(notifications.userId, user.id));
     expect(notes.map((n) => n.kind).sort()).toEqual(["gold_price_alert_buy", "gold_price_alert_sell"]);
+    // Typed figures, rendered in the reader's language where shown (lib/notifications/render.ts).
+    for (const n of notes) expect(n.params).toMatchObject({ price: { type: "idr", value: expect.stringMatching(/^\d+$/) }, threshold: { type: "idr" } });
     // Once: another price does not fire them again.
     await getDb().transaction((tx) => publishGoldPrice(tx));
     expect(await getDb().select().from(notifications).where(eq(notifications.userId, user.id))).toHaveLength(2);
@@ -110,6 +112,7 @@ describe("physical withdrawals", () => {
     expect(await balanceOf(user.id, "user_cash")).toBe(cashBefore);
     const notes = await getDb().select().from(notifications).where(eq(notifications.userId, user.id));
     expect(notes.map((n) => n.kind)).toEqual(["gold_withdrawal_cancelled_by_you"]);
+    expect(notes[0]!.params).toMatchObject({ grams: { type: "gold", value: expect.stringMatching(/^\d+0000$/) } });
     const evs = await getDb().select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "gold_withdrawal_status_changed")));
     expect(evs).toHaveLength(1);
     expect(evs[0]!.properties).toMatchObject({ withdrawalId: w.id, from: "requested", to: "cancelled", actorRole: "user" });

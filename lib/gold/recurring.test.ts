@@ -69,6 +69,7 @@ describe("recurring gold buys across a 35-day clock jump", () => {
     expect(runs.find((r) => r.outcome === "skipped")!.reason).toBe("insufficient_cash");
     const notes = await getDb().select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, "gold_recurring_buy_skipped")));
     expect(notes).toHaveLength(2);
+    expect(notes[0]!.params).toMatchObject({ amount: { type: "idr", value: expect.stringMatching(/^\d+$/) } });
     const evs = await getDb().select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "gold_recurring_buy_skipped")));
     expect(evs).toHaveLength(2);
     expect(await balanceOf(user.id, "user_cash")).toBe(10_000n);

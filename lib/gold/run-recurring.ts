@@ -7,7 +7,7 @@ import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/con
 import { track } from "@/lib/engagement/track";
 import { InsufficientFunds } from "@/lib/errors";
 import { isKycApproved } from "@/lib/kyc/gates";
-import { groupThousands } from "@/lib/money/rupiah";
+import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { getLatestPrice, priceAtOrBefore } from "./prices";
 import { readGoldSettings } from "./settings";
@@ -82,7 +82,7 @@ async function buyForPlan(tx: Tx, plan: GoldRecurringPlan, scheduledFor: Date, c
     await notify(tx, {
       userId: plan.userId,
       kind: "gold_recurring_buy_skipped",
-      params: { amount: `Rp${groupThousands(plan.amount)}` },
+      params: { amount: idr(plan.amount) },
       link: "/lender/gold",
     });
     await track(tx, {

@@ -6,6 +6,7 @@ import { now } from "@/lib/clock";
 import type { Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
 import { Conflict, InsufficientFunds, ValidationFailed } from "@/lib/errors";
+import { gold, idr } from "@/lib/money/params";
 import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";
 import { checkRupiah } from "@/lib/money/rupiah";
 import { gramsToUnits } from "@/lib/money/gold";
@@ -157,8 +158,8 @@ export async function executeGoldTrade(outer: DbOrTx, input: ExecuteTradeInput):
   } catch (e) {
     if (e instanceof InsufficientFunds) {
       throw amounts.side === "buy"
-        ? new InsufficientFunds("Not enough cash in your wallet for this purchase.", { asset: "IDR", needed: amounts.rupiah.toString() })
-        : new InsufficientFunds("You cannot sell more gold than you hold.", { asset: "XAU", units: amounts.units.toString() });
+        ? new InsufficientFunds("Not enough cash in your wallet for this purchase.", { asset: "IDR", needed: idr(amounts.rupiah) })
+        : new InsufficientFunds("You cannot sell more gold than you hold.", { asset: "XAU", units: gold(amounts.units) });
     }
     throw e;
   }

@@ -20,6 +20,7 @@
  * Minimum: a buy must cost at least Rp10.000 (GOLD_MIN_BUY) and give at least one unit; a sell must
  * move at least one unit and pay at least Rp1.
  */
+import { isBelowMinimumBuy } from "./rules";
 import { GOLD_MAX_TRADE_RUPIAH, GOLD_MAX_TRADE_UNITS, GOLD_MIN_BUY, type GoldTradeMode, type GoldTradeSide } from "./schemas";
 
 export const UNITS_PER_GRAM = 10_000n;
@@ -83,7 +84,7 @@ export function computeTrade(side: GoldTradeSide, mode: GoldTradeMode, amount: b
       num = exact - rupiah * UNITS_PER_GRAM;
     }
   }
-  if (side === "buy" && rupiah < GOLD_MIN_BUY) throw new TradeAmountInvalid("amountTooSmall", GOLD_MIN_BUY);
+  if (side === "buy" && isBelowMinimumBuy(rupiah)) throw new TradeAmountInvalid("amountTooSmall", GOLD_MIN_BUY);
   if (units <= 0n) throw new TradeAmountInvalid(mode === "rupiah" ? "amountTooSmall" : "gramsTooSmall");
   if (rupiah <= 0n) throw new TradeAmountInvalid("gramsTooSmall");
   if (rupiah > GOLD_MAX_TRADE_RUPIAH) throw new TradeAmountInvalid(mode === "rupiah" ? "amountTooLarge" : "gramsTooLarge");

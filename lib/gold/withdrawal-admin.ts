@@ -10,6 +10,7 @@ import { ensurePlatformAccount, ensureUserAccount, transferMany, type TransferIn
 import { notify } from "@/lib/notifications";
 import { AdvanceGoldWithdrawalInput, CancelGoldWithdrawalInput, CancelMyGoldWithdrawalInput, GoldWithdrawalQueueInput } from "./schemas";
 import { withdrawalRef } from "./withdrawals";
+import { gold } from "@/lib/money/params";
 
 /**
  * Admin processing of bar requests: requested → printed → shipped → delivered, one step at a time,
@@ -143,8 +144,7 @@ async function finish(
   await notify(tx, {
     userId: w.userId,
     kind: by === "user" ? "gold_withdrawal_cancelled_by_you" : `gold_withdrawal_${to}`,
-    // Bars are whole grams, so the total needs no decimal separator (notifications render in either language).
-    params: { grams: String(w.barGrams * w.quantity), quantity: w.quantity, barGrams: w.barGrams, reason: reason ?? "" },
+    params: { grams: gold(w.units), quantity: w.quantity, barGrams: w.barGrams, reason: reason ?? "" },
     link: "/lender/gold",
   });
   await track(tx, {

@@ -9,7 +9,8 @@ import { assertKycApproved } from "@/lib/kyc/gates";
 import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";
 import { GOLD_BARS, GoldWithdrawalInput, type GoldBarGrams } from "./schemas";
 import { readGoldSettings } from "./settings";
-import { UNITS_PER_GRAM } from "./trade-math";
+import { withdrawalTotals } from "./rules";
+import { gold as goldParam, idr } from "@/lib/money/params";
 
 /**
  * Physical bars. A request reserves the grams at once and takes the printing fee from cash, in one
@@ -54,8 +55,7 @@ export async function requestGoldWithdrawal({ ctx, input }: { ctx: Ctx; input: u
       return existing;
     }
     const settings = await readGoldSettings(tx);
-    const units = BigInt(barGrams) * BigInt(data.quantity) * UNITS_PER_GRAM;
-    const fee = settings.withdrawalFees[barGrams] * BigInt(data.quantity);
+    const { units, fee } = withdrawalTotals(barGrams, data.quantity, settings.withdrawalFees[barGrams]);
     const at = now();
     const [w] = await tx
       .insert(goldWithdrawals)
@@ -84,7 +84,7 @@ export async function requestGoldWithdrawal({ ctx, input }: { ctx: Ctx; input: u
         { debit: gold.id, credit: reserved.id, amount: units, unit: "XAU", kind: "gold_withdrawal_reserve", idempotencyKey: `gold-withdrawal:${w!.id}:reserve`, reference: withdrawalRef(w!.id) },
       ]);
     } catch (e) {
-      if (e instanceof InsufficientFunds) throw new InsufficientFunds("You do not hold enough gold for these bars.", { asset: "XAU", units: units.toString() });
+      if (e instanceof InsufficientFunds) throw new InsufficientFunds("You do not hold enough gold for these bars.", { asset: "XAU", units: goldParam(units) });
       throw e;
     }
     if (fee > 0n) {
@@ -93,7 +93,7 @@ export async function requestGoldWithdrawal({ ctx, input }: { ctx: Ctx; input: u
           { debit: cash.id, credit: feeRevenue.id, amount: fee, unit: "IDR", kind: "gold_withdrawal_fee", idempotencyKey: `gold-withdrawal:${w!.id}:fee`, reference: withdrawalRef(w!.id) },
         ]);
       } catch (e) {
-        if (e instanceof InsufficientFunds) throw new InsufficientFunds("Not enough cash in your wallet for the printing fee.", { asset: "IDR", needed: fee.toString() });
+        if (e instanceof InsufficientFunds) throw new InsufficientFunds("Not enough cash in your wallet for the printing fee.", { asset: "IDR", needed: idr(fee) });
         throw e;
       }
     }

@@ -10,7 +10,7 @@ function keys(obj: unknown, prefix = ""): string[] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]!).sort();
+  return [...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]!).sort();
 }
 
 function get(obj: unknown, path: string): unknown {

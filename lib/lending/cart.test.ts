@@ -67,7 +67,7 @@ describe("cart", () => {
     const cart = await getMyCart({ ctx: me!.ctx });
     expect(cart.items.map((i) => i.loanId).sort()).toEqual([b.loanId, d.loanId].sort());
     expect(cart.items.find((i) => i.loanId === d.loanId)!.lastError).toMatchObject({ code: "insufficient_funds" });
-    expect(cart.items.find((i) => i.loanId === b.loanId)!.lastError?.message).toContain("Rp1.000.000");
+    expect(cart.items.find((i) => i.loanId === b.loanId)!.lastError?.details).toMatchObject({ available: { type: "idr", value: "1000000" } });
     expect(await readUserCashBalances(getDb(), me!.user.id)).toMatchObject({ available: 0n });
 
     // The same checkout again invests nothing twice.

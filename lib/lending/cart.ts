@@ -6,6 +6,7 @@ import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
 import { Conflict, isDomainError, NotFound, parseInput } from "@/lib/errors";
+import { toJsonSafe } from "@/lib/money/json";
 import { readUserCashBalances } from "@/lib/ledger";
 import { invest } from "@/lib/loans/invest";
 import { lenderReturn } from "@/lib/loans/lender-return";
@@ -102,7 +103,7 @@ export type CartLine = {
   open: boolean;
   /** Interest this amount earns per the schedule, after the lender service fee. */
   expectedReturn: bigint;
-  lastError: { code: string; message: string; details?: Record<string, string> } | null;
+  lastError: { code: string; message: string; details?: Record<string, unknown> } | null;
 };
 
 export type Cart = { items: CartLine[]; total: bigint; expectedReturn: bigint; available: bigint; cashAfter: bigint };
@@ -148,10 +149,11 @@ export type CheckoutItemResult = {
   amount: bigint;
   ok: boolean;
   investmentId?: string;
-  error?: { code: string; message: string; details?: Record<string, string> };
+  error?: { code: string; message: string; details?: Record<string, unknown> };
 };
 
-const stringDetails = (d?: Record<string, unknown>) => (d ? Object.fromEntries(Object.entries(d).map(([k, v]) => [k, String(v)])) : undefined);
+/** Error details as stored with the item and sent to the page: JSON-safe, typed params kept (lib/money/params.ts). */
+const jsonDetails = (d?: Record<string, unknown>) => (d ? (toJsonSafe(d) as Record<string, unknown>) : undefined);
 
 /**
  * Invests every item, each in its own transaction with the key `checkout:<checkoutId>:<itemId>`, so a
@@ -187,7 +189,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: unknown }): Pr
       });
       results.push({ ...base, ok: true, investmentId });
     } catch (e) {
-      const error = isDomainError(e) ? { code: e.code, message: e.message, details: stringDetails(e.details) } : { code: "internal_error", message: "Something went wrong on our side." };
+      const error = isDomainError(e) ? { code: e.code, message: e.message, details: jsonDetails(e.details) } : { code: "internal_error", message: "Something went wrong on our side." };
       if (!isDomainError(e)) logger.error("checkout item failed", { error: String(e), itemId: item.id });
       await db.transaction(async (tx) => {
         await tx.update(cartItems).set({ lastErrorCode: error.code, lastError: { message: error.message, details: error.details }, updatedAt: now() }).where(eq(cartItems.id, item.id));

@@ -35,8 +35,16 @@ describe("lender limits", () => {
     expect(e).toMatchObject({
       code: "lender_limit_exceeded",
       status: 422,
-      message: "This investment would bring your outstanding to Rp12.000.000, above your limit of Rp10.000.000 (10% of your declared annual income).",
-      details: { amount: "8000000", outstanding: "4000000", after: "12000000", limit: "10000000", headroom: "6000000", pct: 10, income: "100000000", professional: false },
+      details: {
+        amount: { type: "idr", value: "8000000" },
+        outstanding: { type: "idr", value: "4000000" },
+        after: { type: "idr", value: "12000000" },
+        limit: { type: "idr", value: "10000000" },
+        headroom: { type: "idr", value: "6000000" },
+        pct: 10,
+        income: { type: "idr", value: "100000000" },
+        professional: false,
+      },
     });
   });
 
@@ -46,12 +54,13 @@ describe("lender limits", () => {
     const pro = await lenderWithIncome("600000000");
     expect(await lenderLimit(getDb(), pro.user.id)).toMatchObject({ professional: true, pct: 20, limit: 120_000_000n, headroom: 120_000_000n });
     const e = await rejected(assertWithinLenderLimit(getDb(), pro.user.id, 20_000_001n, 100_000_000n));
-    expect(e.message).toBe("This investment would bring your outstanding to Rp120.000.001, above your limit of Rp120.000.000 (20% of your declared annual income).");
+    expect(e.details).toMatchObject({ after: { type: "idr", value: "120000001" }, limit: { type: "idr", value: "120000000" }, pct: 20 });
+    expect(e.message).not.toMatch(/Rp/);
   });
 
   it("without declared income nothing can be invested", async () => {
     const { user } = await createTestUser("lender");
-    expect(await rejected(assertWithinLenderLimit(getDb(), user.id, 100_000n, 0n))).toMatchObject({ code: "lender_limit_exceeded", details: { limit: "0" } });
+    expect(await rejected(assertWithinLenderLimit(getDb(), user.id, 100_000n, 0n))).toMatchObject({ code: "lender_limit_exceeded", details: { limit: { type: "idr", value: "0" } } });
   });
 
   it("the threshold and percentages are settings an admin can change", async () => {

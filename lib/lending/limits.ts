@@ -5,7 +5,8 @@ import type { DbOrTx } from "@/db";
 import { kycSteps } from "@/db/schema";
 import { requireRole, withTransaction, dbOf, type Ctx } from "@/lib/context";
 import { LimitExceeded, parseInput } from "@/lib/errors";
-import { groupThousands, zRupiah } from "@/lib/money/rupiah";
+import { zRupiah } from "@/lib/money/rupiah";
+import { idr } from "@/lib/money/params";
 import { readSetting, writeSetting } from "@/lib/system/settings";
 
 /**
@@ -84,8 +85,6 @@ export async function getMyLenderLimit({ ctx, outstanding = 0n }: { ctx: Ctx; ou
   return lenderLimit(dbOf(ctx), actor.userId, outstanding);
 }
 
-const rp = (v: bigint) => `Rp${groupThousands(v)}`;
-
 /** For the invest verb: refuses an investment that would take the lender's outstanding above the limit, naming the figures. */
 export async function assertWithinLenderLimit(tx: DbOrTx, userId: string, amount: bigint, outstanding: bigint): Promise<LenderLimit> {
   const l = await lenderLimit(tx, userId, outstanding);
@@ -93,15 +92,15 @@ export async function assertWithinLenderLimit(tx: DbOrTx, userId: string, amount
   if (after > l.limit) {
     throw new LimitExceeded(
       "lender_limit_exceeded",
-      `This investment would bring your outstanding to ${rp(after)}, above your limit of ${rp(l.limit)} (${l.pct}% of your declared annual income).`,
+      `This investment would bring your outstanding above your limit (details.after > details.limit, ${l.pct}% of your declared annual income).`,
       {
-        amount: amount.toString(),
-        outstanding: outstanding.toString(),
-        after: after.toString(),
-        limit: l.limit.toString(),
-        headroom: l.headroom.toString(),
+        amount: idr(amount),
+        outstanding: idr(outstanding),
+        after: idr(after),
+        limit: idr(l.limit),
+        headroom: idr(l.headroom),
         pct: l.pct,
-        income: l.income.toString(),
+        income: idr(l.income),
         professional: l.professional,
       },
     );

@@ -13,6 +13,7 @@ import { buildSchedule } from "./schedule";
 import { rateForGrade, scoreApplication, type Sector } from "./scoring";
 import { APPLICATION_STEPS, SaveApplicationStepInput, UploadDocumentInput, ApplicationIdInput } from "./schemas";
 import { getProduct, rateBandsOf, tenorOf } from "./store";
+import { idr } from "@/lib/money/params";
 
 /** The borrower's own application, locked; someone else's id is NotFound. */
 export async function lockOwnApplication(tx: DbOrTx, actor: UserActor, applicationId: string): Promise<LoanApplication> {
@@ -71,10 +72,10 @@ export async function saveApplicationStep({ ctx, input }: { ctx: Ctx; input: unk
       const { amount, tenor } = data.data;
       if (!product.active) throw new ValidationFailed({ productId: "required" }, "This product is no longer offered.");
       if (amount < product.minAmount || amount > product.maxAmount) {
-        throw new ValidationFailed({ amount: amount < product.minAmount ? "amountTooSmall" : "amountTooLarge" }, `${product.name} lends between Rp${product.minAmount} and Rp${product.maxAmount}.`);
+        throw new ValidationFailed({ amount: amount < product.minAmount ? "amountTooSmall" : "amountTooLarge" }, `${product.name} lends between details.min and details.max.`, undefined, { min: idr(product.minAmount), max: idr(product.maxAmount) });
       }
       if (amount % product.investmentStep !== 0n) {
-        throw new ValidationFailed({ amount: "amountStep" }, `The amount must be a multiple of Rp${product.investmentStep}.`);
+        throw new ValidationFailed({ amount: "amountStep" }, "The amount must be a multiple of the product's step (details.step).", undefined, { step: idr(product.investmentStep) });
       }
       if (tenor < product.minTenor || tenor > product.maxTenor) {
         throw new ValidationFailed({ tenor: "tenorRange" }, `${product.name} runs ${product.minTenor}–${product.maxTenor} ${product.tenorUnit}.`);

@@ -8,7 +8,7 @@ import { requireRole, requireSystemOrAdmin, withTransaction, type Ctx } from "@/
 import { track } from "@/lib/engagement/track";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { ensureLoanAccount, ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
-import { groupThousands } from "@/lib/money/rupiah";
+import { day, idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { checkOfferAgainstCaps } from "./offer";
 import { LoanIdInput } from "./schemas";
@@ -92,8 +92,8 @@ async function disburseInTx(tx: DbOrTx, loanId: string): Promise<boolean> {
   const byLender = new Map<string, bigint>();
   for (const inv of investments) byLender.set(inv.lenderId, (byLender.get(inv.lenderId) ?? 0n) + inv.amount);
   await notify(tx, [
-    { userId: loan.borrowerId, kind: "loan_disbursed", params: { amount: `Rp${groupThousands(loan.principal - platformFee)}`, dueDate: firstDue }, link: loanLink(loanId, "borrower") },
-    ...[...byLender].map(([lenderId, amount]) => ({ userId: lenderId, kind: "loan_disbursed_lender", params: { amount: `Rp${groupThousands(amount)}`, dueDate: firstDue }, link: loanLink(loanId, "lender") })),
+    { userId: loan.borrowerId, kind: "loan_disbursed", params: { amount: idr(loan.principal - platformFee), dueDate: day(firstDue) }, link: loanLink(loanId, "borrower") },
+    ...[...byLender].map(([lenderId, amount]) => ({ userId: lenderId, kind: "loan_disbursed_lender", params: { amount: idr(amount), dueDate: day(firstDue) }, link: loanLink(loanId, "lender") })),
   ]);
   return true;
 }

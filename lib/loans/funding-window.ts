@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
 import { ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
-import { groupThousands } from "@/lib/money/rupiah";
+import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { lockLoan, loanLink } from "./store";
 
@@ -44,8 +44,8 @@ export async function closeFundingWindow({ ctx, loanId }: { ctx: Ctx; loanId: st
     await tx.update(loans).set({ status: "cancelled", cancelledAt: at, updatedAt: at }).where(eq(loans.id, loanId));
     await track(tx, { name: "loan_funding_cancelled", userId: loan.borrowerId, properties: { loanId, funded: loan.fundedAmount, principal: loan.principal, investments: reserved.length } });
     await notify(tx, [
-      { userId: loan.borrowerId, kind: "loan_cancelled", params: { amount: `Rp${groupThousands(loan.principal)}` }, link: loanLink(loanId, "borrower") },
-      ...reserved.map((inv) => ({ userId: inv.lenderId, kind: "investment_released", params: { amount: `Rp${groupThousands(inv.amount)}` }, link: "/lender/wallet" })),
+      { userId: loan.borrowerId, kind: "loan_cancelled", params: { amount: idr(loan.principal) }, link: loanLink(loanId, "borrower") },
+      ...reserved.map((inv) => ({ userId: inv.lenderId, kind: "investment_released", params: { amount: idr(inv.amount) }, link: "/lender/wallet" })),
     ]);
     await recordIfAdmin(tx, ctx, {
       action: "loan.funding_window_closed",

@@ -57,7 +57,7 @@ describe("invest", () => {
     await invest({ ctx: a!.ctx, input: { loanId, amount: "9500000", idempotencyKey: key() } });
     const err = await rejected(invest({ ctx: b!.ctx, input: { loanId, amount: "1000000", idempotencyKey: key() } }));
     expect(err).toMatchObject({ code: "loan_oversubscribed" });
-    expect(err.message).toContain("Rp500.000");
+    expect(err.details).toMatchObject({ available: { type: "idr", value: "500000" } });
     await invest({ ctx: b!.ctx, input: { loanId, amount: "500000", idempotencyKey: key() } });
     expect(await rejected(invest({ ctx: b!.ctx, input: { loanId, amount: "100000", idempotencyKey: key() } }))).toMatchObject({ code: "loan_not_funding" });
   });

@@ -8,7 +8,7 @@ import { Conflict, isUniqueViolation, NotFound, parseInput, ValidationFailed } f
 import { enqueue } from "@/lib/jobs/boss";
 import { disburseLoanJob } from "@/lib/jobs/definitions/loans/disburse";
 import { transfer } from "@/lib/ledger";
-import { groupThousands } from "@/lib/money/rupiah";
+import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { assertLenderMayInvest } from "./lender-gate";
 import { amountRuleError, assertLoanOpen, fundingCeiling, inHoldback, type InvestSource } from "./invest-rules";
@@ -51,8 +51,8 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
     const remaining = loan.principal - loan.fundedAmount;
     const amount = data.amount;
     const amountError = amountRuleError(loan, amount, remaining);
-    if (amountError === "amountTooSmall") throw new ValidationFailed({ amount: "amountTooSmall" }, `The minimum investment is Rp${groupThousands(loan.minInvestment)}.`);
-    if (amountError === "amountStep") throw new ValidationFailed({ amount: "amountStep" }, `Invest in steps of Rp${groupThousands(loan.investmentStep)}.`);
+    if (amountError === "amountTooSmall") throw new ValidationFailed({ amount: "amountTooSmall" }, "The amount is below this loan's minimum investment (details.min).", undefined, { min: idr(loan.minInvestment) });
+    if (amountError === "amountStep") throw new ValidationFailed({ amount: "amountStep" }, "Invest in multiples of this loan's investment step (details.step).", undefined, { step: idr(loan.investmentStep) });
     const holdback = inHoldback(loan, at, source);
     const ceiling = fundingCeiling(loan, at, source);
     const accounts = await assertLenderMayInvest(tx, actor.userId, loan.id, amount);
@@ -69,11 +69,11 @@ export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; inpu
       throw new Conflict(
         "loan_oversubscribed",
         left > 0n
-          ? `Only Rp${groupThousands(left)} of this loan is still available${holdback ? " to auto-purchase during the first 24 hours" : ""}.`
+          ? `Only part of this loan is still available${holdback ? " to auto-purchase during the first 24 hours" : ""} (details.available).`
           : holdback
             ? "The rest of this loan is reserved for manual investors during its first 24 hours."
             : "This loan is fully funded.",
-        { available: left > 0n ? left : 0n },
+        { available: idr(left > 0n ? left : 0n), situation: left > 0n ? (holdback ? "someForAuto" : "some") : holdback ? "reservedForManual" : "full" },
       );
     }
 
@@ -117,8 +117,8 @@ export async function onFullyFunded(tx: Parameters<Parameters<typeof withTransac
     .groupBy(loanInvestments.lenderId);
   await track(tx, { name: "loan_funded", userId: loan.borrowerId, properties: { loanId, principal: loan.principal, lenders: lenders.length } });
   await notify(tx, [
-    { userId: loan.borrowerId, kind: "loan_funded", params: { amount: `Rp${groupThousands(loan.principal)}` }, link: loanLink(loanId, "borrower") },
-    ...lenders.map((l) => ({ userId: l.lenderId, kind: "loan_funded_lender", params: { amount: `Rp${groupThousands(BigInt(l.amount))}` }, link: loanLink(loanId, "lender") })),
+    { userId: loan.borrowerId, kind: "loan_funded", params: { amount: idr(loan.principal) }, link: loanLink(loanId, "borrower") },
+    ...lenders.map((l) => ({ userId: l.lenderId, kind: "loan_funded_lender", params: { amount: idr(l.amount) }, link: loanLink(loanId, "lender") })),
   ]);
   if (loan.agreementAcceptedAt) await enqueue(tx, disburseLoanJob, { loanId });
 }

@@ -64,14 +64,18 @@ describe("borrower journey and review", () => {
     await approveApplication({ ctx: admin.ctx, input: { applicationId: first.applicationId } });
     const err = await rejected(submitTestApplication(big.ctx, { amount: 200_000_000n, revenue: 5_000_000_000n, expenses: 1_000_000_000n }));
     expect(err).toMatchObject({ code: "cap_exceeded", status: 422 });
-    expect(err.message).toContain("Rp2.100.000.000");
-    expect(err.message).toContain("Rp2.000.000.000");
+    // The figures travel typed (rendered in the reader's language where shown), never as "Rp…" text.
+    expect(err.details?.violations).toContainEqual(
+      expect.objectContaining({ code: "outstanding_exceeded", params: { actual: { type: "idr", value: "2100000000" }, limit: { type: "idr", value: "2000000000" } } }),
+    );
+    expect(err.message).not.toMatch(/Rp/);
     // A product whose fee breaks the daily cost cap at its shortest tenor is refused on submit.
     await getDb().update(loanProducts).set({ platformFeeBps: 500 }).where(eq(loanProducts.id, await productId("paylater-bisnis")));
     const cheap = await createTestUser("borrower");
     const daily = await rejected(submitTestApplication(cheap.ctx, { product: "paylater-bisnis", amount: 10_000_000n, tenor: 2 }));
     expect(daily.code).toBe("cap_exceeded");
-    expect(daily.message).toMatch(/per day; the cap in force is 0\.067 % per day/);
+    expect(daily.message).toMatch(/daily cap in force/);
+    expect(daily.details?.violations).toContainEqual(expect.objectContaining({ code: "daily_cost_exceeded", params: expect.objectContaining({ limit: { type: "ppm", value: 670 } }) }));
   });
 
   it("lets admins ask, the borrower answer, then reject; keeps approval inside the band", async () => {

@@ -42,7 +42,7 @@ describe("who may invest", () => {
     expect(await lenderOutstanding(getDb(), l.user.id)).toBe(5_000_000n);
     const err = await rejected(invest({ ctx: l.ctx, input: { loanId, amount: "2000000", idempotencyKey: key() } }));
     expect(err).toMatchObject({ status: 422, code: "lender_limit_exceeded" });
-    expect(err.details).toMatchObject({ limit: "6000000", outstanding: "5000000" });
+    expect(err.details).toMatchObject({ limit: { type: "idr", value: "6000000" }, outstanding: { type: "idr", value: "5000000" } });
     await invest({ ctx: l.ctx, input: { loanId, amount: "1000000", idempotencyKey: key() } });
     expect(await lenderOutstanding(getDb(), l.user.id)).toBe(6_000_000n);
   });

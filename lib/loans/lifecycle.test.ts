@@ -167,6 +167,7 @@ describe("loan lifecycle", () => {
     await runServicing({ ctx: systemCtx("test") });
     const reminders = await getDb().select().from(notifications).where(and(eq(notifications.userId, borrower.user.id), eq(notifications.kind, "installment_due_soon")));
     expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.params).toMatchObject({ amount: { type: "idr" }, dueDate: { type: "day", value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
   });
 
   it("refuses every verb to the wrong role", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
 import { LimitExceeded } from "@/lib/errors";
-import { groupThousands } from "@/lib/money/rupiah";
+import { idr, ppm, type MessageParams } from "@/lib/money/params";
 import { checkOffer, type CapViolation, type RegulatoryCap } from "./caps";
 import { BPS, mulDivFloor } from "./math";
 import { buildSchedule, tenorDays, type RepaymentMethod, type Schedule, type Tenor } from "./schedule";
@@ -26,21 +26,27 @@ export function platformFeeFor(principal: bigint, feeBps: bigint): bigint {
   return mulDivFloor(principal, feeBps, BPS);
 }
 
-/** 670 ppm → "0.067 %": the regulator writes daily caps as percentages. */
-export function ppmAsPercent(ppm: bigint): string {
-  const whole = ppm / 10_000n;
-  const frac = (ppm % 10_000n).toString().padStart(4, "0").replace(/0+$/, "");
-  return `${whole}${frac ? `.${frac}` : ""} %`;
+/** A cap violation's figures as typed params (rendered in the reader's language where shown). */
+export function violationParams(v: CapViolation): MessageParams {
+  switch (v.code) {
+    case "daily_cost_exceeded":
+      return { cost: idr(v.cost), tenorDays: v.tenorDays, actual: ppm(v.actualPpm), limit: ppm(v.limitPpm) };
+    case "total_cost_exceeded":
+      return { actual: idr(v.actual), limit: idr(v.limit), limitPct: Number(v.limitPct) };
+    case "outstanding_exceeded":
+      return { actual: idr(v.actual), limit: idr(v.limit) };
+  }
 }
 
+/** An English sentence per violation for logs and API clients, without formatted figures (they are in the params). */
 export function describeViolation(v: CapViolation): string {
   switch (v.code) {
     case "daily_cost_exceeded":
-      return `The all-in daily cost (interest and fees, Rp${groupThousands(v.cost)} over ${v.tenorDays} days) would be ${ppmAsPercent(v.actualPpm)} per day; the cap in force is ${ppmAsPercent(v.limitPpm)} per day.`;
+      return "The all-in daily cost (interest and fees) would be above the daily cap in force.";
     case "total_cost_exceeded":
-      return `Interest and fees would total Rp${groupThousands(v.actual)}; the cap is ${v.limitPct} % of the principal, Rp${groupThousands(v.limit)}.`;
+      return `Interest and fees would total more than ${v.limitPct} % of the principal, the cap in force.`;
     case "outstanding_exceeded":
-      return `The borrower would owe Rp${groupThousands(v.actual)} across Lumbung; the cap is Rp${groupThousands(v.limit)} per borrower.`;
+      return "The borrower would owe more across Lumbung than the per-borrower cap.";
   }
 }
 
@@ -68,7 +74,7 @@ export async function checkOfferAgainstCaps(tx: DbOrTx, terms: OfferTerms): Prom
   });
   if (violations.length > 0) {
     throw new LimitExceeded("cap_exceeded", violations.map(describeViolation).join(" "), {
-      violations: violations.map((v) => ({ ...v, message: describeViolation(v) })),
+      violations: violations.map((v) => ({ code: v.code, message: describeViolation(v), params: violationParams(v) })),
     });
   }
   return { schedule, platformFee, cap };

@@ -7,7 +7,7 @@ import { now } from "@/lib/clock";
 import { track } from "@/lib/engagement/track";
 import { Conflict } from "@/lib/errors";
 import { ensureLoanAccount, ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
-import { groupThousands } from "@/lib/money/rupiah";
+import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { applyPayment, distributeRepayment, type InstallmentDue } from "./distribution";
 import { maxBig, mulDivFloor, sumBig } from "./math";
@@ -111,7 +111,7 @@ export async function applyRepaymentInTx(tx: DbOrTx, input: ApplyRepayment): Pro
   const rows = await currentInstallments(tx, loan);
   const { due, waived, lateFees, total } = payableNow(loan, rows, input.mode, at);
   const amount = input.amount ?? total;
-  if (input.mode === "payoff" && amount < total) throw new Conflict("payoff_short", `Settling the loan today takes Rp${groupThousands(total)}.`);
+  if (input.mode === "payoff" && amount < total) throw new Conflict("payoff_short", "Settling the loan today takes the full payoff amount (details.total).", { total: idr(total) });
   const split = applyPayment(due, amount, lateFees);
   const taken = amount - split.overpayment;
   if (taken <= 0n) throw new Conflict("nothing_due", "Nothing is owed on this loan right now.");
@@ -199,8 +199,8 @@ export async function applyRepaymentInTx(tx: DbOrTx, input: ApplyRepayment): Pro
   if (status === "repaid") await track(tx, { name: "loan_repaid", userId: loan.borrowerId, properties: { loanId: loan.id, principal: loan.principal } });
   await notify(tx, [
     ...paidNow.filter(() => status !== "repaid").map((n) => ({ userId: loan.borrowerId, kind: "installment_paid", params: { number: n }, link: loanLink(loan.id, "borrower") })),
-    ...(status === "repaid" ? [{ userId: loan.borrowerId, kind: "loan_repaid", params: { amount: `Rp${groupThousands(loan.principal)}` }, link: loanLink(loan.id, "borrower") }] : []),
-    ...payouts.filter((p) => p.net > 0n).map((p) => ({ userId: shares.find((s) => s.id === p.id)!.lenderId, kind: status === "repaid" ? "loan_repaid_lender" : "repayment_received", params: { amount: `Rp${groupThousands(status === "repaid" ? shares.find((s) => s.id === p.id)!.invested : p.net)}` }, link: loanLink(loan.id, "lender") })),
+    ...(status === "repaid" ? [{ userId: loan.borrowerId, kind: "loan_repaid", params: { amount: idr(loan.principal) }, link: loanLink(loan.id, "borrower") }] : []),
+    ...payouts.filter((p) => p.net > 0n).map((p) => ({ userId: shares.find((s) => s.id === p.id)!.lenderId, kind: status === "repaid" ? "loan_repaid_lender" : "repayment_received", params: { amount: idr(status === "repaid" ? shares.find((s) => s.id === p.id)!.invested : p.net) }, link: loanLink(loan.id, "lender") })),
   ]);
   return { repayment: repayment!, created: true, loanStatus: status };
 }

@@ -18,6 +18,7 @@ import { rateForGrade } from "./scoring";
 import { AnswerQuestionInput, ApproveApplicationInput, AskForInformationInput, RejectApplicationInput } from "./schemas";
 import { lockOwnApplication } from "./applications";
 import { getProduct, rateBandsOf, tenorOf } from "./store";
+import { bps } from "@/lib/money/params";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -31,10 +32,6 @@ function assertReviewable(app: LoanApplication): void {
   if (app.status !== "in_review" && app.status !== "needs_info") {
     throw new Conflict("application_not_in_review", `This application is ${app.status.replace("_", " ")}, not waiting for review.`);
   }
-}
-
-function percent(bps: bigint): string {
-  return `${bps / 100n}.${(bps % 100n).toString().padStart(2, "0")} %`;
 }
 
 /**
@@ -57,7 +54,9 @@ export async function approveApplication({ ctx, input }: { ctx: Ctx; input: unkn
     if (rateBps < band.minRateBps || rateBps > band.maxRateBps) {
       throw new ValidationFailed(
         { rateBps: "rateOutOfBand" },
-        `Grade ${gradeLetter(subgrade)} of ${product.name} lends at ${percent(band.minRateBps)}–${percent(band.maxRateBps)} a year.`,
+        `Grade ${gradeLetter(subgrade)} of ${product.name} lends within a rate band (details.min–details.max a year).`,
+        undefined,
+        { grade: gradeLetter(subgrade), min: bps(band.minRateBps), max: bps(band.maxRateBps) },
       );
     }
     const at = now();
@@ -110,7 +109,7 @@ export async function approveApplication({ ctx, input }: { ctx: Ctx; input: unkn
     await onLoanListed(tx, loan!);
     await track(tx, { name: "loan_application_approved", userId: app.borrowerId, properties: { applicationId: app.id, loanId: loan!.id, subgrade, rateBps: Number(rateBps), adjusted: data.subgrade !== undefined || data.rateBps !== undefined, reviewerId: actor.userId } });
     await track(tx, { name: "loan_listed", userId: app.borrowerId, properties: { loanId: loan!.id, productCode: product.code, principal, subgrade, rateBps: Number(rateBps), tenor: app.tenor, tenorUnit: product.tenorUnit } });
-    await notify(tx, { userId: app.borrowerId, kind: "application_approved", params: { grade: subgrade, rate: percent(rateBps) }, link: `/borrower/loans/${loan!.id}` });
+    await notify(tx, { userId: app.borrowerId, kind: "application_approved", params: { grade: subgrade, rate: bps(rateBps) }, link: `/borrower/loans/${loan!.id}` });
     return { loanId: loan!.id, subgrade, rateBps: Number(rateBps), platformFee: offer.platformFee };
   });
 }

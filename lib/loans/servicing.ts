@@ -5,7 +5,7 @@ import { installments, loans, servicingRuns, type InstallmentRow, type Loan } fr
 import { now } from "@/lib/clock";
 import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement/track";
-import { groupThousands } from "@/lib/money/rupiah";
+import { day as dayParam, idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { proposeLateFee } from "./caps";
 import { sumBig } from "./math";
@@ -95,7 +95,7 @@ async function serviceDay(tx: DbOrTx, loan: Loan, rows: InstallmentRow[], day: s
   // An installment whose due day was yesterday has just become late.
   for (const r of overdue.filter((x) => daysBetween(wibDay(x.dueDate), day) === 1)) {
     await track(tx, { name: "installment_late", userId: loan.borrowerId, properties: { loanId: loan.id, number: r.number, day, owed: owedOn(r) } });
-    await notify(tx, { userId: loan.borrowerId, kind: "installment_late", params: { number: r.number, amount: `Rp${groupThousands(owedOn(r))}` }, link: loanLink(loan.id, "borrower") });
+    await notify(tx, { userId: loan.borrowerId, kind: "installment_late", params: { number: r.number, amount: idr(owedOn(r)) }, link: loanLink(loan.id, "borrower") });
   }
   // Reminders only for the current day: a catch-up over past days must not send stale reminders.
   if (day === today) {
@@ -104,7 +104,7 @@ async function serviceDay(tx: DbOrTx, loan: Loan, rows: InstallmentRow[], day: s
       await tx.update(installments).set({ reminderSentAt: at }).where(eq(installments.id, r.id));
       r.reminderSentAt = at;
       await track(tx, { name: "installment_due_soon", userId: loan.borrowerId, properties: { loanId: loan.id, number: r.number, dueDate: r.dueDate, owed: owedOn(r) } });
-      await notify(tx, { userId: loan.borrowerId, kind: "installment_due_soon", params: { number: r.number, amount: `Rp${groupThousands(owedOn(r))}`, dueDate: wibDay(r.dueDate) }, link: loanLink(loan.id, "borrower") });
+      await notify(tx, { userId: loan.borrowerId, kind: "installment_due_soon", params: { number: r.number, amount: idr(owedOn(r)), dueDate: dayParam(wibDay(r.dueDate)) }, link: loanLink(loan.id, "borrower") });
     }
   }
   if (defaulted) {

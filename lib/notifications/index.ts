@@ -7,13 +7,20 @@ import { now } from "@/lib/clock";
 import { dbOf, requireUser, withTransaction, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { executePrepared } from "@/db/prepared";
+import type { MessageParams } from "@/lib/money/params";
+
+export { renderNotification, type RenderableNotification } from "./render";
 
 export type NotifyInput = {
   userId: string;
   /** A key under notifications.kinds in messages/*.json. */
   kind: string;
-  /** Values for the message's placeholders; money as preformatted strings or decimal strings. */
-  params?: Record<string, string | number | null>;
+  /**
+   * Values for the message's placeholders: typed values for money, gold, days and percentages
+   * (lib/money/params.ts: idr(), gold(), day(), bps()…), never formatted text; plain strings for names
+   * and reasons. Rendered in the reader's language by renderNotification (./render.ts).
+   */
+  params?: MessageParams;
   /** Where the notification leads (a path inside the portal). */
   link?: string;
 };
