@@ -142,7 +142,9 @@ test("loan documents: HTML and SVG refused in the form, a polyglot and ../../x.p
     ["Business licence", html("../../nib.pdf")],
   ] as const) {
     await upload(label, bad);
-    await expect(page.getByRole("alert").filter({ hasText: REFUSED })).toBeVisible();
+    // The row of this upload (the innermost block holding its button): an earlier row may still show its own refusal.
+    const row = page.locator("div").filter({ has: page.getByRole("button", { name: `Upload ${label}` }) }).last();
+    await expect(row.getByRole("alert").filter({ hasText: REFUSED })).toBeVisible();
   }
   await upload("Bank statements (last 3 months)", polyglot("statements.jpg"));
   await expect(page.getByText("✓ statements.jpg")).toBeVisible();
