@@ -1,5 +1,6 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import lumbung from "./eslint-rules/index.mjs";
 
 const config = [
   ...nextCoreWebVitals,
@@ -44,6 +45,22 @@ const config = [
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/components/*"], message: "The domain never imports the UI." }] }],
     },
   },
+  // House rules as lint rules (eslint-rules/, docs/ARCHITECTURE.md "Rules the linter keeps"). Their
+  // justified exceptions are written next to each rule: DOOR_EXCEPTIONS in eslint-rules/domain-door.mjs,
+  // DOMAIN_GUARDS in eslint-rules/guard-first.mjs.
+  { plugins: { lumbung } },
+  {
+    files: ["lib/**/*.ts"],
+    // Tests and their helpers call verbs as any actor; lib/context.ts defines the guards themselves.
+    ignores: ["lib/**/*.test.ts", "lib/**/test-helpers.ts", "lib/testing/**", "lib/context.ts"],
+    rules: {
+      "lumbung/guard-first": "error",
+      "lumbung/verb-signature": "error",
+      "lumbung/tx-helpers-internal": "error",
+    },
+  },
+  { files: ["lib/**/*.ts"], rules: { "lumbung/domain-door": "error" } },
+  { files: ["app/**", "components/**"], rules: { "lumbung/no-internal-import": "error" } },
 ];
 
 export default config;
