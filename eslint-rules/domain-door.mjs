@@ -19,7 +19,7 @@ export const DOOR_EXCEPTIONS = [
 /** Files the rule does not apply to: tests and their helpers may reach inside to set up state. */
 export const DOOR_EXEMPT_FILES = [/\.test\.tsx?$/, /(^|\/)test-helpers\.ts$/, /^lib\/testing\//];
 
-export default {
+const rule = {
   meta: {
     type: "problem",
     docs: { description: "Another domain is imported only through its index (@/lib/<domain>)." },
@@ -42,3 +42,5 @@ export default {
     });
   },
 };
+
+export default rule;

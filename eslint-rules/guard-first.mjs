@@ -34,7 +34,7 @@ function guardCall(stmt, guards) {
   return null;
 }
 
-export default {
+const rule = {
   meta: {
     type: "problem",
     docs: { description: "An exported function that takes a ctx begins with a guard (fails closed)." },
@@ -53,3 +53,5 @@ export default {
     });
   },
 };
+
+export default rule;

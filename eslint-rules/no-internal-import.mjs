@@ -1,7 +1,7 @@
 import { forEachSource, relativeFile, resolveSource } from "./paths.mjs";
 
 /** app/ and components/ never import a domain's internal modules (internal.ts, internal/…). */
-export default {
+const rule = {
   meta: {
     type: "problem",
     docs: { description: "UI code never imports internal modules (transaction helpers without a ctx)." },
@@ -18,3 +18,5 @@ export default {
     });
   },
 };
+
+export default rule;

@@ -7,7 +7,7 @@ import { relativeFile } from "./paths.mjs";
  */
 export const TX_EXEMPT_FILES = [/\.test\.tsx?$/, /(^|\/)test-helpers\.ts$/, /^lib\/testing\//, /(^|\/)internal(\/|\.ts$)/];
 
-export default {
+const rule = {
   meta: {
     type: "problem",
     docs: { description: "Transaction helpers without a ctx live in internal modules." },
@@ -24,3 +24,5 @@ export default {
     });
   },
 };
+
+export default rule;

@@ -3,7 +3,7 @@ import { ctxTypesOf, forEachExportedFunction, patternKeys, takesCtx } from "./ct
 /** The keys a verb's or query's one argument may have: `verb({ ctx, input })`, `query({ ctx })`. */
 const ALLOWED = new Set(["ctx", "input"]);
 
-export default {
+const rule = {
   meta: {
     type: "suggestion",
     docs: { description: "Exported ctx-taking functions have one signature: verb({ ctx, input })." },
@@ -21,3 +21,5 @@ export default {
     });
   },
 };
+
+export default rule;
