@@ -4,15 +4,14 @@ import { RuleTester } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import plugin from "./index.mjs";
 
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
+// RuleTester runs its cases through the test framework's hooks.
+Object.assign(RuleTester, { afterAll, describe, it, itOnly: it.only });
 
 const tester = new RuleTester({ languageOptions: { parser: tsParser, ecmaVersion: "latest", sourceType: "module" } });
 const root = process.cwd();
 const at = (file: string) => path.join(root, file);
-const rules = plugin.rules as unknown as Record<string, Parameters<RuleTester["run"]>[1]>;
+type Rule = Parameters<RuleTester["run"]>[1];
+const rules = plugin.rules as unknown as Record<"guard-first" | "verb-signature" | "domain-door" | "no-internal-import" | "tx-helpers-internal", Rule>;
 
 tester.run("guard-first", rules["guard-first"], {
   valid: [

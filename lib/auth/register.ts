@@ -1,7 +1,7 @@
 import "server-only";
 import { users, type Acquisition, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { withTransaction, type Ctx } from "@/lib/context";
+import { allowAnonymous, withTransaction, type Ctx } from "@/lib/context";
 import { Forbidden, isUniqueViolation, parseInput, ValidationFailed } from "@/lib/errors";
 import { track } from "@/lib/engagement/track";
 import { notify } from "@/lib/notifications";
@@ -25,6 +25,7 @@ export async function registerUser({
   input: unknown;
   acquisition?: Acquisition;
 }): Promise<User> {
+  allowAnonymous(ctx);
   if (ctx.actor.type === "user") throw new Forbidden("You are already signed in.");
   const data = parseInput(SignUpInput, input);
   const weak = weakPasswordReason(data.password, { email: data.email, name: data.fullName });

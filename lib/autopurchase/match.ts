@@ -4,7 +4,7 @@ import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { loans, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { systemCtx, type Ctx } from "@/lib/context";
+import { requireSystem, systemCtx, type Ctx } from "@/lib/context";
 import { trackMany, type TrackEvent } from "@/lib/engagement/track";
 import type { AllocationParticipant } from "@/lib/loans/allocation";
 import { allocateLazily, LAZY_BATCH_SIZE } from "@/lib/loans/allocation-lazy";
@@ -81,6 +81,7 @@ function pgCode(e: unknown): string | undefined {
  * `lenderId`: only that lender's reinvest strategies (matchLender).
  */
 export async function matchLoan(loanId: string, opts: MatchOptions = {}): Promise<MatchSummary> {
+  requireSystem(opts.ctx ?? systemCtx("autopurchase.match"));
   for (let attempt = 1; ; attempt++) {
     try {
       return await getDb().transaction((tx) => runMatch(tx, loanId, opts));
@@ -320,6 +321,7 @@ async function announce(tx: Tx, ctx: Ctx, loan: Loan, bought: Purchase[], skippe
  * may still fill, oldest listed first (each loan in its own matchLoan transaction).
  */
 export async function matchLender(lenderId: string, opts: { ctx?: Ctx } = {}): Promise<MatchSummary[]> {
+  requireSystem(opts.ctx ?? systemCtx("autopurchase.match"));
   const at = now();
   const open = rowsOf<{ id: string }>(
     await getDb().execute(sql`

@@ -5,7 +5,7 @@ import { executePrepared } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
 import { now } from "@/lib/clock";
-import type { Ctx } from "@/lib/context";
+import { requireSystem, type Ctx } from "@/lib/context";
 import { trackMany, type TrackEvent } from "@/lib/engagement/track";
 import { Conflict, NotFound } from "@/lib/errors";
 import { transferMany } from "@/lib/ledger";
@@ -72,6 +72,7 @@ export async function investMany(
     lockedLoan?: Loan;
   },
 ): Promise<InvestManyResult> {
+  requireSystem(ctx); // auto-purchase only; lenders buy through invest()
   const result: InvestManyResult = { bought: [], refused: [], loanFunded: false, events: [] };
   if (items.length === 0) return result;
   if (new Set(items.map((i) => i.lenderId)).size !== items.length) throw new Error("investMany: one item per lender");
