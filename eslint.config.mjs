@@ -55,11 +55,17 @@ const config = [
     ignores: ["lib/**/*.test.ts", "lib/**/test-helpers.ts", "lib/testing/**", "lib/context.ts"],
     rules: {
       "lumbung/guard-first": "error",
-      "lumbung/verb-signature": "error",
-      "lumbung/tx-helpers-internal": "error",
+      // Off until the verbs take { ctx, input } (step E of the issue-12 guard work: the verb-signature
+      // batch and its notYetConverted allow-list turn it on).
+      "lumbung/verb-signature": "off",
+      // Off until the transaction helpers live under <domain>/internal/ (step C: the internal/ moves
+      // and splits by scripts/codemods turn it on).
+      "lumbung/tx-helpers-internal": "off",
     },
   },
-  { files: ["lib/**/*.ts"], rules: { "lumbung/domain-door": "error" } },
+  // Off until deep imports go through lib/<domain>/index.ts (step D: the domain door, with the
+  // exceptions that keep `npm run lint:cycles` green, turns it on).
+  { files: ["lib/**/*.ts"], rules: { "lumbung/domain-door": "off" } },
   { files: ["app/**", "components/**"], rules: { "lumbung/no-internal-import": "error" } },
 ];
 
