@@ -60,7 +60,7 @@ const config = [
       "lumbung/verb-signature": "off",
       // Off until the transaction helpers live under <domain>/internal/ (step C: the internal/ moves
       // and splits by scripts/codemods turn it on).
-      "lumbung/tx-helpers-internal": "off",
+      "lumbung/tx-helpers-internal": "error",
     },
   },
   // Off until deep imports go through lib/<domain>/index.ts (step D: the domain door, with the

@@ -5,12 +5,12 @@ import { notifications, signInAttempts, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { allowAnonymous, withTransaction, type Ctx } from "@/lib/context";
 import { DomainError, parseInput, RateLimited } from "@/lib/errors";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement/internal/track";
 import { notify } from "@/lib/notifications";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { safeRedirectPath } from "./safe-redirect";
 import { SignInInput } from "./schemas";
-import { findUserByEmail } from "./users";
+import { findUserByEmail } from "./internal/users";
 
 /**
  * Sign-in throttling. Every attempt is a row in sign_in_attempts (email, IP, succeeded, time). The

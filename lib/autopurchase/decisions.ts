@@ -4,7 +4,7 @@ import { autoPurchaseDecisions, autoPurchaseStrategies, loanInvestments, loans }
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { DecisionsFilterInput, StrategyIdInput, type SkipReason } from "./schemas";
-import { StrategyNotFound } from "./store";
+import { StrategyNotFound } from "./internal/store";
 
 export const DECISIONS_PAGE_SIZE = 20;
 

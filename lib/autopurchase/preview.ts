@@ -1,13 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
-import { toDate } from "./store";
+import { toDate } from "./internal/store";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { inputRules, loanOpen, rulesMatchLoan, savedRules, type RuleExprs } from "./predicate";
 import { StrategyIdInput, StrategyInput } from "./schemas";
-import { StrategyNotFound } from "./store";
+import { StrategyNotFound } from "./internal/store";
 
 export const PREVIEW_LIMIT = 50;
 

@@ -5,7 +5,7 @@ import { events, riskAcknowledgements } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { startJobQueue } from "@/lib/jobs/boss";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
-import { ensureLoanDefaults } from "@/lib/loans/defaults";
+import { ensureLoanDefaults } from "@/lib/loans/internal/defaults";
 import { lenders, listedLoan } from "@/lib/loans/test-helpers";
 import { createTestUser } from "@/lib/testing/factories";
 import {

@@ -5,9 +5,9 @@ import { rowsOf } from "@/db/rows";
 import { loanProducts, type AutoPurchaseStrategy } from "@/db/schema";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
-import { investmentOutstandingSql } from "@/lib/loans/lender-gate";
+import { investmentOutstandingSql } from "@/lib/loans/internal/lender-gate";
 import { POA_VERSION, StrategyIdInput } from "./schemas";
-import { StrategyNotFound, readEligibility, toDate } from "./store";
+import { StrategyNotFound, readEligibility, toDate } from "./internal/store";
 
 export type StrategyView = Omit<AutoPurchaseStrategy, "lenderId" | "archivedAt"> & {
   /** All-time amount bought by this strategy. */

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { allowAnonymous, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { CLIENT_EVENT_NAMES } from "./event-names";
-import { trackMany } from "./track";
+import { trackMany } from "./internal/track";
 
 const ClientEvent = z.object({
   name: z.enum(CLIENT_EVENT_NAMES),

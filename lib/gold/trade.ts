@@ -1,10 +1,10 @@
 import "server-only";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
-import { assertKycApproved } from "@/lib/kyc/gates";
-import { consumeQuote, QuoteExpired } from "./quotes";
+import { assertKycApproved } from "@/lib/kyc/internal/gates";
+import { consumeQuote, QuoteExpired } from "./internal/quotes";
 import { GoldTradeInput, type GoldTradeSide } from "./schemas";
-import { executeGoldTrade, findTradeByKey, parseTradeAmount, replayOf, tradeAmountsOrFieldError, type GoldTradeResult } from "./trade-core";
+import { executeGoldTrade, findTradeByKey, parseTradeAmount, replayOf, tradeAmountsOrFieldError, type GoldTradeResult } from "./internal/trade-core";
 
 /**
  * Shared shell of buyGold and sellGold: lender role, approved KYC, the idempotency key (a replay

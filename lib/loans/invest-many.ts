@@ -6,12 +6,12 @@ import { rowsOf } from "@/db/rows";
 import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireSystem, type Ctx } from "@/lib/context";
-import { trackMany, type TrackEvent } from "@/lib/engagement/track";
+import { trackMany, type TrackEvent } from "@/lib/engagement/internal/track";
 import { Conflict, NotFound } from "@/lib/errors";
 import { transferMany } from "@/lib/ledger";
-import { onFullyFunded } from "./invest";
+import { onFullyFunded } from "./internal/invest";
 import { amountRuleError, assertLoanOpen, fundingCeiling, type InvestSource } from "./invest-rules";
-import { lenderGateMany, lenderOutstandingMany, type LenderGate } from "./lender-gate";
+import { lenderGateMany, lenderOutstandingMany, type LenderGate } from "./internal/lender-gate";
 import { uuidArray } from "@/db/sql-arrays";
 
 export type InvestManyItem = {

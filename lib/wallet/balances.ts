@@ -6,7 +6,7 @@ import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { NotFound } from "@/lib/errors";
 import { readUserCashBalances } from "@/lib/ledger";
 import { toTopUpView } from "@/lib/payments/topups";
-import { listBankAccountsOf } from "./bank-accounts";
+import { listBankAccountsOf } from "./internal/bank-accounts";
 
 export type WalletView = {
   unit: "IDR";
