@@ -63,9 +63,7 @@ const config = [
       "lumbung/tx-helpers-internal": "error",
     },
   },
-  // Off until deep imports go through lib/<domain>/index.ts (step D: the domain door, with the
-  // exceptions that keep `npm run lint:cycles` green, turns it on).
-  { files: ["lib/**/*.ts"], rules: { "lumbung/domain-door": "off" } },
+  { files: ["lib/**/*.ts"], rules: { "lumbung/domain-door": "error" } },
   { files: ["app/**", "components/**"], rules: { "lumbung/no-internal-import": "error" } },
 ];
 

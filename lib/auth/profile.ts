@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireUser, withTransaction, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { LocaleInput, type AppLocale } from "./schemas";
 import { findUserById } from "./internal/users";
 

@@ -3,7 +3,7 @@ import { users, type Acquisition, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { allowAnonymous, withTransaction, type Ctx } from "@/lib/context";
 import { Forbidden, isUniqueViolation, parseInput, ValidationFailed } from "@/lib/errors";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { notify } from "@/lib/notifications";
 import { findUserByEmail } from "./internal/users";
 import { hashPassword } from "./password";

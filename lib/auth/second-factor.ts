@@ -5,7 +5,7 @@ import { userRecoveryCodes, userSessions, userTotp, users } from "@/db/schema";
 import { now, realNow } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { Conflict, DomainError, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { SecondFactorCodeInput } from "./schemas";
 import { assertFactorAttemptsLeft, secondFactorRequired } from "./internal/sessions";
 import { recordFactorFailure } from "./sessions";

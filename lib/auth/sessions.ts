@@ -5,7 +5,7 @@ import { authFactorFailures, userSessions, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireUser, withTransaction, type Ctx, type UserActor } from "@/lib/context";
 import { DomainError, NotFound, parseInput, Unauthenticated, ValidationFailed } from "@/lib/errors";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { SESSION_MAX_AGE_S } from "./config";
 import { hashPassword, verifyPassword } from "./password";
 import { WEAK_PASSWORD_MESSAGE, weakPasswordReason } from "./password-policy";

@@ -5,7 +5,7 @@ import { notifications, signInAttempts, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { allowAnonymous, withTransaction, type Ctx } from "@/lib/context";
 import { DomainError, parseInput, RateLimited } from "@/lib/errors";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { notify } from "@/lib/notifications";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { safeRedirectPath } from "./safe-redirect";

@@ -2,7 +2,7 @@ import "server-only";
 import { autoPurchaseStrategies, type AutoPurchaseStrategy } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
 import { StrategyInput } from "./schemas";
 import { checkStrategyAgainstProducts, ensureAutoPurchaseLender, nextPriority, strategyColumns } from "./internal/store";

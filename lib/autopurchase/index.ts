@@ -40,3 +40,4 @@ export { listStrategies, getStrategy, getAutoPurchaseStatus, listStrategyProduct
 export { listStrategyDecisions, DECISIONS_PAGE_SIZE, type DecisionView } from "./decisions";
 export { previewStrategy, PREVIEW_LIMIT, type PreviewLoan } from "./preview";
 export * from "./schemas";
+export { matchLender, matchLoan } from "./match";

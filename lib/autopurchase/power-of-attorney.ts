@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { autoPurchaseLenders } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { DomainError, parseInput } from "@/lib/errors";
 import { AcceptPowerOfAttorneyInput, POA_CLAUSE_KEYS, POA_VERSION } from "./schemas";
 import { ensureAutoPurchaseLender } from "./internal/store";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { autoPurchaseStrategies, type AutoPurchaseStrategy } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
 import { UpdateStrategyInput } from "./schemas";
 import { checkStrategyAgainstProducts, lockOwnStrategy, strategyColumns } from "./internal/store";

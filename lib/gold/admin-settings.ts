@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAdminDecision } from "@/lib/audit";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
 import { writeSetting } from "@/lib/system/internal/settings";
 import { publishGoldPrice } from "./internal/prices";

@@ -47,3 +47,4 @@ export { listPriceAlerts, createPriceAlert, deletePriceAlert } from "./alerts";
 export { getWithdrawalOptions, listMyGoldWithdrawals, requestGoldWithdrawal, type WithdrawalOption } from "./withdrawals";
 export { listGoldWithdrawalQueue, advanceGoldWithdrawal, cancelGoldWithdrawal, cancelMyGoldWithdrawal } from "./withdrawal-admin";
 export { getGoldTradeVolume, getGoldInventory, type GoldVolumeDay, type GoldInventory } from "./admin";
+export { pruneExpiredQuotes } from "./internal/quotes";

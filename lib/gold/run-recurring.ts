@@ -4,9 +4,9 @@ import { goldRecurringPlans, goldRecurringRuns, type GoldRecurringPlan } from "@
 import type { Tx } from "@/db";
 import { now } from "@/lib/clock";
 import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { InsufficientFunds } from "@/lib/errors";
-import { isKycApproved } from "@/lib/kyc/internal/gates";
+import { isKycApproved } from "@/lib/kyc";
 import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { getLatestPrice, priceAtOrBefore } from "./internal/prices";

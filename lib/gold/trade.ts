@@ -1,7 +1,7 @@
 import "server-only";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
-import { assertKycApproved } from "@/lib/kyc/internal/gates";
+import { assertKycApproved } from "@/lib/kyc";
 import { consumeQuote, QuoteExpired } from "./internal/quotes";
 import { GoldTradeInput, type GoldTradeSide } from "./schemas";
 import { executeGoldTrade, findTradeByKey, parseTradeAmount, replayOf, tradeAmountsOrFieldError, type GoldTradeResult } from "./internal/trade-core";

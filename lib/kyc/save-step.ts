@@ -4,7 +4,7 @@ import { z } from "zod";
 import { kycProfiles, kycSteps } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, parseInput } from "@/lib/errors";
 import { storeDocument } from "@/lib/storage";
 import { addBankAccount, listMyBankAccounts } from "@/lib/wallet";

@@ -5,3 +5,5 @@ export { acceptRiskDisclosure, answerRiskQuiz, getMyRiskStatus, type QuizResult 
 export { assertRiskCheckPassed, RiskCheckRequired, type RiskStatus } from "./internal/risk";
 export { lenderLimit, assertWithinLenderLimit, readLenderLimitSettings, DEFAULT_LENDER_LIMITS, LENDER_LIMITS_KEY, type LenderLimit } from "./internal/limits";
 export { getMyLenderLimit, updateLenderLimitSettings } from "./limits";
+export { type LenderLimitSettings } from "./internal/limits";
+export { riskStatusOf } from "./internal/risk";

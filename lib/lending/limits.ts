@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireRole, withTransaction, dbOf, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { zRupiah } from "@/lib/money/rupiah";
-import { writeSetting } from "@/lib/system/internal/settings";
+import { writeSetting } from "@/lib/system";
 import { readLenderLimitSettings, lenderLimit, LENDER_LIMITS_KEY, type LenderLimitSettings, type LenderLimit } from "./internal/limits";
 
 export const LenderLimitSettingsInput = z.object({

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { riskAcknowledgements } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, parseInput } from "@/lib/errors";
 import { AcceptRiskDisclosureInput, AnswerRiskQuizInput, RISK_QUESTIONS, type RiskQuestionId } from "./schemas";
 import { riskStatusOf, type RiskStatus, currentRow } from "./internal/risk";

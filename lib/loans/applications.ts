@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { applicationDocuments, installments, loanApplications, loans, type LoanApplication } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { parseInput, ValidationFailed, Conflict } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { displayFileName, storeDocument } from "@/lib/storage";

@@ -5,7 +5,7 @@ import { installments, loanInvestments, loans } from "@/db/schema";
 import { recordIfAdmin } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { ensureLoanAccount, ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { day, idr } from "@/lib/money/params";

@@ -4,7 +4,7 @@ import { loanInvestments, loans } from "@/db/schema";
 import { recordIfAdmin } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";

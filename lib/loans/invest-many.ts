@@ -6,7 +6,7 @@ import { rowsOf } from "@/db/rows";
 import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireSystem, type Ctx } from "@/lib/context";
-import { trackMany, type TrackEvent } from "@/lib/engagement/internal/track";
+import { trackMany, type TrackEvent } from "@/lib/engagement";
 import { Conflict, NotFound } from "@/lib/errors";
 import { transferMany } from "@/lib/ledger";
 import { onFullyFunded } from "./internal/invest";

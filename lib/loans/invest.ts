@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { loanInvestments, loans, type LoanInvestment } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, isUniqueViolation, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
 import { transfer } from "@/lib/ledger";
 import { idr } from "@/lib/money/params";

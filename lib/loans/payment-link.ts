@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { loans, topUpRequests, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { paymentProvider } from "@/lib/payments/gateway";

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db";
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { checkOfferAgainstCaps } from "./internal/offer";

@@ -5,7 +5,7 @@ import { applicationQuestions, loanApplications, loans, users, type LoanApplicat
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/boss";
 import { closeFundingWindowJob } from "@/lib/jobs/definitions/loans/close-funding-window";

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { installments, loans, servicingRuns, type InstallmentRow, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { day as dayParam, idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { proposeLateFee } from "./caps";

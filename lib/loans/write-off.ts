@@ -4,7 +4,7 @@ import { loans } from "@/db/schema";
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { applyRepaymentInTx, type RepaymentOutcome } from "./internal/repayment-core";

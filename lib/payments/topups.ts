@@ -5,7 +5,7 @@ import { topUpRequests, users, type TopUpRequest, type TopUpStatus } from "@/db/
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { explainAmountError } from "@/lib/money/rupiah";
 import { paymentProvider } from "./gateway";
 import { PageInput, RequestTopUpInput, TOPUP_EXPIRY_MS, TOPUP_MAX, TOPUP_MIN, TopUpIdInput } from "./schemas";

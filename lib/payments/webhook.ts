@@ -4,7 +4,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { topUpRequests, webhookDeliveries } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { systemCtx, withTransaction } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { ensurePlatformAccount, ensureUserAccounts, transfer } from "@/lib/ledger";
 import { logger } from "@/lib/logger";
 import { isDomainError } from "@/lib/errors";

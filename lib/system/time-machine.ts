@@ -4,7 +4,7 @@ import { getClockOffsetMs, now, setClockOffsetMs } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { Forbidden, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { readSetting, writeSetting } from "./internal/settings";
 import { AdvanceClockInput } from "./schemas";
 import { TIME_JUMP_HOOKS } from "./time-jump-hooks";

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAdminDecision } from "@/lib/audit";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
-import { writeSetting } from "@/lib/system/internal/settings";
+import { writeSetting } from "@/lib/system";
 import { WalletSettingsInput } from "./schemas";
 import { readWalletSettings, WITHDRAWAL_FEE_KEY, AUTO_APPROVE_BELOW_KEY, type WalletSettings } from "./internal/settings";
 

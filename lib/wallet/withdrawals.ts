@@ -8,10 +8,10 @@ import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { requireRecentAuth } from "@/lib/auth/sessions";
 import { Conflict, InsufficientFunds, NotFound, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { ensurePlatformAccount, ensureUserAccounts, transferMany, type TransferInput } from "@/lib/ledger";
 import { explainAmountError } from "@/lib/money/rupiah";
-import { paymentProvider } from "@/lib/payments/gateway";
+import { paymentProvider } from "@/lib/payments";
 import { getBankAccountForUser } from "./internal/bank-accounts";
 import {
   ApproveWithdrawalInput,

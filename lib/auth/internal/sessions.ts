@@ -6,7 +6,7 @@ import { authFactorFailures, userSessions, users, type Role } from "@/db/schema"
 import { now } from "@/lib/clock";
 import { type Ctx, type UserActor } from "@/lib/context";
 import { DomainError, NotFound, RateLimited } from "@/lib/errors";
-import { isDemoMode } from "@/lib/system/mode";
+import { isDemoMode } from "@/lib/system";
 /** Wrong re-auth passwords / second-factor codes allowed per user in FACTOR_WINDOW_MS. */
 export const MAX_FACTOR_FAILURES = 5;
 export const FACTOR_WINDOW_MS = 15 * 60_000;

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { toDate } from "./store";
 import { gateFromRow, investmentOutstandingSql, lenderGateSql, type LenderGate, type LenderGateRow } from "@/lib/loans/internal/lender-gate";
-import type { LenderLimitSettings } from "@/lib/lending/internal/limits";
+import type { LenderLimitSettings } from "@/lib/lending";
 import { rulesMatchLoan, savedRules } from "../predicate";
 import { POA_VERSION, type SkipReason } from "../schemas";
 

@@ -4,8 +4,8 @@ import type { DbOrTx } from "@/db";
 import { autoPurchaseLenders, autoPurchaseStrategies, loanProducts, type AutoPurchaseStrategy } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { isKycApproved } from "@/lib/kyc/internal/gates";
-import { riskStatusOf } from "@/lib/lending/internal/risk";
+import { isKycApproved } from "@/lib/kyc";
+import { riskStatusOf } from "@/lib/lending";
 import { idr } from "@/lib/money/params";
 import { POA_VERSION, type StrategyData } from "../schemas";
 

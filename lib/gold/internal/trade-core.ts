@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { goldTrades, type GoldTrade } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict, InsufficientFunds, ValidationFailed } from "@/lib/errors";
 import { gold, idr } from "@/lib/money/params";
 import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";

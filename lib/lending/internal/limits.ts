@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { kycSteps } from "@/db/schema";
 import { LimitExceeded } from "@/lib/errors";
 import { idr } from "@/lib/money/params";
-import { readSetting } from "@/lib/system/internal/settings";
+import { readSetting } from "@/lib/system";
 
 /**
  * Lender limits (POJK 40/2024 style): a non-professional lender may have at most 10% of declared

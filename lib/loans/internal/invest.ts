@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { loanInvestments, loans } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/context";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { enqueue } from "@/lib/jobs/boss";
 import { disburseLoanJob } from "@/lib/jobs/definitions/loans/disburse";
 import { idr } from "@/lib/money/params";

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { installments, lenderDistributions, loanRepayments, loans, type InstallmentRow, type Loan, type LoanRepayment } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { track } from "@/lib/engagement/internal/track";
+import { track } from "@/lib/engagement";
 import { Conflict } from "@/lib/errors";
 import { ensureLoanAccount, ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { idr } from "@/lib/money/params";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
 import { checkRupiah } from "@/lib/money/rupiah";
-import { readSetting } from "@/lib/system/internal/settings";
+import { readSetting } from "@/lib/system";
 
 export const WITHDRAWAL_FEE_KEY = "wallet.withdrawal_fee";
 export const AUTO_APPROVE_BELOW_KEY = "wallet.withdrawal_auto_approve_below";
