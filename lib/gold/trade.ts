@@ -11,9 +11,10 @@ import { executeGoldTrade, findTradeByKey, parseTradeAmount, replayOf, tradeAmou
  * returns the first trade before the quote is looked at), the quote (used once, while valid), the
  * rounding (trade-math.ts) and the trade core, in one transaction.
  */
-export async function tradeGold(ctx: Ctx, side: GoldTradeSide, input: unknown): Promise<GoldTradeResult> {
+export async function tradeGold({ ctx, input }: { ctx: Ctx; input: { side: GoldTradeSide; order: unknown } }): Promise<GoldTradeResult> {
   const actor = requireRole(ctx, "lender");
-  const data = parseInput(GoldTradeInput, input);
+  const { side } = input;
+  const data = parseInput(GoldTradeInput, input.order);
   const amount = parseTradeAmount(data.mode, data.amount);
   return withTransaction(ctx, async (tx) => {
     await assertKycApproved(tx, actor.userId);

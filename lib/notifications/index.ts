@@ -16,9 +16,9 @@ const PageInput = z.object({
 });
 
 /** The signed-in user's notifications, newest first. */
-export async function listMyNotifications({ ctx, page, pageSize }: { ctx: Ctx; page?: unknown; pageSize?: unknown }) {
+export async function listMyNotifications({ ctx, input = {} }: { ctx: Ctx; input?: unknown }) {
   const actor = requireUser(ctx);
-  const p = parseInput(PageInput, { page, pageSize });
+  const p = parseInput(PageInput, input);
   const db = dbOf(ctx);
   const [items, [total]] = await Promise.all([
     db

@@ -109,9 +109,9 @@ export async function getTopUp({ ctx, id }: { ctx: Ctx; id: unknown }): Promise<
 }
 
 /** The signed-in user's top-ups, newest first (uses topup_requests_user_created_idx). */
-export async function listMyTopUps({ ctx, page, pageSize }: { ctx: Ctx; page?: unknown; pageSize?: unknown }) {
+export async function listMyTopUps({ ctx, input = {} }: { ctx: Ctx; input?: unknown }) {
   const actor = requireRole(ctx, "lender", "borrower");
-  const p = parseInput(PageInput, { page, pageSize });
+  const p = parseInput(PageInput, input);
   const db = dbOf(ctx);
   const [rows, [total]] = await Promise.all([
     db

@@ -234,9 +234,9 @@ const withBank = {
 };
 
 /** The signed-in user's withdrawals, newest first. */
-export async function listMyWithdrawals({ ctx, page, pageSize }: { ctx: Ctx; page?: unknown; pageSize?: unknown }) {
+export async function listMyWithdrawals({ ctx, input = {} }: { ctx: Ctx; input?: unknown }) {
   const actor = requireRole(ctx, "lender", "borrower");
-  const p = parseInput(MovementPageInput, { page, pageSize });
+  const p = parseInput(MovementPageInput, input);
   const db = dbOf(ctx);
   const [rows, [total]] = await Promise.all([
     db

@@ -10,5 +10,5 @@ export const POST = route(async ({ request, ctx }) => {
 
   const body = (await readJson(request)) as { strategyId?: unknown; strategy?: unknown } | null;
   const input = body && typeof body === "object" && "strategyId" in body ? { strategyId: body.strategyId } : { strategy: body?.strategy };
-  return jsonResponse(await previewStrategy(ctx, input), { headers: { "cache-control": "no-store" } });
+  return jsonResponse(await previewStrategy({ ctx, input }), { headers: { "cache-control": "no-store" } });
 });
