@@ -39,6 +39,7 @@ tester.run("verb-signature", rules["verb-signature"], {
     { code: "export async function f({ ctx, input = {} }: { ctx: Ctx; input?: unknown }) {}" },
     { code: "export async function f({ ctx }: { ctx: Ctx }) {}" },
     { code: "export async function f(tx: Tx, userId: string) {}" },
+    { code: "export async function old(ctx: Ctx, id: string) {}", options: [{ notYetConverted: ["old"] }] },
   ],
   invalid: [
     { code: "export async function f(ctx: Ctx, id: string) {}", errors: [{ messageId: "shape" }] },
