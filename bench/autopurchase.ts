@@ -26,7 +26,7 @@ import { POA_VERSION } from "@/lib/autopurchase/schemas";
 import { matchLoan, type MatchSummary } from "@/lib/autopurchase/match";
 import { matchPhases } from "@/lib/autopurchase/phases";
 import { computeLedgerHealth } from "@/lib/ledger";
-import { ensureLoanDefaults } from "@/lib/loans/defaults";
+import { ensureLoanDefaults } from "@/lib/loans/internal/defaults";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
 import { SUBGRADES } from "@/lib/loans/grades";
 import { SECTORS } from "@/lib/loans/scoring";

@@ -48,6 +48,24 @@ export function requireSystemOrAdmin(ctx: Ctx): void {
   requireRole(ctx, "admin");
 }
 
+/** System work only (jobs, boot, the time machine): users and anonymous callers are refused. */
+export function requireSystem(ctx: Ctx): { type: "system"; name: string } {
+  if (ctx.actor.type === "system") return ctx.actor;
+  if (ctx.actor.type === "anonymous") throw new Unauthenticated();
+  throw new Forbidden();
+}
+
+/**
+ * Says on the first line that anyone may call this (sign-in, registration, browser events, the
+ * sandbox payment page): the verb decides itself what each kind of actor may do. Still fails closed
+ * on a ctx without a known actor.
+ */
+export function allowAnonymous(ctx: Ctx): Actor {
+  const actor = ctx?.actor;
+  if (actor?.type !== "user" && actor?.type !== "system" && actor?.type !== "anonymous") throw new Unauthenticated();
+  return actor;
+}
+
 /** Runs fn in a transaction, reusing the caller's when there is one. */
 export async function withTransaction<T>(ctx: Ctx, fn: (tx: Tx, ctx: Ctx & { tx: Tx }) => Promise<T>): Promise<T> {
   if (ctx.tx) return fn(ctx.tx, ctx as Ctx & { tx: Tx });

@@ -16,7 +16,7 @@ export async function NotificationsScreen({ basePath, page }: { basePath: string
     getTranslations("wallet"),
     getFormatter(),
     getLocale(),
-    listMyNotifications({ ctx, page: page ?? 1 }),
+    listMyNotifications({ ctx, input: { page: page ?? 1 } }),
   ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   return (

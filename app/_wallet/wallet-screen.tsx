@@ -33,8 +33,8 @@ export async function WalletScreen({ area, searchParams }: { area: "lender" | "b
   const [wallet, accounts, topUps, withdrawalList, movements] = await Promise.all([
     getMyWallet({ ctx }),
     listMyBankAccounts({ ctx }),
-    listMyTopUps({ ctx, pageSize: 5 }),
-    listMyWithdrawals({ ctx, pageSize: 5 }),
+    listMyTopUps({ ctx, input: { pageSize: 5 } }),
+    listMyWithdrawals({ ctx, input: { pageSize: 5 } }),
     listMyMovements({ ctx, filters, page, pageSize: 20 }).catch((e) => {
       if (isDomainError(e)) return { items: [], total: 0, page: 1, pageSize: 20, invalid: true };
       throw e;

@@ -36,7 +36,7 @@ export default async function LenderDashboardPage() {
     // Outstanding comes from the portfolio once the loan engine lands; until then the limit itself.
     getMyLenderLimit({ ctx }),
     getPortfolioSummary({ ctx }),
-    listStrategies(ctx),
+    listStrategies({ ctx }),
   ]);
   const kycCta =
     kyc.status === "approved" || kyc.status === "submitted"

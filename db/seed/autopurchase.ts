@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { autoPurchaseStrategies } from "@/db/schema";
-import { findUserByEmail } from "@/lib/auth/users";
+import { findUserByEmail } from "@/lib/auth/internal/users";
 import { userCtx } from "@/lib/context";
 import { acceptPowerOfAttorney, createStrategy, POA_VERSION, setStrategyActive } from "@/lib/autopurchase";
 import { matchLender } from "@/lib/autopurchase/match";

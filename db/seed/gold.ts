@@ -1,7 +1,7 @@
 import { count, desc, eq, lt, max, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { goldMonthlyPrices, goldPrices, goldTrades } from "@/db/schema";
-import { findUserByEmail } from "@/lib/auth/users";
+import { findUserByEmail } from "@/lib/auth/internal/users";
 import { now } from "@/lib/clock";
 import { userCtx } from "@/lib/context";
 import { InsufficientFunds } from "@/lib/errors";
@@ -9,7 +9,7 @@ import { createPriceAlert, createRecurringPlan, ensureGoldDefaults, getLatestPri
 import { applySpread } from "@/lib/gold/pricing";
 import { goldPriceProvider } from "@/lib/gold/provider";
 import { computeTrade } from "@/lib/gold/trade-math";
-import { executeGoldTrade } from "@/lib/gold/trade-core";
+import { executeGoldTrade } from "@/lib/gold/internal/trade-core";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

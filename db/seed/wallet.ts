@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { topUpRequests } from "@/db/schema";
-import { findUserByEmail } from "@/lib/auth/users";
+import { findUserByEmail } from "@/lib/auth/internal/users";
 import { systemCtx, userCtx } from "@/lib/context";
 import { requestTopUp, simulateSandboxPayment } from "@/lib/payments";
 import { addBankAccount, requestWithdrawal } from "@/lib/wallet";

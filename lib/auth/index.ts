@@ -8,7 +8,7 @@ import { authConfig } from "./config";
 import { verifyCredentials } from "./sign-in";
 import { requestContextFromHeaders } from "./request-context";
 import { checkSecondFactorAtSignIn } from "./second-factor";
-import { AccountSuspended, startSession } from "./sessions";
+import { AccountSuspended, startSession } from "./internal/sessions";
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {

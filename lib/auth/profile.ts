@@ -4,9 +4,9 @@ import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireUser, withTransaction, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { LocaleInput, type AppLocale } from "./schemas";
-import { findUserById } from "./users";
+import { findUserById } from "./internal/users";
 
 /** Keeps a signed-in user's language on their profile. */
 export async function changeLocale({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<AppLocale> {

@@ -1,11 +1,11 @@
 import "server-only";
 import { users, type Acquisition, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { withTransaction, type Ctx } from "@/lib/context";
+import { allowAnonymous, withTransaction, type Ctx } from "@/lib/context";
 import { Forbidden, isUniqueViolation, parseInput, ValidationFailed } from "@/lib/errors";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { notify } from "@/lib/notifications";
-import { findUserByEmail } from "./users";
+import { findUserByEmail } from "./internal/users";
 import { hashPassword } from "./password";
 import { WEAK_PASSWORD_MESSAGE, weakPasswordReason } from "./password-policy";
 import { SignUpInput } from "./schemas";
@@ -25,6 +25,7 @@ export async function registerUser({
   input: unknown;
   acquisition?: Acquisition;
 }): Promise<User> {
+  allowAnonymous(ctx);
   if (ctx.actor.type === "user") throw new Forbidden("You are already signed in.");
   const data = parseInput(SignUpInput, input);
   const weak = weakPasswordReason(data.password, { email: data.email, name: data.fullName });

@@ -5,9 +5,10 @@ import { userRecoveryCodes, userSessions, userTotp, users } from "@/db/schema";
 import { now, realNow } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { Conflict, DomainError, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { SecondFactorCodeInput } from "./schemas";
-import { assertFactorAttemptsLeft, recordFactorFailure, secondFactorRequired } from "./sessions";
+import { assertFactorAttemptsLeft, secondFactorRequired } from "./internal/sessions";
+import { recordFactorFailure } from "./sessions";
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "./totp";
 
 /**

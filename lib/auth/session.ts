@@ -5,10 +5,10 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema";
 import { anonymousCtx, type Ctx, type UserActor } from "@/lib/context";
-import { syncClock } from "@/lib/system/time-machine";
+import { syncClock } from "@/lib/system";
 import { auth } from "./index";
 import { requestContextFromHeaders } from "./request-context";
-import { resolveSession, type ResolvedSession } from "./sessions";
+import { resolveSession, type ResolvedSession } from "./internal/sessions";
 
 export const SECOND_FACTOR_SETUP_PATH = "/two-factor";
 

@@ -10,15 +10,8 @@ import { reactivateUser, suspendUser } from "@/lib/system/user-suspension";
 import { addBankAccount, removeBankAccount, requestWithdrawal } from "@/lib/wallet";
 import { saveBankAccount, topUpThroughSandbox } from "@/lib/wallet/test-helpers";
 import { verifyPassword } from "./password";
-import {
-  changePassword,
-  endSession,
-  reauthenticate,
-  resolveSession,
-  signOutEverywhere,
-  startSession,
-  type ResolvedSession,
-} from "./sessions";
+import { changePassword, endSession, reauthenticate, signOutEverywhere } from "./sessions";
+import { resolveSession, startSession, type ResolvedSession } from "./internal/sessions";
 
 process.env.PAYMENT_WEBHOOK_SECRET ??= "sessions-test-secret-0123456789";
 

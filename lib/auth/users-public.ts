@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
-import { findUserByEmail } from "./users";
+import { findUserByEmail } from "./internal/users";
 
 /**
  * Called only right after Auth.js accepted the password for this email: the role and language to

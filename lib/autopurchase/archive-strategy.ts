@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { autoPurchaseStrategies } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
 import { StrategyIdInput } from "./schemas";
-import { lockOwnStrategy } from "./store";
+import { lockOwnStrategy } from "./internal/store";
 
 /**
  * Deletes a strategy for the lender: it is archived (and switched off), not removed, because its

@@ -9,7 +9,7 @@ import { startJobQueue } from "@/lib/jobs/boss";
 import { comparePriority } from "@/lib/loans/allocation";
 import { compareKeys } from "@/lib/loans/math";
 import { listedLoan } from "@/lib/loans/test-helpers";
-import { candidatePager, selectCandidateQueue } from "./candidates";
+import { candidatePager, selectCandidateQueue } from "./internal/candidates";
 import { autoLender } from "./test-helpers";
 
 beforeAll(async () => {

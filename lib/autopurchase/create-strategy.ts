@@ -2,10 +2,10 @@ import "server-only";
 import { autoPurchaseStrategies, type AutoPurchaseStrategy } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
 import { StrategyInput } from "./schemas";
-import { checkStrategyAgainstProducts, ensureAutoPurchaseLender, nextPriority, strategyColumns } from "./store";
+import { checkStrategyAgainstProducts, ensureAutoPurchaseLender, nextPriority, strategyColumns } from "./internal/store";
 
 /** A new strategy, paused, in last place. Turning it on is setStrategyActive (POA, KYC, risk check). */
 export async function createStrategy({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<AutoPurchaseStrategy> {

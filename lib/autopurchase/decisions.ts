@@ -4,7 +4,7 @@ import { autoPurchaseDecisions, autoPurchaseStrategies, loanInvestments, loans }
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { DecisionsFilterInput, StrategyIdInput, type SkipReason } from "./schemas";
-import { StrategyNotFound } from "./store";
+import { StrategyNotFound } from "./internal/store";
 
 export const DECISIONS_PAGE_SIZE = 20;
 
@@ -41,14 +41,10 @@ const loanView = (loan: LoanRow): DecisionView["loan"] => ({
  * investments (loan_investments.auto_strategy_id), linking to the portfolio page of the loan,
  * /lender/portfolio/<loan.id>. Skipped: its skip decisions with the reason.
  */
-export async function listStrategyDecisions(
-  ctx: Ctx,
-  strategyId: unknown,
-  filter: { outcome: unknown; page?: unknown },
-): Promise<{ items: DecisionView[]; total: number; page: number; pageSize: number }> {
+export async function listStrategyDecisions({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: DecisionView[]; total: number; page: number; pageSize: number }> {
   const actor = requireRole(ctx, "lender");
-  const { strategyId: id } = parseInput(StrategyIdInput, { strategyId });
-  const f = parseInput(DecisionsFilterInput, filter);
+  const { strategyId: id } = parseInput(StrategyIdInput, { strategyId: (input as { strategyId?: unknown } | null)?.strategyId });
+  const f = parseInput(DecisionsFilterInput, input);
   const db = dbOf(ctx);
   const [own] = await db
     .select({ id: autoPurchaseStrategies.id })

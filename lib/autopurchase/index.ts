@@ -15,15 +15,15 @@ import "server-only";
  *      on: throws code kyc_required | risk_check_required | poa_required (403), in that order
  *  - acceptPowerOfAttorney({ version: POA_VERSION, accepted: true }) → { version, acceptedAt }
  * Queries:
- *  - listStrategies(ctx) → StrategyView[] (rules + invested, outstanding, budgetUsed, budgetLeft, boughtCount, skippedCount)
- *  - getStrategy(ctx, strategyId) → StrategyView (code strategy_not_found, 404, if not the lender's)
- *  - listStrategyDecisions(ctx, strategyId, { outcome: "bought" | "skipped", page? }) → { items: DecisionView[], total, page, pageSize }
+ *  - listStrategies({ ctx }) → StrategyView[] (rules + invested, outstanding, budgetUsed, budgetLeft, boughtCount, skippedCount)
+ *  - getStrategy({ ctx, input: { strategyId } }) → StrategyView (code strategy_not_found, 404, if not the lender's)
+ *  - listStrategyDecisions({ ctx, input: { strategyId, outcome: "bought" | "skipped", page? } }) → { items: DecisionView[], total, page, pageSize }
  *      DecisionView.details keys by reason (decimal strings, rupiah): balance {available, needed};
  *      reserve {available, reserve, needed}; limit {remaining, needed}; exposure {current, cap};
  *      budget {used, budget, needed}; below_minimum {offered, minimum}
- *  - previewStrategy(ctx, { strategyId } | { strategy: StrategyInput form values }) → { loans: PreviewLoan[] (≤ 50), total }
- *  - getAutoPurchaseStatus(ctx) → { kycApproved, riskCheckPassed, poaVersion, poaAcceptedAt, currentPoaVersion, poaCurrent, canEnable, anyActive, strategyCount }
- *  - listStrategyProductOptions(ctx) → { code, name, tenorUnit, minInvestment, investmentStep, method }[]
+ *  - previewStrategy({ ctx, input: { strategyId } | { strategy: StrategyInput form values } }) → { loans: PreviewLoan[] (≤ 50), total }
+ *  - getAutoPurchaseStatus({ ctx }) → { kycApproved, riskCheckPassed, poaVersion, poaAcceptedAt, currentPoaVersion, poaCurrent, canEnable, anyActive, strategyCount }
+ *  - listStrategyProductOptions({ ctx }) → { code, name, tenorUnit, minInvestment, investmentStep, method }[]
  * Client-safe (lib/autopurchase/schemas.ts): StrategyInput, percentToBps, bpsToPercent, STRATEGY_SUBGRADES,
  * STRATEGY_SECTORS, STRATEGY_METHODS, POA_VERSION, POA_CLAUSE_KEYS, SKIP_REASONS.
  * Notifications: kinds auto_purchase_executed {strategy, amount, product, grade} (link /lender/portfolio/<loanId>, the loan as the lender sees it),
@@ -40,3 +40,4 @@ export { listStrategies, getStrategy, getAutoPurchaseStatus, listStrategyProduct
 export { listStrategyDecisions, DECISIONS_PAGE_SIZE, type DecisionView } from "./decisions";
 export { previewStrategy, PREVIEW_LIMIT, type PreviewLoan } from "./preview";
 export * from "./schemas";
+export { matchLender, matchLoan } from "./match";

@@ -69,9 +69,9 @@ describe("matchLoan", () => {
     expect((await loanRow(loanId)).fundedAmount).toBe(3_000_000n);
     expect(await getDb().select().from(events).where(and(eq(events.userId, b.user.id), eq(events.name, "auto_purchase_executed")))).toHaveLength(1);
 
-    const view = (await listStrategies(b.ctx))[0]!;
+    const view = (await listStrategies({ ctx: b.ctx }))[0]!;
     expect(view).toMatchObject({ invested: 2_000_000n, outstanding: 2_000_000n, budgetUsed: 2_000_000n, boughtCount: 1 });
-    const page = await listStrategyDecisions(b.ctx, b.strategy.id, { outcome: "bought" });
+    const page = await listStrategyDecisions({ ctx: b.ctx, input: { strategyId: b.strategy.id, outcome: "bought" } });
     expect(page.items[0]).toMatchObject({ outcome: "bought", amount: 2_000_000n, investmentId: inv.id, loan: { id: loanId, productCode: "modal-usaha" } });
     expect((await computeLedgerHealth(getDb())).ok).toBe(true);
   });
@@ -148,7 +148,7 @@ describe("matchLoan", () => {
     expect(borrower.user.id).not.toBe(balance.user.id);
     const skippedEvents = await getDb().select().from(events).where(eq(events.name, "auto_purchase_skipped"));
     expect(skippedEvents.length).toBeGreaterThanOrEqual(7);
-    const page = await listStrategyDecisions(reserve.ctx, reserve.strategy.id, { outcome: "skipped" });
+    const page = await listStrategyDecisions({ ctx: reserve.ctx, input: { strategyId: reserve.strategy.id, outcome: "skipped" } });
     expect(page.items[0]).toMatchObject({ reason: "reserve", details: { available: "1000000", reserve: "950000", needed: "100000" } });
 
     // A re-run with unchanged facts repeats no event; once the cash arrives, reinvest upgrades the skip to bought.
@@ -160,8 +160,8 @@ describe("matchLoan", () => {
     expect(await decisionOf(loanId, balance.user.id)).toMatchObject({ outcome: "bought", reason: null, amount: 1_000_000n });
     // The purchase replaced the skip: the strategy page lists it as bought, no longer as skipped.
     expect(await skipRowOf(loanId, balance.user.id)).toBeUndefined();
-    expect((await listStrategyDecisions(balance.ctx, balance.strategy.id, { outcome: "skipped" })).items.map((i) => i.loan.id)).not.toContain(loanId);
-    expect((await listStrategyDecisions(balance.ctx, balance.strategy.id, { outcome: "bought" })).items.map((i) => i.loan.id)).toContain(loanId);
+    expect((await listStrategyDecisions({ ctx: balance.ctx, input: { strategyId: balance.strategy.id, outcome: "skipped" } })).items.map((i) => i.loan.id)).not.toContain(loanId);
+    expect((await listStrategyDecisions({ ctx: balance.ctx, input: { strategyId: balance.strategy.id, outcome: "bought" } })).items.map((i) => i.loan.id)).toContain(loanId);
     expect((await computeLedgerHealth(getDb())).ok).toBe(true);
   });
 

@@ -4,23 +4,23 @@ import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { loans, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { systemCtx, type Ctx } from "@/lib/context";
-import { trackMany, type TrackEvent } from "@/lib/engagement/track";
+import { requireSystem, systemCtx, type Ctx } from "@/lib/context";
+import { trackMany, type TrackEvent } from "@/lib/engagement";
 import type { AllocationParticipant } from "@/lib/loans/allocation";
 import { allocateLazily, LAZY_BATCH_SIZE } from "@/lib/loans/allocation-lazy";
 import { investMany, type InvestManyRefusal } from "@/lib/loans/invest-many";
 import { assertLoanOpen, fundingCeiling } from "@/lib/loans/invest-rules";
-import type { LenderGate } from "@/lib/loans/lender-gate";
-import { readLenderLimitSettings } from "@/lib/lending/limits";
-import { loanLink } from "@/lib/loans/store";
+import type { LenderGate } from "@/lib/loans/internal/lender-gate";
+import { readLenderLimitSettings } from "@/lib/lending";
+import { loanLink } from "@/lib/loans/internal/store";
 import { idr } from "@/lib/money/params";
 import { notify, type NotifyInput } from "@/lib/notifications";
 import { eq } from "drizzle-orm";
-import { evaluatedPager, type CandidateRow, type EvaluatedCandidate, type QueuedCandidate } from "./candidates";
+import { evaluatedPager, type CandidateRow, type EvaluatedCandidate, type QueuedCandidate } from "./internal/candidates";
 import { computeRequest, smallestPurchase } from "./requested";
 import type { SkipReason } from "./schemas";
 import { matchPhases, timed } from "./phases";
-import { ts } from "./store";
+import { ts } from "./internal/store";
 import { executePrepared } from "@/db/prepared";
 import { uuidArray } from "@/db/sql-arrays";
 
@@ -81,6 +81,7 @@ function pgCode(e: unknown): string | undefined {
  * `lenderId`: only that lender's reinvest strategies (matchLender).
  */
 export async function matchLoan(loanId: string, opts: MatchOptions = {}): Promise<MatchSummary> {
+  requireSystem(opts.ctx ?? systemCtx("autopurchase.match"));
   for (let attempt = 1; ; attempt++) {
     try {
       return await getDb().transaction((tx) => runMatch(tx, loanId, opts));
@@ -320,6 +321,7 @@ async function announce(tx: Tx, ctx: Ctx, loan: Loan, bought: Purchase[], skippe
  * may still fill, oldest listed first (each loan in its own matchLoan transaction).
  */
 export async function matchLender(lenderId: string, opts: { ctx?: Ctx } = {}): Promise<MatchSummary[]> {
+  requireSystem(opts.ctx ?? systemCtx("autopurchase.match"));
   const at = now();
   const open = rowsOf<{ id: string }>(
     await getDb().execute(sql`

@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { autoPurchaseLenders } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { DomainError, parseInput } from "@/lib/errors";
 import { AcceptPowerOfAttorneyInput, POA_CLAUSE_KEYS, POA_VERSION } from "./schemas";
-import { ensureAutoPurchaseLender } from "./store";
+import { ensureAutoPurchaseLender } from "./internal/store";
 
 /**
  * The power of attorney (surat kuasa) that lets Lumbung invest a lender's cash by their strategies.

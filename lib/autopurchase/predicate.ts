@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { StrategyData } from "./schemas";
-import { ts } from "./store";
+import { ts } from "./internal/store";
 
 /**
  * The ONE definition of "this strategy's rules match this loan", as SQL. The matcher (candidate

@@ -1,13 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
-import { toDate } from "./store";
+import { toDate } from "./internal/store";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { inputRules, loanOpen, rulesMatchLoan, savedRules, type RuleExprs } from "./predicate";
 import { StrategyIdInput, StrategyInput } from "./schemas";
-import { StrategyNotFound } from "./store";
+import { StrategyNotFound } from "./internal/store";
 
 export const PREVIEW_LIMIT = 50;
 
@@ -33,13 +33,14 @@ export type PreviewLoan = {
  * either a saved strategy ({ strategyId }) or the form's unsaved values ({ strategy: StrategyInput }).
  * The lender's own loans (if any) are left out, as the matcher does. At most 50, newest first.
  */
-export async function previewStrategy(ctx: Ctx, input: { strategyId: unknown } | { strategy: unknown }): Promise<{ loans: PreviewLoan[]; total: number }> {
+export async function previewStrategy({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ loans: PreviewLoan[]; total: number }> {
   const actor = requireRole(ctx, "lender");
   const db = dbOf(ctx);
   let rules: RuleExprs;
   let from = sql``;
-  if ("strategyId" in input) {
-    const { strategyId } = parseInput(StrategyIdInput, { strategyId: input.strategyId });
+  const given = (input && typeof input === "object" ? input : {}) as { strategyId?: unknown; strategy?: unknown };
+  if ("strategyId" in given) {
+    const { strategyId } = parseInput(StrategyIdInput, { strategyId: given.strategyId });
     const [own] = rowsOf<{ id: string }>(
       await db.execute(sql`select id from auto_purchase_strategies where id = ${strategyId} and lender_id = ${actor.userId} and archived_at is null`),
     );
@@ -47,7 +48,7 @@ export async function previewStrategy(ctx: Ctx, input: { strategyId: unknown } |
     rules = savedRules("s");
     from = sql`, auto_purchase_strategies s where s.id = ${strategyId} and`;
   } else {
-    const data = parseInput(StrategyInput, input.strategy);
+    const data = parseInput(StrategyInput, given.strategy);
     rules = inputRules(data);
     from = sql` where`;
   }

@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { ValidationFailed, parseInput } from "@/lib/errors";
 import { ReorderStrategiesInput } from "./schemas";
-import { ts } from "./store";
+import { ts } from "./internal/store";
 
 /**
  * Sets the priority order of the lender's strategies: orderedIds must name each of their

@@ -3,13 +3,13 @@ import { eq } from "drizzle-orm";
 import { autoPurchaseStrategies, type AutoPurchaseStrategy } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
-import { KycRequired } from "@/lib/kyc/gates";
-import { RiskCheckRequired } from "@/lib/lending/risk";
+import { KycRequired } from "@/lib/kyc";
+import { RiskCheckRequired } from "@/lib/lending";
 import { PowerOfAttorneyRequired } from "./power-of-attorney";
 import { SetStrategyActiveInput } from "./schemas";
-import { lockOwnStrategy, readEligibility } from "./store";
+import { lockOwnStrategy, readEligibility } from "./internal/store";
 
 /**
  * Turns a strategy on or off. On requires approved KYC (kyc_required), the passed risk check

@@ -5,7 +5,7 @@ import { events, riskAcknowledgements } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { startJobQueue } from "@/lib/jobs/boss";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
-import { ensureLoanDefaults } from "@/lib/loans/defaults";
+import { ensureLoanDefaults } from "@/lib/loans/internal/defaults";
 import { lenders, listedLoan } from "@/lib/loans/test-helpers";
 import { createTestUser } from "@/lib/testing/factories";
 import {
@@ -41,25 +41,25 @@ describe("strategies", () => {
     expect(b.priority).toBe(2);
     await updateStrategy({ ctx: l!.ctx, input: { strategyId: a.id, strategy: baseStrategy({ name: "A2", amountPerLoan: "2000000" }) } });
     await reorderStrategies({ ctx: l!.ctx, input: { orderedIds: [b.id, a.id] } });
-    expect((await listStrategies(l!.ctx)).map((s) => [s.name, s.priority])).toEqual([["B", 1], ["A2", 2]]);
+    expect((await listStrategies({ ctx: l!.ctx })).map((s) => [s.name, s.priority])).toEqual([["B", 1], ["A2", 2]]);
     expect(await rejected(reorderStrategies({ ctx: l!.ctx, input: { orderedIds: [b.id] } }))).toMatchObject({ fields: { orderedIds: "orderStale" } });
 
     // Another lender sees nothing of them; a borrower may not call at all.
     const [other] = await lenders(1);
-    expect(await rejected(getStrategy(other!.ctx, a.id))).toMatchObject({ status: 404, code: "strategy_not_found" });
+    expect(await rejected(getStrategy({ ctx: other!.ctx, input: { strategyId: a.id } }))).toMatchObject({ status: 404, code: "strategy_not_found" });
     expect(await rejected(updateStrategy({ ctx: other!.ctx, input: { strategyId: a.id, strategy: baseStrategy() } }))).toMatchObject({ status: 404 });
     expect(await rejected(archiveStrategy({ ctx: other!.ctx, input: { strategyId: a.id } }))).toMatchObject({ status: 404 });
     expect(await rejected(setStrategyActive({ ctx: other!.ctx, input: { strategyId: a.id, active: false } }))).toMatchObject({ status: 404 });
-    expect(await rejected(listStrategyDecisions(other!.ctx, a.id, { outcome: "bought" }))).toMatchObject({ status: 404 });
-    expect(await rejected(listStrategyDecisions(other!.ctx, a.id, { outcome: "skipped" }))).toMatchObject({ status: 404 });
-    expect(await rejected(previewStrategy(other!.ctx, { strategyId: a.id }))).toMatchObject({ status: 404 });
+    expect(await rejected(listStrategyDecisions({ ctx: other!.ctx, input: { strategyId: a.id, outcome: "bought" } }))).toMatchObject({ status: 404 });
+    expect(await rejected(listStrategyDecisions({ ctx: other!.ctx, input: { strategyId: a.id, outcome: "skipped" } }))).toMatchObject({ status: 404 });
+    expect(await rejected(previewStrategy({ ctx: other!.ctx, input: { strategyId: a.id } }))).toMatchObject({ status: 404 });
     const borrower = await createTestUser("borrower");
-    expect(await rejected(listStrategies(borrower.ctx))).toMatchObject({ status: 403 });
+    expect(await rejected(listStrategies({ ctx: borrower.ctx }))).toMatchObject({ status: 403 });
     expect(await rejected(createStrategy({ ctx: borrower.ctx, input: baseStrategy() }))).toMatchObject({ status: 403 });
 
     await archiveStrategy({ ctx: l!.ctx, input: { strategyId: a.id } });
-    expect((await listStrategies(l!.ctx)).map((s) => s.name)).toEqual(["B"]);
-    expect(await rejected(getStrategy(l!.ctx, a.id))).toMatchObject({ status: 404 });
+    expect((await listStrategies({ ctx: l!.ctx })).map((s) => s.name)).toEqual(["B"]);
+    expect(await rejected(getStrategy({ ctx: l!.ctx, input: { strategyId: a.id } }))).toMatchObject({ status: 404 });
   });
 
   it("refuses an amount per loan off the products' minimum or step, and unknown products", async () => {
@@ -77,7 +77,7 @@ describe("strategies", () => {
     const [l] = await lenders(1);
     const s = await createStrategy({ ctx: l!.ctx, input: baseStrategy() });
     expect(await rejected(setStrategyActive({ ctx: l!.ctx, input: { strategyId: s.id, active: true } }))).toMatchObject({ code: "poa_required", status: 403 });
-    expect(await getAutoPurchaseStatus(l!.ctx)).toMatchObject({ kycApproved: true, riskCheckPassed: true, poaCurrent: false, canEnable: false, anyActive: false, strategyCount: 1 });
+    expect(await getAutoPurchaseStatus({ ctx: l!.ctx })).toMatchObject({ kycApproved: true, riskCheckPassed: true, poaCurrent: false, canEnable: false, anyActive: false, strategyCount: 1 });
     expect(await rejected(acceptPowerOfAttorney({ ctx: l!.ctx, input: { version: POA_VERSION + 1, accepted: true } }))).toMatchObject({ fields: { version: "poaOutdated" } });
     expect(await rejected(acceptPowerOfAttorney({ ctx: l!.ctx, input: { version: POA_VERSION, accepted: false } }))).toMatchObject({ fields: { accepted: "poaMustAccept" } });
     const poa = await acceptPowerOfAttorney({ ctx: l!.ctx, input: { version: POA_VERSION, accepted: true } });
@@ -88,7 +88,7 @@ describe("strategies", () => {
     await getDb().insert(riskAcknowledgements).values({ userId: l!.user.id, version: RISK_DISCLOSURE_VERSION, disclosureAcceptedAt: new Date(), quizPassedAt: new Date(), answers: {} });
 
     expect(await setStrategyActive({ ctx: l!.ctx, input: { strategyId: s.id, active: true } })).toMatchObject({ active: true });
-    expect(await getAutoPurchaseStatus(l!.ctx)).toMatchObject({ canEnable: true, anyActive: true });
+    expect(await getAutoPurchaseStatus({ ctx: l!.ctx })).toMatchObject({ canEnable: true, anyActive: true });
     await setStrategyActive({ ctx: l!.ctx, input: { strategyId: s.id, active: false } });
     const names = (await getDb().select({ name: events.name }).from(events).where(and(eq(events.userId, l!.user.id)))).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(["auto_purchase_strategy_created", "auto_purchase_poa_accepted", "auto_purchase_enabled", "auto_purchase_disabled"]));
@@ -97,16 +97,16 @@ describe("strategies", () => {
   it("previews today's listed loans with the matcher's predicate, saved or unsaved", async () => {
     const { loanId } = await listedLoan({ amount: 50_000_000n, tenor: 12 });
     const [l] = await lenders(1);
-    const all = await previewStrategy(l!.ctx, { strategy: baseStrategy() });
+    const all = await previewStrategy({ ctx: l!.ctx, input: { strategy: baseStrategy() } });
     expect(all.loans.map((x) => x.loanId)).toContain(loanId);
-    const none = await previewStrategy(l!.ctx, { strategy: baseStrategy({ productCodes: ["invoice-financing"] }) });
+    const none = await previewStrategy({ ctx: l!.ctx, input: { strategy: baseStrategy({ productCodes: ["invoice-financing"] }) } });
     expect(none.loans.map((x) => x.loanId)).not.toContain(loanId);
-    const tenor = await previewStrategy(l!.ctx, { strategy: baseStrategy({ minTenorMonths: 13 }) });
+    const tenor = await previewStrategy({ ctx: l!.ctx, input: { strategy: baseStrategy({ minTenorMonths: 13 }) } });
     expect(tenor.loans.map((x) => x.loanId)).not.toContain(loanId);
-    const rate = await previewStrategy(l!.ctx, { strategy: baseStrategy({ minRateBps: "30" as never }) });
+    const rate = await previewStrategy({ ctx: l!.ctx, input: { strategy: baseStrategy({ minRateBps: "30" as never }) } });
     expect(rate.total).toBe(0);
     const saved = await createStrategy({ ctx: l!.ctx, input: baseStrategy({ productCodes: ["modal-usaha"], maxTenorMonths: 12 }) });
-    expect((await previewStrategy(l!.ctx, { strategyId: saved.id })).loans.map((x) => x.loanId)).toContain(loanId);
-    expect(await rejected(previewStrategy(l!.ctx, { strategy: { ...baseStrategy(), name: "" } }))).toMatchObject({ fields: { name: "required" } });
+    expect((await previewStrategy({ ctx: l!.ctx, input: { strategyId: saved.id } })).loans.map((x) => x.loanId)).toContain(loanId);
+    expect(await rejected(previewStrategy({ ctx: l!.ctx, input: { strategy: { ...baseStrategy(), name: "" } } }))).toMatchObject({ fields: { name: "required" } });
   });
 });

@@ -5,9 +5,9 @@ import { rowsOf } from "@/db/rows";
 import { loanProducts, type AutoPurchaseStrategy } from "@/db/schema";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
-import { investmentOutstandingSql } from "@/lib/loans/lender-gate";
+import { investmentOutstandingSql } from "@/lib/loans/internal/lender-gate";
 import { POA_VERSION, StrategyIdInput } from "./schemas";
-import { StrategyNotFound, readEligibility, toDate } from "./store";
+import { StrategyNotFound, readEligibility, toDate } from "./internal/store";
 
 export type StrategyView = Omit<AutoPurchaseStrategy, "lenderId" | "archivedAt"> & {
   /** All-time amount bought by this strategy. */
@@ -83,15 +83,15 @@ async function strategyRows(db: DbOrTx, lenderId: string, strategyId?: string): 
 }
 
 /** The lender's strategies in priority order, with what each has bought and has outstanding. */
-export async function listStrategies(ctx: Ctx): Promise<StrategyView[]> {
+export async function listStrategies({ ctx }: { ctx: Ctx }): Promise<StrategyView[]> {
   const actor = requireRole(ctx, "lender");
   return strategyRows(dbOf(ctx), actor.userId);
 }
 
 /** One of the lender's own strategies; anyone else's (or an archived one) is not found. */
-export async function getStrategy(ctx: Ctx, strategyId: unknown): Promise<StrategyView> {
+export async function getStrategy({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<StrategyView> {
   const actor = requireRole(ctx, "lender");
-  const { strategyId: id } = parseInput(StrategyIdInput, { strategyId });
+  const { strategyId: id } = parseInput(StrategyIdInput, input);
   const [view] = await strategyRows(dbOf(ctx), actor.userId, id);
   if (!view) throw new StrategyNotFound();
   return view;
@@ -100,7 +100,7 @@ export async function getStrategy(ctx: Ctx, strategyId: unknown): Promise<Strate
 export type StrategyProductOption = { code: string; name: string; tenorUnit: "months" | "days"; minInvestment: bigint; investmentStep: bigint; method: string };
 
 /** The products a strategy may name (active ones), with the minimum and step the amount per loan must respect. */
-export async function listStrategyProductOptions(ctx: Ctx): Promise<StrategyProductOption[]> {
+export async function listStrategyProductOptions({ ctx }: { ctx: Ctx }): Promise<StrategyProductOption[]> {
   requireRole(ctx, "lender");
   return dbOf(ctx)
     .select({
@@ -131,7 +131,7 @@ export type AutoPurchaseStatus = {
 };
 
 /** What the auto-purchase page needs to know before offering the on switch. */
-export async function getAutoPurchaseStatus(ctx: Ctx): Promise<AutoPurchaseStatus> {
+export async function getAutoPurchaseStatus({ ctx }: { ctx: Ctx }): Promise<AutoPurchaseStatus> {
   const actor = requireRole(ctx, "lender");
   const db = dbOf(ctx);
   const e = await readEligibility(db, actor.userId);

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { creditWallet, lenders } from "@/lib/loans/test-helpers";
-import { recordVerifiedLenderFixture } from "@/lib/kyc/verified-lender";
+import { recordVerifiedLenderFixture } from "@/lib/kyc/internal/verified-lender";
 import { createTestUser } from "@/lib/testing/factories";
 import { createStrategy } from "./create-strategy";
 import { acceptPowerOfAttorney } from "./power-of-attorney";

@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { autoPurchaseStrategies, type AutoPurchaseStrategy } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
 import { UpdateStrategyInput } from "./schemas";
-import { checkStrategyAgainstProducts, lockOwnStrategy, strategyColumns } from "./store";
+import { checkStrategyAgainstProducts, lockOwnStrategy, strategyColumns } from "./internal/store";
 
 /** Edits a strategy's rules; its on/off state and priority stay. Past decisions keep what they were. */
 export async function updateStrategy({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<AutoPurchaseStrategy> {

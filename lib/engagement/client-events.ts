@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
-import type { Ctx } from "@/lib/context";
+import { allowAnonymous, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { CLIENT_EVENT_NAMES } from "./event-names";
-import { trackMany } from "./track";
+import { trackMany } from "./internal/track";
 
 const ClientEvent = z.object({
   name: z.enum(CLIENT_EVENT_NAMES),
@@ -22,6 +22,7 @@ export const TrackBatchInput = z.object({ events: z.array(ClientEvent).min(1).ma
  * browser cannot forge a server-side event such as a payment.
  */
 export async function trackClientEvents({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<number> {
+  allowAnonymous(ctx); // visitors too; only client event names are accepted
   const { events } = parseInput(TrackBatchInput, input);
   const userId = ctx.actor.type === "user" ? ctx.actor.userId : null;
   const anonymousId = ctx.request?.anonymousId ?? null;

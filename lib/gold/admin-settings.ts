@@ -1,12 +1,13 @@
 import "server-only";
 import { recordAdminDecision } from "@/lib/audit";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
-import { writeSetting } from "@/lib/system/settings";
-import { publishGoldPrice } from "./prices";
+import { writeSetting } from "@/lib/system/internal/settings";
+import { publishGoldPrice } from "./internal/prices";
 import { GOLD_BARS, UpdateGoldSettingsInput, type GoldBarGrams } from "./schemas";
-import { GOLD_SETTINGS_KEY, readGoldSettings, toStored, type GoldSettings } from "./settings";
+import { GOLD_SETTINGS_KEY, readGoldSettings, type GoldSettings } from "./internal/settings";
+import { toStored } from "./settings";
 
 /** Admin query: the settings for the admin form. */
 export async function getGoldSettings({ ctx }: { ctx: Ctx }): Promise<GoldSettings> {

@@ -3,7 +3,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { goldPriceAlerts, type GoldPriceAlert } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { LimitExceeded, NotFound, parseInput } from "@/lib/errors";
 import { GoldAlertIdInput, GoldPriceAlertInput } from "./schemas";
 

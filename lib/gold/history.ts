@@ -7,7 +7,7 @@ import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { applySpread, usdCentsPerOunceToRupiahPerGram } from "./pricing";
 import { GoldPriceHistoryInput, type GoldPriceRange } from "./schemas";
-import { readGoldSettings } from "./settings";
+import { readGoldSettings } from "./internal/settings";
 
 export type GoldHistoryPoint = { at: Date; midPerGram: bigint; buyPerGram: bigint; sellPerGram: bigint; source: "live" | "monthly" };
 

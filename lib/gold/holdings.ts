@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { goldTrades, goldWithdrawals, ledgerAccounts } from "@/db/schema";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { applyCostBasis, type CostBasisMove } from "./cost-basis";
-import { getLatestPrice, toPriceView, type GoldPriceView } from "./prices";
+import { getLatestPrice, toPriceView, type GoldPriceView } from "./internal/prices";
 import { pricePerGramOf, valueAtPrice } from "./trade-math";
 
 export type GoldHoldings = {

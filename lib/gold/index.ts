@@ -27,17 +27,18 @@ import "server-only";
  * Pure, client-safe helpers: ./schemas (inputs, constants), ./trade-math (computeTrade: rounding
  * preview), ./pricing (applySpread).
  */
-export { getCurrentGoldPrice, getLatestPrice, publishGoldPrice, type GoldPriceView } from "./prices";
+export { getCurrentGoldPrice } from "./prices";
+export { getLatestPrice, publishGoldPrice, type GoldPriceView } from "./internal/prices";
 export { getPriceHistory, type GoldHistoryPoint } from "./history";
 export { requestGoldQuote, isQuoteValid, type GoldQuote } from "./quotes";
 export { buyGold } from "./buy";
 export { sellGold } from "./sell";
-export type { GoldTradeResult } from "./trade-core";
+export { parseTradeAmount, tradeAmountsOrFieldError, type GoldTradeResult } from "./internal/trade-core";
 export { getGoldHoldings, type GoldHoldings } from "./holdings";
 export { listGoldTrades, exportGoldTrades, goldTradesToCsv, type GoldTradeRow } from "./trades";
 export { getGoldSettings, updateGoldSettings } from "./admin-settings";
-export { readGoldSettings, type GoldSettings } from "./settings";
-export { ensureGoldDefaults } from "./defaults";
+export { readGoldSettings, type GoldSettings } from "./internal/settings";
+export { ensureGoldDefaults } from "./internal/defaults";
 export { computeTrade, type TradeAmounts } from "./trade-math";
 export { listRecurringPlans, createRecurringPlan, updateRecurringPlan, pauseRecurringPlan, deleteRecurringPlan } from "./recurring";
 export { runRecurringBuys, type RecurringSummary } from "./run-recurring";
@@ -46,3 +47,4 @@ export { listPriceAlerts, createPriceAlert, deletePriceAlert } from "./alerts";
 export { getWithdrawalOptions, listMyGoldWithdrawals, requestGoldWithdrawal, type WithdrawalOption } from "./withdrawals";
 export { listGoldWithdrawalQueue, advanceGoldWithdrawal, cancelGoldWithdrawal, cancelMyGoldWithdrawal } from "./withdrawal-admin";
 export { getGoldTradeVolume, getGoldInventory, type GoldVolumeDay, type GoldInventory } from "./admin";
+export { pruneExpiredQuotes } from "./internal/quotes";

@@ -1,6 +1,6 @@
 import "server-only";
 import { demoMidAt } from "./demo-walk";
-import type { GoldSettings } from "./settings";
+import type { GoldSettings } from "./internal/settings";
 
 /**
  * Where gold prices come from. A provider tells the mid price per gram at an instant; Lumbung applies

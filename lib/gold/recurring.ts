@@ -3,9 +3,9 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { goldRecurringPlans, type GoldRecurringPlan } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { LimitExceeded, NotFound, parseInput } from "@/lib/errors";
-import { assertKycApproved } from "@/lib/kyc/gates";
+import { assertKycApproved } from "@/lib/kyc";
 import { GoldPlanIdInput, GoldRecurringPlanInput, PauseGoldRecurringPlanInput, UpdateGoldRecurringPlanInput } from "./schemas";
 import { nextRunAfter } from "./schedule";
 

@@ -4,15 +4,15 @@ import { goldRecurringPlans, goldRecurringRuns, type GoldRecurringPlan } from "@
 import type { Tx } from "@/db";
 import { now } from "@/lib/clock";
 import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { InsufficientFunds } from "@/lib/errors";
-import { isKycApproved } from "@/lib/kyc/gates";
+import { isKycApproved } from "@/lib/kyc";
 import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
-import { getLatestPrice, priceAtOrBefore } from "./prices";
-import { readGoldSettings } from "./settings";
+import { getLatestPrice, priceAtOrBefore } from "./internal/prices";
+import { readGoldSettings } from "./internal/settings";
 import { nextRunAfter } from "./schedule";
-import { executeGoldTrade } from "./trade-core";
+import { executeGoldTrade } from "./internal/trade-core";
 import { computeTrade } from "./trade-math";
 
 export type RecurringSummary = { plans: number; bought: number; skipped: number };

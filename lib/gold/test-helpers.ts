@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { and, eq } from "drizzle-orm";
 import { ledgerAccounts } from "@/db/schema";
-import { recordVerifiedLenderFixture } from "@/lib/kyc/verified-lender";
+import { recordVerifiedLenderFixture } from "@/lib/kyc/internal/verified-lender";
 import { creditWallet, key } from "@/lib/loans/test-helpers";
 import { createTestUser } from "@/lib/testing/factories";
 import type { Ctx } from "@/lib/context";

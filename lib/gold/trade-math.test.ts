@@ -5,7 +5,7 @@ import { computeTrade, TradeAmountInvalid, UNITS_PER_GRAM } from "./trade-math";
 import { isQuoteValid } from "./quotes";
 import { applyCostBasis } from "./cost-basis";
 import { demoMidAt, demoOffsetBps, WALK_MAX_BPS } from "./demo-walk";
-import { parseGoldHistoryCsv } from "./defaults";
+import { parseGoldHistoryCsv } from "./internal/defaults";
 import { goldTradesToCsv } from "./trades";
 
 const price = fc.bigInt({ min: 500_000n, max: 5_000_000n });

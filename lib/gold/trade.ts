@@ -1,19 +1,20 @@
 import "server-only";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
-import { assertKycApproved } from "@/lib/kyc/gates";
-import { consumeQuote, QuoteExpired } from "./quotes";
+import { assertKycApproved } from "@/lib/kyc";
+import { consumeQuote, QuoteExpired } from "./internal/quotes";
 import { GoldTradeInput, type GoldTradeSide } from "./schemas";
-import { executeGoldTrade, findTradeByKey, parseTradeAmount, replayOf, tradeAmountsOrFieldError, type GoldTradeResult } from "./trade-core";
+import { executeGoldTrade, findTradeByKey, parseTradeAmount, replayOf, tradeAmountsOrFieldError, type GoldTradeResult } from "./internal/trade-core";
 
 /**
  * Shared shell of buyGold and sellGold: lender role, approved KYC, the idempotency key (a replay
  * returns the first trade before the quote is looked at), the quote (used once, while valid), the
  * rounding (trade-math.ts) and the trade core, in one transaction.
  */
-export async function tradeGold(ctx: Ctx, side: GoldTradeSide, input: unknown): Promise<GoldTradeResult> {
+export async function tradeGold({ ctx, input }: { ctx: Ctx; input: { side: GoldTradeSide; order: unknown } }): Promise<GoldTradeResult> {
   const actor = requireRole(ctx, "lender");
-  const data = parseInput(GoldTradeInput, input);
+  const { side } = input;
+  const data = parseInput(GoldTradeInput, input.order);
   const amount = parseTradeAmount(data.mode, data.amount);
   return withTransaction(ctx, async (tx) => {
     await assertKycApproved(tx, actor.userId);

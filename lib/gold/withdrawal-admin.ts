@@ -4,7 +4,7 @@ import { goldWithdrawals, users, type GoldWithdrawal } from "@/db/schema";
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { notify } from "@/lib/notifications";

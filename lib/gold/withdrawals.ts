@@ -3,12 +3,12 @@ import { and, desc, eq } from "drizzle-orm";
 import { goldWithdrawals, type GoldWithdrawal } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, InsufficientFunds, parseInput } from "@/lib/errors";
-import { assertKycApproved } from "@/lib/kyc/gates";
+import { assertKycApproved } from "@/lib/kyc";
 import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";
 import { GOLD_BARS, GoldWithdrawalInput, type GoldBarGrams } from "./schemas";
-import { readGoldSettings } from "./settings";
+import { readGoldSettings } from "./internal/settings";
 import { withdrawalTotals } from "./rules";
 import { gold as goldParam, idr } from "@/lib/money/params";
 

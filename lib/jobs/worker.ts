@@ -1,7 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { logger } from "@/lib/logger";
-import { syncClock } from "@/lib/system/time-machine";
+import { syncClock } from "@/lib/system";
 import { claimWorker, startJobQueue } from "./boss";
 import { HANDLERS } from "./handlers";
 import { beat } from "./heartbeat";

@@ -5,7 +5,7 @@ import { kycSteps } from "@/db/schema";
 import { dbOf, requireUser, type Ctx } from "@/lib/context";
 import { NotFound } from "@/lib/errors";
 import { fileStorage } from "@/lib/storage";
-import type { StoredFile } from "./profile";
+import type { StoredFile } from "./internal/profile";
 
 const FileRef = z.object({ stepId: z.string().uuid(), field: z.string().regex(/^[a-zA-Z]{1,40}$/) });
 

@@ -8,7 +8,7 @@ import { createTestUser } from "@/lib/testing/factories";
 import { listMyBankAccounts } from "@/lib/wallet";
 import type { Ctx } from "@/lib/context";
 import { readKycFile } from "./files";
-import { assertKycApproved, isKycApproved } from "./gates";
+import { assertKycApproved, isKycApproved } from "./internal/gates";
 import { getMyKyc } from "./profile";
 import { approveKycStep, countKycWaiting, getKycForReview, listKycQueue, rejectKycStep } from "./review";
 import { saveKycStep } from "./save-step";

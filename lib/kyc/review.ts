@@ -5,10 +5,10 @@ import { kycProfiles, kycSteps, users, type KycProfile } from "@/db/schema";
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
-import { findProfile, findStep, kycViewOf, stepsOf, type KycView } from "./profile";
+import { findProfile, findStep, kycViewOf, stepsOf, type KycView } from "./internal/profile";
 import { KYC_STEPS, KycQueueInput, RejectKycStepInput, ReviewKycStepInput, type KycStep } from "./schemas";
 
 /** Admin: verifications in a status (default: waiting for review), the oldest submission first. */

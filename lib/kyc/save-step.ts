@@ -4,11 +4,11 @@ import { z } from "zod";
 import { kycProfiles, kycSteps } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, parseInput } from "@/lib/errors";
 import { storeDocument } from "@/lib/storage";
 import { addBankAccount, listMyBankAccounts } from "@/lib/wallet";
-import { findStep, firstIncomplete, kycViewOf, lockProfile, stepsOf, type KycView, type StoredFile } from "./profile";
+import { findStep, firstIncomplete, kycViewOf, lockProfile, stepsOf, type KycView, type StoredFile } from "./internal/profile";
 import { KYC_FILE_FIELDS, KYC_STEP_SCHEMAS, KycStepName, type KycStep } from "./schemas";
 
 async function toBytes(v: unknown): Promise<Uint8Array> {

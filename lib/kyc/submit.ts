@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { kycProfiles } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict } from "@/lib/errors";
-import { kycViewOf, lockProfile, stepsOf, type KycView } from "./profile";
+import { kycViewOf, lockProfile, stepsOf, type KycView } from "./internal/profile";
 import { KYC_STEPS } from "./schemas";
 
 /**

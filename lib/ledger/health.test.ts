@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { createTestUser } from "@/lib/testing/factories";
-import { ensurePlatformAccount, ensureUserAccounts } from "./accounts";
+import { ensurePlatformAccount, ensureUserAccounts } from "./internal/accounts";
 import { ledgerHealth } from "./health";
-import { transferMany } from "./transfer";
+import { transferMany } from "./internal/transfer";
 
 async function someActivity() {
   const { user } = await createTestUser("lender");

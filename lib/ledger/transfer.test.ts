@@ -6,9 +6,9 @@ import { setNow } from "@/lib/clock";
 import { Conflict, InsufficientFunds, ValidationFailed } from "@/lib/errors";
 import { createTestUser } from "@/lib/testing/factories";
 import { testDatabaseKind } from "@/lib/testing/db";
-import { ensurePlatformAccount, ensureUserAccount, ensureUserAccounts, getAccount } from "./accounts";
-import { computeLedgerHealth } from "./health";
-import { reverseTransfer, transfer, transferMany, type TransferInput } from "./transfer";
+import { ensurePlatformAccount, ensureUserAccount, ensureUserAccounts, getAccount } from "./internal/accounts";
+import { computeLedgerHealth } from "./internal/health";
+import { reverseTransfer, transfer, transferMany, type TransferInput } from "./internal/transfer";
 
 const isPostgres = testDatabaseKind() === "postgres";
 let seq = 0;

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { cartItems, loanApplications, loanProducts, loans, type CartItemRow } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, isDomainError, NotFound, parseInput } from "@/lib/errors";
 import { toJsonSafe } from "@/lib/money/json";
 import { readUserCashBalances } from "@/lib/ledger";

@@ -6,7 +6,8 @@ import { saveKycStep } from "@/lib/kyc/save-step";
 import { sampleKycSteps } from "@/lib/kyc/sample-files";
 import { createTestUser } from "@/lib/testing/factories";
 import type { Ctx } from "@/lib/context";
-import { assertWithinLenderLimit, getMyLenderLimit, lenderLimit, readLenderLimitSettings, updateLenderLimitSettings } from "./limits";
+import { assertWithinLenderLimit, lenderLimit, readLenderLimitSettings } from "./internal/limits";
+import { getMyLenderLimit, updateLenderLimitSettings } from "./limits";
 
 beforeEach(() => setNow("2026-11-23T03:00:00Z"));
 

@@ -4,7 +4,8 @@ import { getDb } from "@/db";
 import { events, riskAcknowledgements } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { createTestUser } from "@/lib/testing/factories";
-import { acceptRiskDisclosure, answerRiskQuiz, assertRiskCheckPassed, getMyRiskStatus } from "./risk";
+import { acceptRiskDisclosure, answerRiskQuiz, getMyRiskStatus } from "./risk";
+import { assertRiskCheckPassed } from "./internal/risk";
 import { RISK_DISCLOSURE_VERSION } from "./schemas";
 
 beforeEach(() => setNow("2026-11-23T03:00:00Z"));

@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { eq, sql } from "drizzle-orm";
 import { riskAcknowledgements } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
-import { Conflict, DomainError, parseInput } from "@/lib/errors";
-import { AcceptRiskDisclosureInput, AnswerRiskQuizInput, RISK_DISCLOSURE_VERSION, RISK_QUESTIONS, type RiskQuestionId } from "./schemas";
+import { track } from "@/lib/engagement";
+import { Conflict, parseInput } from "@/lib/errors";
+import { AcceptRiskDisclosureInput, AnswerRiskQuizInput, RISK_QUESTIONS, type RiskQuestionId } from "./schemas";
+import { riskStatusOf, type RiskStatus, currentRow } from "./internal/risk";
 
 /** The right option of each understanding-check question (the wording and explanations are in messages: risk.questions.*). */
 const CORRECT: Record<RiskQuestionId, string> = {
@@ -15,32 +15,6 @@ const CORRECT: Record<RiskQuestionId, string> = {
   liquidity: "locked",
   diversify: "spread",
 };
-
-export type RiskStatus = {
-  version: string;
-  disclosureAcceptedAt: Date | null;
-  quizPassedAt: Date | null;
-  passed: boolean;
-};
-
-async function currentRow(db: DbOrTx, userId: string) {
-  const [row] = await db
-    .select()
-    .from(riskAcknowledgements)
-    .where(and(eq(riskAcknowledgements.userId, userId), eq(riskAcknowledgements.version, RISK_DISCLOSURE_VERSION)))
-    .limit(1);
-  return row;
-}
-
-export async function riskStatusOf(db: DbOrTx, userId: string): Promise<RiskStatus> {
-  const row = await currentRow(db, userId);
-  return {
-    version: RISK_DISCLOSURE_VERSION,
-    disclosureAcceptedAt: row?.disclosureAcceptedAt ?? null,
-    quizPassedAt: row?.quizPassedAt ?? null,
-    passed: Boolean(row?.quizPassedAt),
-  };
-}
 
 export async function getMyRiskStatus({ ctx }: { ctx: Ctx }): Promise<RiskStatus> {
   const actor = requireRole(ctx, "lender");
@@ -101,26 +75,4 @@ export async function answerRiskQuiz({ ctx, input }: { ctx: Ctx; input: unknown 
     }
     return { passed: true, status: await riskStatusOf(tx, actor.userId) };
   });
-}
-
-export class RiskCheckRequired extends DomainError {
-  constructor() {
-    super("risk_check_required", "Read the risk disclosure and pass the short understanding check before investing.", 403);
-  }
-}
-
-/** For the invest verb: the current disclosure accepted and its check passed, else RiskCheckRequired (403). */
-export async function assertRiskCheckPassed(tx: DbOrTx, userId: string): Promise<void> {
-  const [row] = await tx
-    .select({ id: riskAcknowledgements.id })
-    .from(riskAcknowledgements)
-    .where(
-      and(
-        eq(riskAcknowledgements.userId, userId),
-        eq(riskAcknowledgements.version, RISK_DISCLOSURE_VERSION),
-        isNotNull(riskAcknowledgements.quizPassedAt),
-      ),
-    )
-    .limit(1);
-  if (!row) throw new RiskCheckRequired();
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, like, lte, sql, type SQL } from "drizzle-orm";
 import { applicationDocuments, applicationQuestions, loanApplications, loanProducts, loans, users, type LoanApplication } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
+import { allowAnonymous, dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
 import { fileStorage } from "@/lib/storage";
 import { ReviewQueueQuery } from "./schemas";
@@ -12,6 +12,7 @@ import { ReviewQueueQuery } from "./schemas";
  * products closed for applications are for admins only.
  */
 export async function listLoanProducts({ ctx, includeInactive = false }: { ctx: Ctx; includeInactive?: boolean }) {
+  allowAnonymous(ctx); // the public rates page; inactive products below are for admins only
   if (includeInactive) requireRole(ctx, "admin");
   const rows = await dbOf(ctx).select().from(loanProducts).where(includeInactive ? undefined : eq(loanProducts.active, true)).orderBy(asc(loanProducts.createdAt), asc(loanProducts.code));
   return rows;

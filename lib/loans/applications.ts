@@ -3,29 +3,18 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { applicationDocuments, installments, loanApplications, loans, type LoanApplication } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { requireRole, withTransaction, type Ctx, type UserActor } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
-import { NotFound, parseInput, ValidationFailed, Conflict } from "@/lib/errors";
+import { requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { track } from "@/lib/engagement";
+import { parseInput, ValidationFailed, Conflict } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { displayFileName, storeDocument } from "@/lib/storage";
-import { checkOfferAgainstCaps } from "./offer";
+import { checkOfferAgainstCaps } from "./internal/offer";
 import { buildSchedule } from "./schedule";
 import { rateForGrade, scoreApplication, type Sector } from "./scoring";
 import { APPLICATION_STEPS, SaveApplicationStepInput, UploadDocumentInput, ApplicationIdInput } from "./schemas";
-import { getProduct, rateBandsOf, tenorOf } from "./store";
+import { getProduct, rateBandsOf, tenorOf } from "./internal/store";
 import { idr } from "@/lib/money/params";
-
-/** The borrower's own application, locked; someone else's id is NotFound. */
-export async function lockOwnApplication(tx: DbOrTx, actor: UserActor, applicationId: string): Promise<LoanApplication> {
-  const [row] = await tx
-    .select()
-    .from(loanApplications)
-    .where(and(eq(loanApplications.id, applicationId), eq(loanApplications.borrowerId, actor.userId)))
-    .for("update")
-    .limit(1);
-  if (!row) throw new NotFound("The application");
-  return row;
-}
+import { lockOwnApplication } from "./internal/applications";
 
 /** Field errors keyed as the step's form names them ("nib", not "data.nib"). */
 function parseStep(input: unknown) {

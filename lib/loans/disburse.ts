@@ -5,14 +5,14 @@ import { installments, loanInvestments, loans } from "@/db/schema";
 import { recordIfAdmin } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { ensureLoanAccount, ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { day, idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
-import { checkOfferAgainstCaps } from "./offer";
+import { checkOfferAgainstCaps } from "./internal/offer";
 import { LoanIdInput } from "./schemas";
-import { lockLoan, loanLink, tenorOf, wibDay } from "./store";
+import { lockLoan, loanLink, tenorOf, wibDay } from "./internal/store";
 
 /**
  * The borrower accepts the loan agreement (terms, schedule, total cost). Accepting while the loan is

@@ -4,11 +4,11 @@ import { loanInvestments, loans } from "@/db/schema";
 import { recordIfAdmin } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
-import { lockLoan, loanLink } from "./store";
+import { lockLoan, loanLink } from "./internal/store";
 
 /**
  * Runs at a loan's funding deadline (job loans.close-funding-window). A loan still funding is

@@ -1,6 +1,8 @@
+import "server-only";
 /**
- * The loan engine's pure, client-safe cores. Verbs that touch the database live beside these files
- * and are imported from their own modules (they are server-only), never through this index.
+ * The loan engine's door (docs/ARCHITECTURE.md "Rules the linter keeps"): its pure cores and the
+ * verbs and helpers other domains use. Server-side: client-safe code (forms, lib/<domain>/schemas.ts)
+ * takes the pure modules it needs directly, e.g. lib/loans/grades.
  */
 export * from "./grades";
 export * from "./math";
@@ -9,3 +11,6 @@ export * from "./caps";
 export * from "./scoring";
 export * from "./distribution";
 export * from "./allocation";
+export { disburseLoan } from "./disburse";
+export { closeFundingWindow } from "./funding-window";
+export { runServicing } from "./servicing";

@@ -5,13 +5,13 @@ import { executePrepared } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
 import { now } from "@/lib/clock";
-import type { Ctx } from "@/lib/context";
-import { trackMany, type TrackEvent } from "@/lib/engagement/track";
+import { requireSystem, type Ctx } from "@/lib/context";
+import { trackMany, type TrackEvent } from "@/lib/engagement";
 import { Conflict, NotFound } from "@/lib/errors";
 import { transferMany } from "@/lib/ledger";
-import { onFullyFunded } from "./invest";
+import { onFullyFunded } from "./internal/invest";
 import { amountRuleError, assertLoanOpen, fundingCeiling, type InvestSource } from "./invest-rules";
-import { lenderGateMany, lenderOutstandingMany, type LenderGate } from "./lender-gate";
+import { lenderGateMany, lenderOutstandingMany, type LenderGate } from "./internal/lender-gate";
 import { uuidArray } from "@/db/sql-arrays";
 
 export type InvestManyItem = {
@@ -72,6 +72,7 @@ export async function investMany(
     lockedLoan?: Loan;
   },
 ): Promise<InvestManyResult> {
+  requireSystem(ctx); // auto-purchase only; lenders buy through invest()
   const result: InvestManyResult = { bought: [], refused: [], loanFunded: false, events: [] };
   if (items.length === 0) return result;
   if (new Set(items.map((i) => i.lenderId)).size !== items.length) throw new Error("investMany: one item per lender");

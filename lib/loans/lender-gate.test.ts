@@ -3,10 +3,10 @@ import { getDb } from "@/db";
 import { kycProfiles, kycSteps } from "@/db/schema";
 import { now, setNow } from "@/lib/clock";
 import { startJobQueue } from "@/lib/jobs/boss";
-import { recordVerifiedLenderFixture } from "@/lib/kyc/verified-lender";
+import { recordVerifiedLenderFixture } from "@/lib/kyc/internal/verified-lender";
 import { createTestUser } from "@/lib/testing/factories";
 import { invest } from "./invest";
-import { lenderOutstanding } from "./lender-gate";
+import { lenderOutstanding } from "./internal/lender-gate";
 import { creditWallet, key, listedLoan } from "./test-helpers";
 
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);

@@ -10,7 +10,7 @@ import { startJobQueue } from "@/lib/jobs/boss";
 import { computeLedgerHealth } from "@/lib/ledger";
 import { addToCart, checkout } from "@/lib/lending/cart";
 import { invest } from "./invest";
-import { lenderOutstanding } from "./lender-gate";
+import { lenderOutstanding } from "./internal/lender-gate";
 import { key, listedLoan } from "./test-helpers";
 import { testDatabaseKind } from "@/lib/testing/db";
 

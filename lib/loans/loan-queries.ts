@@ -6,7 +6,7 @@ import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { NotFound } from "@/lib/errors";
 import { LoanIdInput } from "./schemas";
 import { buildSchedule, totalCost } from "./schedule";
-import { currentInstallments, tenorOf } from "./store";
+import { currentInstallments, tenorOf } from "./internal/store";
 import { toInstallmentView, toLoanSummary, type InstallmentView, type LoanSummaryView } from "./views";
 
 export type LoanDetailView = LoanSummaryView & {

@@ -4,15 +4,15 @@ import { and, eq } from "drizzle-orm";
 import { loans, topUpRequests, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { paymentProvider } from "@/lib/payments/gateway";
 import { TOPUP_EXPIRY_MS } from "@/lib/payments/schemas";
 import { toTopUpView, type TopUpView } from "@/lib/payments/topups";
-import { payableNow } from "./repayment-core";
+import { payableNow } from "./internal/repayment-core";
 import { RepaymentLinkInput } from "./schemas";
-import { currentInstallments } from "./store";
+import { currentInstallments } from "./internal/store";
 
 export type RepaymentLinkView = TopUpView & { loanId: string; shareUrl: string };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { createTestUser } from "@/lib/testing/factories";
 import { listLoanProducts } from "./application-queries";
-import { ensureLoanDefaults } from "./defaults";
+import { ensureLoanDefaults } from "./internal/defaults";
 
 describe("loan products list", () => {
   it("shows open products to anyone and closed ones to admins only", async () => {

@@ -5,8 +5,8 @@ import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
 import { EarlyPayoffInput, LoanIdInput, RepayInput } from "./schemas";
-import { applyRepaymentInTx, payableNow, type RepaymentOutcome } from "./repayment-core";
-import { currentInstallments } from "./store";
+import { applyRepaymentInTx, payableNow, type RepaymentOutcome } from "./internal/repayment-core";
+import { currentInstallments } from "./internal/store";
 
 async function ownLoan(ctx: Ctx & { tx?: unknown }, db: ReturnType<typeof dbOf>, loanId: string, borrowerId: string): Promise<Loan> {
   const [loan] = await db.select().from(loans).where(and(eq(loans.id, loanId), eq(loans.borrowerId, borrowerId))).limit(1);

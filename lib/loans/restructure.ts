@@ -5,12 +5,12 @@ import type { DbOrTx } from "@/db";
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
-import { checkOfferAgainstCaps } from "./offer";
+import { checkOfferAgainstCaps } from "./internal/offer";
 import { ProposeRestructureInput, RestructureConsentInput } from "./schemas";
-import { activeShares, currentInstallments, lockLoan, loanLink, tenorOf, wibDay } from "./store";
+import { activeShares, currentInstallments, lockLoan, loanLink, tenorOf, wibDay } from "./internal/store";
 
 /**
  * Restructuring: an admin proposes a new schedule for a loan in difficulty (new tenor and rate for the

@@ -5,19 +5,19 @@ import { applicationQuestions, loanApplications, loans, users, type LoanApplicat
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/boss";
 import { closeFundingWindowJob } from "@/lib/jobs/definitions/loans/close-funding-window";
-import { onLoanListed } from "@/lib/autopurchase/triggers";
+import { onLoanListed } from "@/lib/autopurchase/internal/triggers";
 import { notify } from "@/lib/notifications";
 import { gradeLetter, isSubgrade, type Subgrade } from "./grades";
 import { BPS, floorToStep, mulDivFloor } from "./math";
-import { checkOfferAgainstCaps } from "./offer";
+import { checkOfferAgainstCaps } from "./internal/offer";
 import { rateForGrade } from "./scoring";
 import { AnswerQuestionInput, ApproveApplicationInput, AskForInformationInput, RejectApplicationInput } from "./schemas";
-import { lockOwnApplication } from "./applications";
-import { getProduct, rateBandsOf, tenorOf } from "./store";
+import { lockOwnApplication } from "./internal/applications";
+import { getProduct, rateBandsOf, tenorOf } from "./internal/store";
 import { bps } from "@/lib/money/params";
 
 const HOUR_MS = 60 * 60 * 1000;

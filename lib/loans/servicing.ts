@@ -4,12 +4,12 @@ import type { DbOrTx } from "@/db";
 import { installments, loans, servicingRuns, type InstallmentRow, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { day as dayParam, idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { proposeLateFee } from "./caps";
 import { sumBig } from "./math";
-import { activeShares, addDaysToDay, capFor, currentInstallments, daysBetween, lockLoan, loanLink, owedOn, SERVICED_STATUSES, tenorOf, wibDay } from "./store";
+import { activeShares, addDaysToDay, capFor, currentInstallments, daysBetween, lockLoan, loanLink, owedOn, SERVICED_STATUSES, tenorOf, wibDay } from "./internal/store";
 
 export const DEFAULT_AFTER_DAYS = 90;
 export const REMINDER_DAYS_BEFORE = 3;

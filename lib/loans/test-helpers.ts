@@ -1,4 +1,4 @@
-import { recordVerifiedLenderFixture } from "@/lib/kyc/verified-lender";
+import { recordVerifiedLenderFixture } from "@/lib/kyc/internal/verified-lender";
 import { getDb } from "@/db";
 import { loanProducts } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -6,7 +6,7 @@ import type { Ctx } from "@/lib/context";
 import { ensurePlatformAccount, ensureUserAccount, transfer } from "@/lib/ledger";
 import { createTestUser } from "@/lib/testing/factories";
 import { saveApplicationStep, submitApplication, uploadApplicationDocument } from "./applications";
-import { ensureLoanDefaults } from "./defaults";
+import { ensureLoanDefaults } from "./internal/defaults";
 import { approveApplication } from "./review";
 
 /** Tests and seed: a tiny valid PNG (the 8-byte signature is what the type check reads). */

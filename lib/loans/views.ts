@@ -1,6 +1,6 @@
 import type { InstallmentRow, Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { wibDay } from "./store";
+import { wibDay } from "./internal/store";
 
 /** View shapes the UI renders (bigint money; dates as Date). Built from rows, no I/O. */
 export type InstallmentStatus = "paid" | "due" | "late" | "upcoming" | "partial";

@@ -4,12 +4,12 @@ import { loans } from "@/db/schema";
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
-import { applyRepaymentInTx, type RepaymentOutcome } from "./repayment-core";
+import { applyRepaymentInTx, type RepaymentOutcome } from "./internal/repayment-core";
 import { RecoveryInput, WriteOffInput } from "./schemas";
-import { activeShares, lockLoan, loanLink } from "./store";
+import { activeShares, lockLoan, loanLink } from "./internal/store";
 
 /**
  * An admin writes off a defaulted (or late) loan: servicing stops and no more late fees accrue. The

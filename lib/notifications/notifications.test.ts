@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { createTestUser } from "@/lib/testing/factories";
 import { anonymousCtx } from "@/lib/context";
-import { countMyUnread, listMyNotifications, markNotificationsRead, notify } from "./index";
+import { countMyUnread, listMyNotifications, markNotificationsRead } from "./index";
+import { notify } from "./internal";
 
 describe("in-app notifications", () => {
   it("are listed newest first to their owner only, counted and marked read", async () => {

@@ -8,3 +8,4 @@ export { requestTopUp, getTopUp, listMyTopUps, effectiveTopUpStatus, type TopUpV
 export { handlePaymentWebhook, type WebhookOutcome } from "./webhook";
 export { simulateSandboxPayment, buildSandboxPaymentWebhook, getSandboxPaymentRequest, type SandboxPaymentRequest } from "./sandbox-pay";
 export { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook, type HeaderBag } from "./webhook-signature";
+export { toTopUpView } from "./topups";

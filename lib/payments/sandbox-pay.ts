@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { topUpRequests } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { dbOf, type Ctx } from "@/lib/context";
+import { allowAnonymous, dbOf, type Ctx } from "@/lib/context";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { sandboxProvider } from "./gateway";
 import { SimulateSandboxPaymentInput } from "./schemas";
@@ -33,6 +33,7 @@ async function findByReference(ctx: Ctx, providerReference: string) {
 
 /** What the sandbox page shows for a reference. */
 export async function getSandboxPaymentRequest({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<SandboxPaymentRequest> {
+  allowAnonymous(ctx); // reached by the unguessable reference, like a gateway's checkout page
   sandboxProvider();
   const { providerReference } = parseInput(SimulateSandboxPaymentInput, input);
   const row = await findByReference(ctx, providerReference);
@@ -53,6 +54,7 @@ export async function getSandboxPaymentRequest({ ctx, input }: { ctx: Ctx; input
  * signature headers — without delivering it. The page (or a test) may POST it to /api/payments/webhook.
  */
 export async function buildSandboxPaymentWebhook({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  allowAnonymous(ctx);
   const provider = sandboxProvider();
   const { providerReference } = parseInput(SimulateSandboxPaymentInput, input);
   const row = await findByReference(ctx, providerReference);
@@ -67,6 +69,7 @@ export async function buildSandboxPaymentWebhook({ ctx, input }: { ctx: Ctx; inp
  * delivers it to Lumbung's webhook handler in-process (the same code POST /api/payments/webhook runs).
  */
 export async function simulateSandboxPayment({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<WebhookOutcome> {
+  allowAnonymous(ctx);
   const webhook = await buildSandboxPaymentWebhook({ ctx, input });
   return handlePaymentWebhook(webhook);
 }

@@ -5,7 +5,7 @@ import { topUpRequests, users, type TopUpRequest, type TopUpStatus } from "@/db/
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { explainAmountError } from "@/lib/money/rupiah";
 import { paymentProvider } from "./gateway";
 import { PageInput, RequestTopUpInput, TOPUP_EXPIRY_MS, TOPUP_MAX, TOPUP_MIN, TopUpIdInput } from "./schemas";
@@ -109,9 +109,9 @@ export async function getTopUp({ ctx, id }: { ctx: Ctx; id: unknown }): Promise<
 }
 
 /** The signed-in user's top-ups, newest first (uses topup_requests_user_created_idx). */
-export async function listMyTopUps({ ctx, page, pageSize }: { ctx: Ctx; page?: unknown; pageSize?: unknown }) {
+export async function listMyTopUps({ ctx, input = {} }: { ctx: Ctx; input?: unknown }) {
   const actor = requireRole(ctx, "lender", "borrower");
-  const p = parseInput(PageInput, { page, pageSize });
+  const p = parseInput(PageInput, input);
   const db = dbOf(ctx);
   const [rows, [total]] = await Promise.all([
     db

@@ -4,15 +4,15 @@ import { getDb, type DbOrTx } from "@/db";
 import { topUpRequests, webhookDeliveries } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { systemCtx, withTransaction } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { ensurePlatformAccount, ensureUserAccounts, transfer } from "@/lib/ledger";
 import { logger } from "@/lib/logger";
 import { isDomainError } from "@/lib/errors";
-import { applyRepaymentInTx } from "@/lib/loans/repayment-core";
+import { applyRepaymentInTx } from "@/lib/loans/internal/repayment-core";
 import { WebhookRejected } from "./errors";
 import { paymentProvider } from "./gateway";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, headerValue, type HeaderBag } from "./webhook-signature";
-import { onCashArrived } from "@/lib/autopurchase/triggers";
+import { onCashArrived } from "@/lib/autopurchase/internal/triggers";
 
 export const MAX_WEBHOOK_BODY = 64 * 1024;
 

@@ -6,9 +6,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/system/demo-accounts";
 import { demoOnPostgresWarning, env } from "@/lib/env";
 import { startJobRunner } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
-import { syncClock } from "./time-machine";
-import { ensureLoanDefaults } from "@/lib/loans/defaults";
-import { ensureGoldDefaults } from "@/lib/gold/defaults";
+import { syncClock } from "./internal/time-machine";
+import { ensureLoanDefaults } from "@/lib/loans/internal/defaults";
+import { ensureGoldDefaults } from "@/lib/gold/internal/defaults";
 
 /** Migrates (under an advisory lock) and, in demo mode, seeds an empty database. */
 export async function prepareDatabase(): Promise<void> {

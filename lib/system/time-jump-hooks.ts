@@ -1,5 +1,5 @@
 import "server-only";
-import { autoPurchaseTimeJump } from "@/lib/autopurchase/triggers";
+import { autoPurchaseTimeJump } from "@/lib/autopurchase/internal/triggers";
 import { goldTimeJump } from "@/lib/gold/time-jump";
 import { loansTimeJump } from "@/lib/loans/time-jump";
 import type { TimeJumpHook } from "./time-jump";

@@ -7,7 +7,8 @@ import { adminAuditLog, events } from "@/db/schema";
 import { getClockOffsetMs, now, setClockOffsetMs, setNow } from "@/lib/clock";
 import { anonymousCtx } from "@/lib/context";
 import { createTestUser } from "@/lib/testing/factories";
-import { advanceClock, syncClock } from "./time-machine";
+import { advanceClock } from "./time-machine";
+import { syncClock } from "./internal/time-machine";
 
 describe("clock and time machine", () => {
   beforeAll(async () => {

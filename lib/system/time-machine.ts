@@ -1,27 +1,14 @@
 import "server-only";
-import { getDb, type DbOrTx } from "@/db";
 import { recordAdminDecision } from "@/lib/audit";
 import { getClockOffsetMs, now, setClockOffsetMs } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { Forbidden, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/track";
-import { readSetting, writeSetting } from "./settings";
+import { track } from "@/lib/engagement";
+import { readSetting, writeSetting } from "./internal/settings";
 import { AdvanceClockInput } from "./schemas";
 import { TIME_JUMP_HOOKS } from "./time-jump-hooks";
-
-export const CLOCK_OFFSET_KEY = "clock.offset_ms";
-const SYNC_EVERY_MS = 1_000;
-const store = globalThis as unknown as { __lumbungClockSyncedAt?: number };
-
-/** Reads the time-machine offset from the database, at most once a second per process. */
-export async function syncClock(db: DbOrTx = getDb(), force = false): Promise<void> {
-  const last = store.__lumbungClockSyncedAt ?? 0;
-  if (!force && Date.now() - last < SYNC_EVERY_MS) return;
-  store.__lumbungClockSyncedAt = Date.now();
-  const offset = await readSetting<number>(db, CLOCK_OFFSET_KEY);
-  setClockOffsetMs(typeof offset === "number" && Number.isFinite(offset) ? offset : 0);
-}
+import { CLOCK_OFFSET_KEY } from "./internal/time-machine";
 
 
 /** Demo mode only: moves every process's clock forward. Time never goes back. */

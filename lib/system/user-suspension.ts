@@ -5,8 +5,8 @@ import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { Conflict, Forbidden, NotFound, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/track";
-import { revokeAllSessions } from "@/lib/auth/sessions";
+import { track } from "@/lib/engagement";
+import { revokeAllSessions } from "@/lib/auth/internal/sessions";
 import { recordAdminDecision } from "@/lib/audit";
 
 const UserIdInput = z.object({ userId: z.string().uuid() });

@@ -5,8 +5,8 @@ import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { NotFound } from "@/lib/errors";
 import { readUserCashBalances } from "@/lib/ledger";
-import { toTopUpView } from "@/lib/payments/topups";
-import { listBankAccountsOf } from "./bank-accounts";
+import { toTopUpView } from "@/lib/payments";
+import { listBankAccountsOf } from "./internal/bank-accounts";
 
 export type WalletView = {
   unit: "IDR";

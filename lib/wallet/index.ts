@@ -2,8 +2,10 @@ import "server-only";
 /** The wallet: balances, history, bank accounts, withdrawals and their settings. */
 export * from "./schemas";
 export { getMyWallet, getUserWalletForAdmin, type WalletView } from "./balances";
-export { listMyMovements, listUserMovementsForAdmin, movementsCsv, movementTypeOf, type Movement } from "./history";
-export { addBankAccount, listMyBankAccounts, removeBankAccount, type BankAccountView } from "./bank-accounts";
+export { listMyMovements, listUserMovementsForAdmin, movementsCsv } from "./history";
+export { movementTypeOf, type Movement } from "./internal/history";
+export { addBankAccount, listMyBankAccounts, removeBankAccount } from "./bank-accounts";
+export { type BankAccountView } from "./internal/bank-accounts";
 export {
   requestWithdrawal,
   approveWithdrawal,
@@ -12,4 +14,5 @@ export {
   listWithdrawalQueue,
   type WithdrawalView,
 } from "./withdrawals";
-export { getWalletSettings, updateWalletSettings, readWalletSettings, type WalletSettings } from "./settings";
+export { getWalletSettings, updateWalletSettings } from "./settings";
+export { readWalletSettings, type WalletSettings } from "./internal/settings";

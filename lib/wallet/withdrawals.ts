@@ -8,11 +8,11 @@ import { now } from "@/lib/clock";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { requireRecentAuth } from "@/lib/auth/sessions";
 import { Conflict, InsufficientFunds, NotFound, parseInput } from "@/lib/errors";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { ensurePlatformAccount, ensureUserAccounts, transferMany, type TransferInput } from "@/lib/ledger";
 import { explainAmountError } from "@/lib/money/rupiah";
-import { paymentProvider } from "@/lib/payments/gateway";
-import { getBankAccountForUser } from "./bank-accounts";
+import { paymentProvider } from "@/lib/payments";
+import { getBankAccountForUser } from "./internal/bank-accounts";
 import {
   ApproveWithdrawalInput,
   MovementPageInput,
@@ -22,7 +22,7 @@ import {
   WITHDRAWAL_MIN,
   WithdrawalQueueInput,
 } from "./schemas";
-import { readWalletSettings } from "./settings";
+import { readWalletSettings } from "./internal/settings";
 
 /**
  * Withdrawals. Requesting one moves amount + fee from the user's cash to their reserved account at
@@ -234,9 +234,9 @@ const withBank = {
 };
 
 /** The signed-in user's withdrawals, newest first. */
-export async function listMyWithdrawals({ ctx, page, pageSize }: { ctx: Ctx; page?: unknown; pageSize?: unknown }) {
+export async function listMyWithdrawals({ ctx, input = {} }: { ctx: Ctx; input?: unknown }) {
   const actor = requireRole(ctx, "lender", "borrower");
-  const p = parseInput(MovementPageInput, { page, pageSize });
+  const p = parseInput(MovementPageInput, input);
   const db = dbOf(ctx);
   const [rows, [total]] = await Promise.all([
     db

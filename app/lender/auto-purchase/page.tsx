@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Auto-purchase: the gates (KYC, risk check, power of attorney) and the lender's strategies in priority order. */
 export default async function AutoPurchasePage() {
   const ctx = await getRequestCtx();
-  const [t, locale, status, strategies] = await Promise.all([getTranslations("autoPurchase"), getLocale(), getAutoPurchaseStatus(ctx), listStrategies(ctx)]);
+  const [t, locale, status, strategies] = await Promise.all([getTranslations("autoPurchase"), getLocale(), getAutoPurchaseStatus({ ctx }), listStrategies({ ctx })]);
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -6,10 +6,8 @@ import type { PreviewResult, QuoteResult, TradeInput, TradeResult } from "@/comp
 import { getRequestCtx } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { ValidationFailed } from "@/lib/errors";
-import { buyGold, requestGoldQuote, sellGold } from "@/lib/gold";
+import { buyGold, parseTradeAmount, requestGoldQuote, sellGold, tradeAmountsOrFieldError } from "@/lib/gold";
 import { GOLD_TRADE_MODES, GOLD_TRADE_SIDES } from "@/lib/gold/schemas";
-// Not in the index: the action's preview needs the trade core's parsing and field errors.
-import { parseTradeAmount, tradeAmountsOrFieldError } from "@/lib/gold/trade-core";
 
 /** A 30-second price for the dialog; the time left is measured on the server's (time-machine) clock. */
 export async function quoteGoldAction(input: { side: "buy" | "sell" }): Promise<QuoteResult> {

@@ -1,11 +1,7 @@
-import { getRequestCtx } from "@/lib/auth/session";
-import { errorResponse, jsonResponse } from "@/lib/http";
+import { route } from "@/app/api/_lib/route";
+import { jsonResponse } from "@/lib/http";
 import { getMyWallet } from "@/lib/wallet";
 
-export async function GET() {
-  try {
-    return jsonResponse(await getMyWallet({ ctx: await getRequestCtx() }));
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = route(async ({ ctx }) => {
+  return jsonResponse(await getMyWallet({ ctx }));
+});

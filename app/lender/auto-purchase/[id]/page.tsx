@@ -25,7 +25,7 @@ const pageOf = (v: string | undefined) => Math.min(10_000, Math.max(1, Number.pa
 export default async function StrategyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ bought?: string; skipped?: string }> }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const ctx = await getRequestCtx();
-  const strategy = await getStrategy(ctx, id).catch((e) => {
+  const strategy = await getStrategy({ ctx, input: { strategyId: id } }).catch((e) => {
     if (isDomainError(e) && (e.status === 404 || e.status === 400)) notFound();
     throw e;
   });
@@ -35,10 +35,10 @@ export default async function StrategyPage({ params, searchParams }: { params: P
     getTranslations("autoPurchase"),
     getTranslations("autoPurchase.preview"),
     getLocale(),
-    listStrategyProductOptions(ctx),
-    listStrategyDecisions(ctx, strategy.id, { outcome: "bought", page: boughtPage }),
-    listStrategyDecisions(ctx, strategy.id, { outcome: "skipped", page: skippedPage }),
-    previewStrategy(ctx, { strategyId: strategy.id }),
+    listStrategyProductOptions({ ctx }),
+    listStrategyDecisions({ ctx, input: { strategyId: strategy.id, outcome: "bought", page: boughtPage } }),
+    listStrategyDecisions({ ctx, input: { strategyId: strategy.id, outcome: "skipped", page: skippedPage } }),
+    previewStrategy({ ctx, input: { strategyId: strategy.id } }),
   ]);
   const loc = locale as "en" | "id";
   const productNames = Object.fromEntries(products.map((p) => [p.code, p.name]));

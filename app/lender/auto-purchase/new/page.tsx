@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewStrategyPage() {
   const ctx = await getRequestCtx();
-  const [t, products] = await Promise.all([getTranslations("autoPurchase.form"), listStrategyProductOptions(ctx)]);
+  const [t, products] = await Promise.all([getTranslations("autoPurchase.form"), listStrategyProductOptions({ ctx })]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("newTitle")}</h1>

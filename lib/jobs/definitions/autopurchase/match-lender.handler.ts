@@ -1,5 +1,5 @@
 import "server-only";
-import { matchLender } from "@/lib/autopurchase/match";
+import { matchLender } from "@/lib/autopurchase";
 import { defineHandler } from "../../types";
 import { matchLenderJob } from "./match-lender";
 

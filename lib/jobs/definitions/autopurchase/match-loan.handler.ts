@@ -1,5 +1,5 @@
 import "server-only";
-import { matchLoan } from "@/lib/autopurchase/match";
+import { matchLoan } from "@/lib/autopurchase";
 import { defineHandler } from "../../types";
 import { matchLoanJob } from "./match-loan";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
-import { publishGoldPrice } from "@/lib/gold/prices";
-import { pruneExpiredQuotes } from "@/lib/gold/quotes";
+import { publishGoldPrice } from "@/lib/gold";
+import { pruneExpiredQuotes } from "@/lib/gold";
 import { defineHandler } from "../../types";
 import { publishGoldPriceJob } from "./publish-price";
 

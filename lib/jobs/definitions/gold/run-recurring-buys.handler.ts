@@ -1,7 +1,7 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { systemCtx } from "@/lib/context";
-import { runRecurringBuys } from "@/lib/gold/run-recurring";
+import { runRecurringBuys } from "@/lib/gold";
 import { defineHandler } from "../../types";
 import { runRecurringGoldBuysJob } from "./run-recurring-buys";
 

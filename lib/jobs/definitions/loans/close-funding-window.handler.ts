@@ -1,6 +1,6 @@
 import "server-only";
 import { systemCtx } from "@/lib/context";
-import { closeFundingWindow } from "@/lib/loans/funding-window";
+import { closeFundingWindow } from "@/lib/loans";
 import { defineHandler } from "../../types";
 import { closeFundingWindowJob } from "./close-funding-window";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { systemCtx } from "@/lib/context";
-import { runServicing } from "@/lib/loans/servicing";
+import { runServicing } from "@/lib/loans";
 import { defineHandler } from "../../types";
 import { dailyServicingJob } from "./daily-servicing";
 

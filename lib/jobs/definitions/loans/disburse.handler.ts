@@ -1,6 +1,6 @@
 import "server-only";
 import { systemCtx } from "@/lib/context";
-import { disburseLoan } from "@/lib/loans/disburse";
+import { disburseLoan } from "@/lib/loans";
 import { defineHandler } from "../../types";
 import { disburseLoanJob } from "./disburse";
 

@@ -1,12 +1,8 @@
-import { getRequestCtx } from "@/lib/auth/session";
-import { errorResponse, jsonResponse } from "@/lib/http";
+import { route } from "@/app/api/_lib/route";
+import { jsonResponse } from "@/lib/http";
 import { ledgerHealth } from "@/lib/ledger";
 
 /** Admins only: the ledger's live checks and trial balance, amounts as strings. */
-export async function GET() {
-  try {
-    return jsonResponse(await ledgerHealth({ ctx: await getRequestCtx() }));
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = route(async ({ ctx }) => {
+  return jsonResponse(await ledgerHealth({ ctx }));
+});

@@ -1,18 +1,14 @@
-import { getRequestCtx } from "@/lib/auth/session";
+import { route } from "@/app/api/_lib/route";
 import { previewStrategy } from "@/lib/autopurchase/preview";
-import { errorResponse, jsonResponse, readJson } from "@/lib/http";
+import { jsonResponse, readJson } from "@/lib/http";
 
 /**
  * POST { strategy: <the strategy form's values> } or { strategyId } → { total, loans } — today's listed
  * loans these rules would match, for the form's live preview. Bad rules answer 400 with field errors.
  */
-export async function POST(request: Request) {
-  try {
-    const ctx = await getRequestCtx();
-    const body = (await readJson(request)) as { strategyId?: unknown; strategy?: unknown } | null;
-    const input = body && typeof body === "object" && "strategyId" in body ? { strategyId: body.strategyId } : { strategy: body?.strategy };
-    return jsonResponse(await previewStrategy(ctx, input), { headers: { "cache-control": "no-store" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = route(async ({ request, ctx }) => {
+
+  const body = (await readJson(request)) as { strategyId?: unknown; strategy?: unknown } | null;
+  const input = body && typeof body === "object" && "strategyId" in body ? { strategyId: body.strategyId } : { strategy: body?.strategy };
+  return jsonResponse(await previewStrategy({ ctx, input }), { headers: { "cache-control": "no-store" } });
+});

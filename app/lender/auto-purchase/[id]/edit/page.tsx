@@ -16,11 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditStrategyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getRequestCtx();
-  const strategy = await getStrategy(ctx, id).catch((e) => {
+  const strategy = await getStrategy({ ctx, input: { strategyId: id } }).catch((e) => {
     if (isDomainError(e) && (e.status === 404 || e.status === 400)) notFound();
     throw e;
   });
-  const [t, products] = await Promise.all([getTranslations("autoPurchase.form"), listStrategyProductOptions(ctx)]);
+  const [t, products] = await Promise.all([getTranslations("autoPurchase.form"), listStrategyProductOptions({ ctx })]);
   const update = updateStrategyAction.bind(null, strategy.id);
   return (
     <div className="space-y-6">

@@ -3,10 +3,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { toDate } from "./store";
-import { gateFromRow, investmentOutstandingSql, lenderGateSql, type LenderGate, type LenderGateRow } from "@/lib/loans/lender-gate";
-import type { LenderLimitSettings } from "@/lib/lending/limits";
-import { rulesMatchLoan, savedRules } from "./predicate";
-import { POA_VERSION, type SkipReason } from "./schemas";
+import { gateFromRow, investmentOutstandingSql, lenderGateSql, type LenderGate, type LenderGateRow } from "@/lib/loans/internal/lender-gate";
+import type { LenderLimitSettings } from "@/lib/lending";
+import { rulesMatchLoan, savedRules } from "../predicate";
+import { POA_VERSION, type SkipReason } from "../schemas";
 
 /** A candidate as the queue knows it: the cheap columns of its first matching strategy. */
 export type QueuedCandidate = {

@@ -5,7 +5,7 @@ import { count } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { goldMonthlyPrices } from "@/db/schema";
 import { logger } from "@/lib/logger";
-import { usdStringToCents } from "./pricing";
+import { usdStringToCents } from "../pricing";
 
 /**
  * The real price history: World Bank monthly averages (USD per troy ounce) shipped in the repository

@@ -4,15 +4,15 @@ import type { DbOrTx } from "@/db";
 import { goldTrades, type GoldTrade } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { Ctx } from "@/lib/context";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict, InsufficientFunds, ValidationFailed } from "@/lib/errors";
 import { gold, idr } from "@/lib/money/params";
 import { ensurePlatformAccount, ensureUserAccount, transferMany } from "@/lib/ledger";
 import { checkRupiah } from "@/lib/money/rupiah";
 import { gramsToUnits } from "@/lib/money/gold";
 import { getLatestPrice, priceChange7dBps } from "./prices";
-import { GOLD_MAX_TRADE_RUPIAH, type GoldTradeMode, type GoldTradeSide } from "./schemas";
-import { computeTrade, TradeAmountInvalid, type TradeAmounts } from "./trade-math";
+import { GOLD_MAX_TRADE_RUPIAH, type GoldTradeMode, type GoldTradeSide } from "../schemas";
+import { computeTrade, TradeAmountInvalid, type TradeAmounts } from "../trade-math";
 
 /**
  * The one place a gold trade happens (manual buys and sells, recurring buys). In a savepoint of the

@@ -3,9 +3,9 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { installments, loanInvestments, loanProducts, loans, regulatoryCaps, type InstallmentRow, type Loan, type LoanProduct } from "@/db/schema";
 import { LimitExceeded, NotFound } from "@/lib/errors";
-import { capInForce, tenorBucket, type RegulatoryCap } from "./caps";
-import type { RateBands } from "./scoring";
-import type { Tenor } from "./schedule";
+import { capInForce, tenorBucket, type RegulatoryCap } from "../caps";
+import type { RateBands } from "../scoring";
+import type { Tenor } from "../schedule";
 
 /** Shared reads and row helpers of the loan verbs (server-only; the verbs own the writes). */
 

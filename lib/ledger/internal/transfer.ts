@@ -5,7 +5,7 @@ import { rowsOf } from "@/db/rows";
 import { ledgerTransfers, type LedgerTransfer, type LedgerUnit } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { Conflict, InsufficientFunds, NotFound, ValidationFailed } from "@/lib/errors";
-import { CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, pgErrorOf, UNIQUE_VIOLATION } from "./pg-errors";
+import { CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, pgErrorOf, UNIQUE_VIOLATION } from "../pg-errors";
 import { executePrepared } from "@/db/prepared";
 import { uuidArray } from "@/db/sql-arrays";
 

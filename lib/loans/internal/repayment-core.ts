@@ -4,16 +4,16 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { installments, lenderDistributions, loanRepayments, loans, type InstallmentRow, type Loan, type LoanRepayment } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { track } from "@/lib/engagement/track";
+import { track } from "@/lib/engagement";
 import { Conflict } from "@/lib/errors";
 import { ensureLoanAccount, ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
-import { applyPayment, distributeRepayment, type InstallmentDue } from "./distribution";
-import { maxBig, mulDivFloor, sumBig } from "./math";
-import { payoffAmount } from "./schedule";
+import { applyPayment, distributeRepayment, type InstallmentDue } from "../distribution";
+import { maxBig, mulDivFloor, sumBig } from "../math";
+import { payoffAmount } from "../schedule";
 import { activeShares, currentInstallments, lockLoan, loanLink, owedOn, wibDay } from "./store";
-import { onCashArrived } from "@/lib/autopurchase/triggers";
+import { onCashArrived } from "@/lib/autopurchase/internal/triggers";
 
 /**
  * due: overdue installments plus the next one. payoff: everything, interest only as accrued to today

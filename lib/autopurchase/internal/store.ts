@@ -4,10 +4,10 @@ import type { DbOrTx } from "@/db";
 import { autoPurchaseLenders, autoPurchaseStrategies, loanProducts, type AutoPurchaseStrategy } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { isKycApproved } from "@/lib/kyc/gates";
-import { riskStatusOf } from "@/lib/lending/risk";
+import { isKycApproved } from "@/lib/kyc";
+import { riskStatusOf } from "@/lib/lending";
 import { idr } from "@/lib/money/params";
-import { POA_VERSION, type StrategyData } from "./schemas";
+import { POA_VERSION, type StrategyData } from "../schemas";
 
 /** Shared helpers of the auto-purchase verbs (not verbs themselves: callers authorize first). */
 

@@ -5,7 +5,7 @@ import { ledgerAccounts, type LedgerAccount } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import { uuidArray } from "@/db/sql-arrays";
 import { now } from "@/lib/clock";
-import { ACCOUNT_TYPES, type AccountType, type LoanAccountType, type PlatformAccountType, type UserAccountType } from "./account-types";
+import { ACCOUNT_TYPES, type AccountType, type LoanAccountType, type PlatformAccountType, type UserAccountType } from "../account-types";
 
 type Owner = { ownerType: "user" | "loan"; ownerId: string } | { ownerType: "platform"; ownerId: null };
 

@@ -2,9 +2,9 @@ import "server-only";
 import type { DbOrTx } from "@/db";
 import { LimitExceeded } from "@/lib/errors";
 import { idr, ppm, type MessageParams } from "@/lib/money/params";
-import { checkOffer, type CapViolation, type RegulatoryCap } from "./caps";
-import { BPS, mulDivFloor } from "./math";
-import { buildSchedule, tenorDays, type RepaymentMethod, type Schedule, type Tenor } from "./schedule";
+import { checkOffer, type CapViolation, type RegulatoryCap } from "../caps";
+import { BPS, mulDivFloor } from "../math";
+import { buildSchedule, tenorDays, type RepaymentMethod, type Schedule, type Tenor } from "../schedule";
 import { borrowerOutstanding, capFor } from "./store";
 
 export type OfferTerms = {

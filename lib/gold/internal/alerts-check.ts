@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import type { GoldPrice } from "@/db/schema";
-import { trackMany } from "@/lib/engagement/track";
+import { trackMany } from "@/lib/engagement";
 import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { events, type EventContext } from "@/db/schema";
 import { now } from "@/lib/clock";
-import type { EventName } from "./event-names";
+import type { EventName } from "../event-names";
 import { executePrepared } from "@/db/prepared";
 
 export type TrackEvent = {

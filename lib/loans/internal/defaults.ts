@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db";
 import { loanProducts, regulatoryCaps, type RateBandsJson } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { BUSINESS_CAPS_2026 } from "./caps";
+import { BUSINESS_CAPS_2026 } from "../caps";
 
 /**
  * The products and caps a new platform starts with (the seed and tests insert them; admins edit

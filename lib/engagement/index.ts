@@ -1,0 +1,3 @@
+import "server-only";
+/** The door of lib/engagement: what other domains and the UI may use. */
+export { track, trackMany, type TrackEvent } from "./internal/track";
