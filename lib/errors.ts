@@ -81,7 +81,7 @@ export class LimitExceeded extends DomainError {
 }
 
 export class RateLimited extends DomainError {
-  constructor(message = "Too many attempts. Please wait a minute and try again.", retryAfterSeconds = 60) {
+  constructor(message = "Too many attempts. Please wait a little and try again.", retryAfterSeconds = 60) {
     super("rate_limited", message, 429, { details: { retryAfterSeconds } });
   }
 }
