@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES, auditActionKey, listAuditAdmins, listAuditEntries, type AuditEntryView } from "@/lib/audit";
 import { getRequestCtx } from "@/lib/auth/session";
@@ -65,18 +66,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const filtered = FILTERS.some((k) => sp[k]);
   const errorText = (field: string) => {
     const code = fieldErrors[field];
-    if (!code) return null;
+    if (!code) return undefined;
     return t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.invalid");
-  };
-  const field = "min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3";
-  const describedBy = (name: string) => (fieldErrors[name] ? `audit-${name}-error` : undefined);
-  const fieldError = (name: string) => {
-    const text = errorText(name);
-    return text ? (
-      <p id={`audit-${name}-error`} className="text-sm text-red-700">
-        {text}
-      </p>
-    ) : null;
   };
   return (
     <div className="space-y-6">
@@ -88,51 +79,33 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <form method="get" action="/admin/audit">
           <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             <legend className="mb-2 text-base font-semibold">{t("filters")}</legend>
-            <div className="space-y-1">
-              <label htmlFor="audit-action" className="block text-sm font-medium">{t("action")}</label>
-              <select id="audit-action" name="action" defaultValue={sp.action ?? ""} className={field} aria-invalid={!!fieldErrors.action} aria-describedby={describedBy("action")}>
-                <option value="">{t("anyAction")}</option>
-                {AUDIT_ACTIONS.map((a) => (
-                  <option key={a} value={a}>{t(`actions.${auditActionKey(a)}`)}</option>
-                ))}
-              </select>
-              {fieldError("action")}
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="audit-admin" className="block text-sm font-medium">{t("admin")}</label>
-              <select id="audit-admin" name="adminId" defaultValue={sp.adminId ?? ""} className={field} aria-invalid={!!fieldErrors.adminId} aria-describedby={describedBy("adminId")}>
-                <option value="">{t("anyAdmin")}</option>
-                {admins.map((a) => (
-                  <option key={a.id} value={a.id}>{a.fullName} ({a.email})</option>
-                ))}
-              </select>
-              {fieldError("adminId")}
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="audit-subject-type" className="block text-sm font-medium">{t("subjectType")}</label>
-              <select id="audit-subject-type" name="subjectType" defaultValue={sp.subjectType ?? ""} className={field} aria-invalid={!!fieldErrors.subjectType} aria-describedby={describedBy("subjectType")}>
-                <option value="">{t("anySubject")}</option>
-                {AUDIT_SUBJECT_TYPES.map((s) => (
-                  <option key={s} value={s}>{t(`subjects.${s}`)}</option>
-                ))}
-              </select>
-              {fieldError("subjectType")}
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="audit-subject-id" className="block text-sm font-medium">{t("subjectId")}</label>
-              <input id="audit-subject-id" name="subjectId" defaultValue={sp.subjectId} maxLength={100} className={field} aria-invalid={!!fieldErrors.subjectId} aria-describedby={describedBy("subjectId")} />
-              {fieldError("subjectId")}
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="audit-from" className="block text-sm font-medium">{t("from")}</label>
-              <input id="audit-from" name="from" type="date" defaultValue={sp.from} className={field} aria-invalid={!!fieldErrors.from} aria-describedby={describedBy("from")} />
-              {fieldError("from")}
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="audit-to" className="block text-sm font-medium">{t("to")}</label>
-              <input id="audit-to" name="to" type="date" defaultValue={sp.to} className={field} aria-invalid={!!fieldErrors.to} aria-describedby={describedBy("to")} />
-              {fieldError("to")}
-            </div>
+            <SelectField
+              id="audit-action"
+              name="action"
+              label={t("action")}
+              defaultValue={sp.action ?? ""}
+              error={errorText("action")}
+              options={[{ value: "", label: t("anyAction") }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`actions.${auditActionKey(a)}`) }))]}
+            />
+            <SelectField
+              id="audit-admin"
+              name="adminId"
+              label={t("admin")}
+              defaultValue={sp.adminId ?? ""}
+              error={errorText("adminId")}
+              options={[{ value: "", label: t("anyAdmin") }, ...admins.map((a) => ({ value: a.id, label: `${a.fullName} (${a.email})` }))]}
+            />
+            <SelectField
+              id="audit-subject-type"
+              name="subjectType"
+              label={t("subjectType")}
+              defaultValue={sp.subjectType ?? ""}
+              error={errorText("subjectType")}
+              options={[{ value: "", label: t("anySubject") }, ...AUDIT_SUBJECT_TYPES.map((x) => ({ value: x, label: t(`subjects.${x}`) }))]}
+            />
+            <TextField id="audit-subject-id" name="subjectId" label={t("subjectId")} defaultValue={sp.subjectId} maxLength={100} error={errorText("subjectId")} />
+            <TextField id="audit-from" name="from" type="date" label={t("from")} defaultValue={sp.from} error={errorText("from")} />
+            <TextField id="audit-to" name="to" type="date" label={t("to")} defaultValue={sp.to} error={errorText("to")} />
           </fieldset>
           <div className="mt-3 flex flex-wrap gap-2">
             <button type="submit" className={buttonClass("primary")}>{t("apply")}</button>
