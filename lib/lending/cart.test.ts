@@ -87,6 +87,24 @@ describe("cart", () => {
     expect(completed.filter((e) => (e.properties as { outcome: string }).outcome === "invested")).toHaveLength(2);
   });
 
+  it("two checkouts of one cart at once (two tabs) buy each item once; the later one reports it as taken", async () => {
+    const a = await listedLoan({ amount: 10_000_000n, tenor: 6 });
+    const b = await listedLoan({ amount: 10_000_000n, tenor: 6 });
+    const [l] = await lenders(1, 10_000_000n);
+    await addToCart({ ctx: l!.ctx, input: { loanId: a.loanId, amount: "1000000" } });
+    await addToCart({ ctx: l!.ctx, input: { loanId: b.loanId, amount: "1000000" } });
+    const [one, two] = await Promise.all([
+      checkout({ ctx: l!.ctx, input: { checkoutId: key("tab1") } }),
+      checkout({ ctx: l!.ctx, input: { checkoutId: key("tab2") } }),
+    ]);
+    const bought = await getDb().select().from(loanInvestments).where(and(eq(loanInvestments.lenderId, l!.user.id), inArray(loanInvestments.loanId, [a.loanId, b.loanId])));
+    expect(bought).toHaveLength(2);
+    expect(one.succeeded + two.succeeded).toBe(2);
+    for (const r of [...one.results, ...two.results].filter((x) => !x.ok)) expect(r.error).toMatchObject({ code: "cart_item_taken" });
+    expect(await readUserCashBalances(getDb(), l!.user.id)).toMatchObject({ available: 8_000_000n });
+    expect((await getMyCart({ ctx: l!.ctx })).items).toHaveLength(0);
+  });
+
   it("a lender without approved KYC keeps the item with the reason", async () => {
     const { loanId } = await listedLoan({ amount: 10_000_000n, tenor: 6 });
     const { ctx } = await createTestUser("lender");
