@@ -8,10 +8,20 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: { default: t("title"), template: `%s · Lumbung` }, description: t("description") };
+  return {
+    title: { default: t("title"), template: `%s · Lumbung` },
+    description: t("description"),
+    // public/ (scripts/make-icons.mjs); the manifest is app/manifest.ts.
+    icons: {
+      icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }],
+      apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+    },
+    appleWebApp: { capable: true, title: "Lumbung", statusBarStyle: "default" },
+  };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#065f46" };
+// viewport-fit=cover: the phone's tab bar and top bar pad themselves with the safe-area insets.
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#065f46", viewportFit: "cover" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { setLanguage, signIn, signOut } from "./helpers";
 
 /**
  * Auto-purchase in the browser: a verified seeded lender (KYC approved, risk check passed, plenty of
@@ -17,11 +17,7 @@ const PURPOSE = "Invoice to a hotel chain, payable in 60 days";
 
 /** Seeded lenders 2–4 are verified with cash but read Indonesian; the tests read English. */
 async function inEnglish(page: Page) {
-  const language = page.getByLabel(/^(Language|Bahasa)$/);
-  if ((await language.inputValue()) !== "en") {
-    await language.selectOption("en");
-    await expect(page.getByLabel("Language")).toHaveValue("en");
-  }
+  if ((await page.locator("html").getAttribute("lang")) !== "en") await setLanguage(page, "en");
 }
 
 async function noHorizontalScroll(page: Page, what: string) {
@@ -199,13 +195,13 @@ test("the auto-purchase pages in Indonesian and on a 375 px phone", async ({ pag
   await signIn(page, LENDER);
   await inEnglish(page);
   await page.goto("/lender/auto-purchase");
-  await page.getByLabel("Language").selectOption("id");
+  await setLanguage(page, "id");
   await expect(page.getByRole("heading", { level: 1, name: "Pembelian otomatis" })).toBeVisible();
   await expect(page.getByRole("switch", { name: `Pembelian otomatis dengan ${STRATEGY}` })).toBeVisible();
   await page.getByRole("link", { name: "Strategi baru" }).click();
   await expect(page.getByLabel("Jumlah per pinjaman (Rp)")).toBeVisible();
   await expect(page.getByRole("button", { name: "Semua grade B" })).toBeVisible();
-  await page.getByLabel("Bahasa").selectOption("en");
+  await setLanguage(page, "en");
   await expect(page.getByRole("heading", { level: 1, name: "New strategy" })).toBeVisible();
 
   await page.setViewportSize({ width: 375, height: 740 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, uniqueEmail } from "./helpers";
+import { setLanguage, signIn, signOut, uniqueEmail } from "./helpers";
 
 test.describe("foundation", () => {
   test("a lender signs up, signs out, signs in again and switches to Bahasa Indonesia", async ({ page }) => {
@@ -27,7 +27,7 @@ test.describe("foundation", () => {
     await signIn(page, email, password);
     await expect(page.getByRole("heading", { level: 1, name: "Lender dashboard" })).toBeVisible();
 
-    await page.getByLabel("Language").selectOption("id");
+    await setLanguage(page, "id");
     await expect(page.getByRole("heading", { level: 1, name: "Dasbor Pendana" })).toBeVisible();
 
     // The language is kept on the profile: a fresh browser session signs in and sees Indonesian.

@@ -15,7 +15,34 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   if (!expectFailure) await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
+/** The account button in the top bar (the user's name); its menu holds security, language and sign-out. */
+export function accountButton(page: Page) {
+  return page.getByRole("button", { name: /^(Account menu|Menu akun)\b/ });
+}
+
+/** Opens the account menu (on a phone and on a desktop alike) unless it is open already. */
+export async function openAccountMenu(page: Page) {
+  const button = accountButton(page);
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  return page.getByRole("group", { name: /^(Account menu|Menu akun)$/ });
+}
+
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: /Sign out|Keluar/ }).click();
+  const menu = await openAccountMenu(page);
+  await menu.getByRole("button", { name: /^(Sign out|Keluar)$/ }).click();
   await expect(page).toHaveURL(/\/$/);
+}
+
+/**
+ * Switches the language with the select in the account menu (signed in) or in the public header
+ * (signed out), then waits for the page to read it.
+ */
+export async function setLanguage(page: Page, locale: "en" | "id") {
+  const signedIn = (await accountButton(page).count()) > 0;
+  const scope = signedIn ? await openAccountMenu(page) : page;
+  const select = scope.getByLabel(/^(Language|Bahasa)$/);
+  await select.selectOption(locale);
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await expect(select).toHaveValue(locale);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { openAccountMenu, signIn, signOut } from "./helpers";
 
 // Issue 12, security item 4: signing out must end the session on the server, not only clear the
 // cookie in this browser. The old cookie, replayed, may no longer read the wallet.
@@ -13,8 +13,7 @@ test("after sign-out the old session cookie is refused by the wallet API (401)",
   const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: cookieHeader } });
   expect((await replay.get("/api/v1/wallet")).status()).toBe(200);
 
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await signOut(page);
 
   const after = await replay.get("/api/v1/wallet");
   expect(after.status()).toBe(401);
@@ -27,7 +26,7 @@ test("after sign-out the old session cookie is refused by the wallet API (401)",
 
 test("the security page offers a password change and sign out everywhere, which ends this session", async ({ page }) => {
   await signIn(page, "borrower@lumbung.test");
-  await page.getByRole("link", { name: "Security" }).click();
+  await (await openAccountMenu(page)).getByRole("link", { name: "Security" }).click();
   await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("This field is required.").first()).toBeVisible();

@@ -2,16 +2,23 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { NavIconName } from "./nav-icon";
 
-export type NavItem = { href: string; label: string };
+export type NavItem = { href: string; label: string; icon?: NavIconName };
 
+/** The page is the item's page or (except for an area's home) one below it. */
+export function isActive(pathname: string, href: string): boolean {
+  return pathname === href || (href.split("/").length > 2 && pathname.startsWith(`${href}/`));
+}
+
+/** The desktop's top navigation (from 768 px; phones get the bottom tab bar instead). */
 export function AreaNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="mx-auto max-w-6xl overflow-x-auto px-4">
-      <ul className="flex gap-1">
+    <nav aria-label={label} className="mx-auto hidden max-w-6xl px-4 md:block">
+      <ul className="flex flex-wrap gap-x-1">
         {items.map((item) => {
-          const active = pathname === item.href || (item.href.split("/").length > 2 && pathname.startsWith(`${item.href}/`));
+          const active = isActive(pathname, item.href);
           return (
             <li key={item.href}>
               <Link
