@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { setLanguage, signIn, signOut } from "./helpers";
 
 /**
  * Gold savings in the browser. The seed may already give the demo lender gold, so the checks are on
@@ -255,7 +255,7 @@ test.describe("gold", () => {
       await page.goto("/lender/gold");
       await expect(page.getByRole("heading", { level: 1, name: /^(Gold|Emas)$/ })).toBeVisible();
       await noHorizontalScroll(page);
-      await page.getByLabel(/^(Language|Bahasa)$/).selectOption("id");
+      await setLanguage(page, "id");
       await expect(page.getByRole("heading", { level: 1, name: "Emas" })).toBeVisible();
       await expect(page.getByText("Harga beli", { exact: true }).first()).toBeVisible();
       await expect(page.getByRole("heading", { name: "Riwayat transaksi" })).toBeVisible();

@@ -28,6 +28,8 @@ for (const locale of LOCALES) {
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await shoot(page, `landing-${locale}`);
 
+    // signIn reads the English form; the locale cookie comes back after it.
+    await page.context().clearCookies();
     await signIn(page, "lender@lumbung.test");
     await useLocale(page, locale, baseURL!);
     for (const [name, url] of [

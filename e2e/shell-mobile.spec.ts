@@ -177,9 +177,11 @@ test("a toast never covers the next step's button and catches no tap outside its
   await expect(toast).toBeVisible();
   const next = page.getByRole("button", { name: "Save and continue" });
   await next.scrollIntoViewIfNeeded();
+  const header = await box(page.getByRole("banner"));
+  // Once it has slid in (sonner animates it down from the top edge).
+  await expect.poll(async () => (await toast.boundingBox())?.y ?? 0).toBeGreaterThanOrEqual(header.y + header.height - 1);
   const toastBox = await box(toast);
   const buttonBox = await box(next);
-  const header = await box(page.getByRole("banner"));
   const tabBar = await box(page.getByRole("navigation", { name: "Lender navigation" }).getByRole("list").first());
 
   // The toast sits under the top bar and above the tab bar, and not on the button.
