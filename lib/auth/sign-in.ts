@@ -170,7 +170,8 @@ async function noteBurst(tx: DbOrTx, ctx: Ctx, user: User, failures: number, at:
 
 /**
  * Checks an email and password under the throttle above. The attempt is recorded (and committed)
- * before a wrong password is refused, so it counts.
+ * before a wrong password is refused, so it counts. Only the first step of signing in: see
+ * authorizeSignIn (./credentials.ts) for the rest.
  */
 export async function verifyCredentials({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<User> {
   allowAnonymous(ctx);
@@ -191,13 +192,7 @@ export async function verifyCredentials({ ctx, input }: { ctx: Ctx; input: unkno
       if (user) await noteBurst(tx, ctx, user, history.accountFailures + 1, at);
       return null;
     }
-    await track(tx, {
-      name: "user_signed_in",
-      userId: user.id,
-      anonymousId: ctx.request?.anonymousId,
-      properties: { role: user.role },
-      context: ctx.request,
-    });
+    // user_signed_in is recorded when the sign-in completes (after any second factor): ./credentials.ts.
     return user;
   }).then((user) => {
     if (!user) throw new InvalidCredentials();
