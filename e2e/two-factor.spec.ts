@@ -14,7 +14,7 @@ const ADMIN = "admin@lumbung.test";
 /** From the dashboard, whose only sign-out button is the shell's. */
 async function signOutFromDashboard(page: Page) {
   await page.goto("/admin");
-  await signOutFromDashboard(page);
+  await signOut(page);
 }
 
 async function passwordStep(page: Page) {
