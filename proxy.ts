@@ -2,6 +2,8 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { ANONYMOUS_ID_COOKIE, FIRST_TOUCH_COOKIE } from "@/lib/auth/cookie-names";
+import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
+import { forwardedHeadersTrusted } from "@/lib/auth/request-context";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/security/headers";
 import { guardPageMutation } from "@/lib/security/request-guard";
@@ -68,7 +70,19 @@ async function withSecurity(request: NextRequest, next: () => Promise<Response>)
   const https = e.publicUrl.startsWith("https://") || request.nextUrl.protocol === "https:";
   const csp = contentSecurityPolicy({ nonce: createNonce(), https, dev: e.NODE_ENV === "development" });
   const headers = securityHeaders({ csp, https });
-  let response = await guardPageMutation(request);
+  const trustForwarded = forwardedHeadersTrusted(request.headers);
+  if (!trustForwarded) {
+    // Forwarded host and protocol from anyone but a trusted proxy are the client's say-so: what
+    // Next.js (its server-action Origin check) and Auth.js (its URLs) read is replaced by what this
+    // server actually received.
+    const host = request.headers.get("host");
+    if (host) request.headers.set("x-forwarded-host", host);
+    else request.headers.delete("x-forwarded-host");
+    // scripts/server.mjs (which writes the peer header) speaks plain HTTP; TLS is a proxy's job.
+    const proto = request.headers.has(PEER_ADDRESS_HEADER) ? "http" : request.nextUrl.protocol.replace(/:$/, "");
+    request.headers.set("x-forwarded-proto", proto);
+  }
+  let response = await guardPageMutation(request, { trustForwarded });
   if (!response) {
     request.headers.set("content-security-policy", csp);
     response = await next();

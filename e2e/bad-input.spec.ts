@@ -61,6 +61,29 @@ test.describe("bad input gets a 4xx, not a 500", () => {
     expect(fine.status()).toBeLessThan(500);
   });
 
+  // Issue 12 (auth slice), item 7: bodies that parse but are not what React sends reached React's
+  // decoder, which threw, and Next.js answered 500 (each of these did, against the sign-in action).
+  test("a parseable server-action body of the wrong shape: 400 with a message", async ({ request, baseURL }) => {
+    const headers = { "next-action": action.id, origin: baseURL! };
+    for (const data of ["5", "null", '"abc"', '["$1"]', '["$Q1"]', '["$h1"]', '["$B1"]', '["$nxyz"]', '["$Z"]']) {
+      const res = await request.post(action.url, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data });
+      expect(res.status(), data).toBe(400);
+      expect(await res.json(), data).toMatchObject({ code: "malformed_request", message: expect.stringMatching(/^The request could not be read: .+/) });
+    }
+    const multipart = async (parts: [string, string][]) =>
+      (await request.post(action.url, { headers, multipart: Object.fromEntries(parts) })).status();
+    expect(await multipart([["1", "x"]])).toBe(400); // no part 0
+    expect(await multipart([["0", "5"]])).toBe(400);
+    expect(await multipart([["0", "nope"]])).toBe(400);
+    expect(await multipart([["0", '["$1"]']])).toBe(400);
+    // A form posted without JavaScript whose bound arguments are missing.
+    const mpa = await request.post(action.url, { headers: { origin: baseURL! }, multipart: { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: action.id, bound: "$@1" }) } });
+    expect(mpa.status()).toBe(400);
+    // What React sends still works: the action answers (a field error for a bad email).
+    const fine = await request.post(action.url, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: '[{"email":"x","password":"y"},"$undefined"]' });
+    expect(fine.status()).toBe(200);
+  });
+
   test("NUL and lone surrogates in a JSON API: 400 with code and message", async ({ request, baseURL }) => {
     for (const raw of ['{"events":[{"name":"page_viewed","properties":{"path":"/a\\u0000b"}}]}', '{"events":[{"name":"page_viewed","properties":{"path":"/a\\ud800"}}]}']) {
       const res = await request.post(`${baseURL}/api/track`, { headers: { "content-type": "application/json" }, data: raw });

@@ -12,12 +12,17 @@ test("after sign-out the old session cookie is refused by the wallet API (401)",
 
   const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: cookieHeader } });
   expect((await replay.get("/api/v1/wallet")).status()).toBe(200);
+  expect(await (await replay.get("/api/auth/session")).json()).toMatchObject({ user: { email: "lender@lumbung.test" } });
 
   await signOut(page);
 
   const after = await replay.get("/api/v1/wallet");
   expect(after.status()).toBe(401);
   expect(await after.json()).toMatchObject({ code: "unauthenticated" });
+  // Auth.js's session endpoint no longer echoes the name and email of the ended session (issue 12, auth slice).
+  const echo = await replay.get("/api/auth/session");
+  expect(echo.status()).toBe(200);
+  expect(await echo.json()).toBeNull();
   // The private area sends the old cookie to sign-in as well.
   const pageAfter = await replay.get("/lender/wallet", { maxRedirects: 0 });
   expect([302, 303, 307, 200]).toContain(pageAfter.status());

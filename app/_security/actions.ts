@@ -3,7 +3,7 @@
 import { signOut } from "@/lib/auth";
 import { getRequestCtx, getSecondFactorSetupCtx } from "@/lib/auth/session";
 import { changePassword, reauthenticate, signOutEverywhere } from "@/lib/auth/sessions";
-import { confirmTotpEnrolment } from "@/lib/auth/second-factor";
+import { confirmTotpEnrolment, disableTotp, regenerateRecoveryCodes } from "@/lib/auth/second-factor";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
 
 export type SecurityResult = { ok: boolean; error?: string; fields?: FieldErrors; message?: string };
@@ -43,6 +43,26 @@ export async function confirmTotpAction(input: unknown): Promise<SecurityResult 
   try {
     const { recoveryCodes } = await confirmTotpEnrolment({ ctx: await getSecondFactorSetupCtx(), input });
     return { ok: true, recoveryCodes };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** Ten new recovery codes (password again); shown once. */
+export async function regenerateRecoveryCodesAction(input: unknown): Promise<SecurityResult & { recoveryCodes?: string[] }> {
+  try {
+    const { recoveryCodes } = await regenerateRecoveryCodes({ ctx: await getRequestCtx(), input });
+    return { ok: true, recoveryCodes };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** Turns two-step sign-in off (password again); refused outside demo mode, where it is required. */
+export async function disableTotpAction(input: unknown): Promise<SecurityResult> {
+  try {
+    await disableTotp({ ctx: await getRequestCtx(), input });
+    return { ok: true };
   } catch (e) {
     return failure(e);
   }

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { TotpManage } from "@/components/account/totp-manage";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { Ctx } from "@/lib/context";
 import { getSecondFactorStatus } from "@/lib/auth/second-factor";
 import { listMySessions } from "@/lib/auth/sessions";
-import { changePasswordAction, signOutEverywhereAction } from "./actions";
+import { changePasswordAction, disableTotpAction, regenerateRecoveryCodesAction, signOutEverywhereAction } from "./actions";
 
 /** The account's security page, shared by the three areas: password, sessions, (admins) two-step sign-in. */
 export async function SecurityScreen({ ctx, area }: { ctx: Ctx; area: "lender" | "borrower" | "admin" }) {
@@ -27,7 +28,10 @@ export async function SecurityScreen({ ctx, area }: { ctx: Ctx; area: "lender" |
       {secondFactor ? (
         <Card title={t("twoFactorTitle")}>
           {secondFactor.enabled ? (
-            <p className="text-sm text-slate-800">{t("twoFactorOn", { left: secondFactor.recoveryCodesLeft })}</p>
+            <div className="space-y-4">
+              <p className="text-sm text-slate-800">{t("twoFactorOn", { left: secondFactor.recoveryCodesLeft })}</p>
+              <TotpManage required={secondFactor.required} regenerate={regenerateRecoveryCodesAction} disable={disableTotpAction} />
+            </div>
           ) : (
             <div className="space-y-3">
               <p className="text-sm text-slate-800">{secondFactor.required ? t("twoFactorRequired") : t("twoFactorOffered")}</p>

@@ -7,7 +7,8 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { SecurityResult } from "@/app/_security/actions";
 import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/field";
+import { PasswordField } from "@/components/ui/password-field";
 import { ChangePasswordInput } from "@/lib/auth/schemas";
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
@@ -41,9 +42,9 @@ export function ChangePasswordForm({ action }: { action: (input: Values) => Prom
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       <FormError message={formError} />
-      <TextField id="current-password" label={t("currentPassword")} type="password" autoComplete="current-password" error={msg(e.currentPassword?.message)} {...register("currentPassword")} />
-      <TextField id="new-password" label={t("newPassword")} type="password" autoComplete="new-password" hint={t("newPasswordHint")} error={msg(e.newPassword?.message)} {...register("newPassword")} />
-      <TextField id="confirm-password" label={t("confirmPassword")} type="password" autoComplete="new-password" error={msg(e.confirmPassword?.message)} {...register("confirmPassword")} />
+      <PasswordField id="current-password" label={t("currentPassword")} autoComplete="current-password" error={msg(e.currentPassword?.message)} {...register("currentPassword")} />
+      <PasswordField id="new-password" label={t("newPassword")} autoComplete="new-password" hint={t("newPasswordHint")} error={msg(e.newPassword?.message)} {...register("newPassword")} />
+      <PasswordField id="confirm-password" label={t("confirmPassword")} autoComplete="new-password" error={msg(e.confirmPassword?.message)} {...register("confirmPassword")} />
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("changePassword")}
       </Button>

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { SecondFactorCodeInput, SignInInput } from "@/lib/auth/schemas";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
+import { PasswordField } from "@/components/ui/password-field";
 import type { AuthFormState } from "@/app/(auth)/actions";
 
 type Values = { email: string; password: string; code?: string };
@@ -93,10 +94,9 @@ export function SignInForm({
         error={errors.email?.message ? tv(errors.email.message) : undefined}
         {...register("email")}
       />
-      <TextField
+      <PasswordField
         id="password"
         label={t("password")}
-        type="password"
         autoComplete="current-password"
         error={errors.password?.message ? tv(errors.password.message) : undefined}
         {...register("password")}

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { BUSINESS_SECTORS, SignUpInput } from "@/lib/auth/schemas";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
+import { PasswordField } from "@/components/ui/password-field";
 import type { AuthFormState } from "@/app/(auth)/actions";
 
 type Values = {
@@ -75,10 +76,9 @@ export function SignUpForm({
       ) : null}
       <TextField id="email" label={t("email")} type="email" autoComplete="email" error={err(errors.email?.message)} {...register("email")} />
       <TextField id="phone" label={t("phone")} type="tel" autoComplete="tel" hint={t("phoneHint")} error={err(errors.phone?.message)} {...register("phone")} />
-      <TextField
+      <PasswordField
         id="password"
         label={t("password")}
-        type="password"
         autoComplete="new-password"
         hint={t("passwordHint")}
         error={err(errors.password?.message)}

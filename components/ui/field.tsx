@@ -1,17 +1,17 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
-const control =
+export const control =
   "block w-full min-h-11 rounded-lg border bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-700";
 
 type FieldProps = { id: string; label: string; error?: string; hint?: ReactNode };
 
 /** The ids a control is described by: its error and its hint, when shown. */
-function describedBy({ id, error, hint }: FieldProps): string | undefined {
+export function describedBy({ id, error, hint }: FieldProps): string | undefined {
   return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
 }
 
 /** What every field shares: the visible label, then the control, its hint and its announced error. */
-function FieldFrame({ id, label, error, hint, className, children }: FieldProps & { className: string; children: ReactNode }) {
+export function FieldFrame({ id, label, error, hint, className, children }: FieldProps & { className: string; children: ReactNode }) {
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">

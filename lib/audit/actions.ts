@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   "clock.advanced",
   "user.suspended",
   "user.reactivated",
+  "user.second_factor_disabled",
+  "user.recovery_codes_regenerated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

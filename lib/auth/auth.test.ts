@@ -5,6 +5,7 @@ import { events, users } from "@/db/schema";
 import { setNow } from "@/lib/clock";
 import { anonymousCtx } from "@/lib/context";
 import { ValidationFailed } from "@/lib/errors";
+import { authorizeSignIn } from "./credentials";
 import { registerUser } from "./register";
 import { InvalidCredentials, landingFor, verifyCredentials } from "./sign-in";
 import { changeLocale, getMyProfile } from "./profile";
@@ -77,15 +78,17 @@ describe("sign-up", () => {
 });
 
 describe("sign-in", () => {
-  it("accepts the right password and records user_signed_in", async () => {
+  it("accepts the right password; user_signed_in waits for the completed sign-in (authorizeSignIn)", async () => {
     const { user } = await createTestUser("borrower", { email: "Owner@Shop.test" });
     const signedIn = await verifyCredentials({
       ctx: anonymousCtx({ ip: "192.0.2.10" }),
       input: { email: "owner@shop.TEST", password: TEST_PASSWORD },
     });
     expect(signedIn.id).toBe(user.id);
-    const rows = await getDb().select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "user_signed_in")));
-    expect(rows).toHaveLength(1);
+    const signedInEvents = () => getDb().select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "user_signed_in")));
+    expect(await signedInEvents()).toHaveLength(0);
+    await authorizeSignIn({ email: "owner@shop.TEST", password: TEST_PASSWORD }, new Headers({ "x-forwarded-for": "192.0.2.10" }));
+    expect(await signedInEvents()).toHaveLength(1);
   });
 
   it("gives the same error for a wrong password and an unknown email", async () => {

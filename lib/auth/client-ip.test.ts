@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createServer, request, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resetEnvForTests } from "@/lib/env";
-import { clientIpFrom, normaliseIp, parseTrustedProxies, PEER_ADDRESS_HEADER } from "./client-ip";
+import { clientIpFrom, fromTrustedProxy, normaliseIp, parseTrustedProxies, PEER_ADDRESS_HEADER } from "./client-ip";
 import { clientIp } from "./request-context";
 import { PEER_ADDRESS_HEADER as SERVER_HEADER, stampPeerAddress } from "../../scripts/peer-address.mjs";
 
@@ -90,5 +90,18 @@ describe("the production server's peer header", () => {
     server.close();
     expect(seen[PEER_ADDRESS_HEADER]).toBe("127.0.0.1");
     expect(clientIpFrom(new Headers(seen as Record<string, string>), none)).toBe("127.0.0.1");
+  });
+});
+
+describe("fromTrustedProxy (whether X-Forwarded-Host/-Proto may be believed)", () => {
+  it("is true only when the immediate peer is a configured proxy", () => {
+    const trusted = parseTrustedProxies("127.0.0.1, 10.0.0.0/8");
+    expect(fromTrustedProxy(h({ [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "127.0.0.1" }), trusted)).toBe(false);
+    expect(fromTrustedProxy(h({ [PEER_ADDRESS_HEADER]: "::ffff:10.1.2.3" }), trusted)).toBe(true);
+    expect(fromTrustedProxy(h({ [PEER_ADDRESS_HEADER]: "127.0.0.1" }), none)).toBe(false);
+    expect(fromTrustedProxy(h({ [PEER_ADDRESS_HEADER]: "garbage" }), trusted)).toBe(false);
+    // Without the peer header (next dev) the rightmost X-Forwarded-For entry stands in, as for clientIp.
+    expect(fromTrustedProxy(h({ "x-forwarded-for": "6.6.6.6, 10.0.0.5" }), trusted)).toBe(true);
+    expect(fromTrustedProxy(h({}), trusted)).toBe(false);
   });
 });

@@ -72,3 +72,14 @@ export function clientIpFrom(headers: HeaderBag, trusted: BlockList): string {
   }
   return nearest ?? "unknown";
 }
+
+/**
+ * Whether the request came straight from a trusted proxy (the same peer clientIpFrom starts from), so
+ * that its X-Forwarded-Host and X-Forwarded-Proto may be believed. False by default (no proxies).
+ */
+export function fromTrustedProxy(headers: HeaderBag, trusted: BlockList): boolean {
+  const peerHeader = headers.get(PEER_ADDRESS_HEADER);
+  const peer = peerHeader !== null ? peerHeader : (headers.get("x-forwarded-for") ?? "").split(",").map((e) => e.trim()).filter(Boolean).at(-1);
+  const ip = normaliseIp(peer);
+  return ip !== null && isTrusted(trusted, ip);
+}

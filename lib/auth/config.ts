@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/db/schema";
+import { authLogger } from "./auth-logger";
 import { authSecret } from "./secret";
 
 declare module "next-auth" {
@@ -28,6 +29,8 @@ export function authConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in" },
+    // One line per refused sign-in instead of an error with a stack trace (./auth-logger.ts).
+    logger: authLogger,
     providers: [],
     callbacks: {
       jwt({ token, user }) {

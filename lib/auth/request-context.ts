@@ -1,7 +1,7 @@
 import type { BlockList } from "node:net";
 import type { EventContext } from "@/db/schema";
 import { env } from "@/lib/env";
-import { clientIpFrom, parseTrustedProxies } from "./client-ip";
+import { clientIpFrom, fromTrustedProxy, parseTrustedProxies } from "./client-ip";
 import { ANONYMOUS_ID_COOKIE, FIRST_TOUCH_COOKIE, LOCALE_COOKIE } from "./cookie-names";
 
 export { ANONYMOUS_ID_COOKIE, FIRST_TOUCH_COOKIE, LOCALE_COOKIE };
@@ -20,11 +20,20 @@ function readCookie(headers: HeaderBag, name: string): string | undefined {
 
 let trusted: { source: string[]; list: BlockList } | undefined;
 
-/** The client's IP: the socket's peer, or what trusted proxies forwarded (see ./client-ip.ts). */
-export function clientIp(headers: HeaderBag): string {
+function trustedProxies(): BlockList {
   const source = env().trustedProxies;
   if (trusted?.source !== source) trusted = { source, list: parseTrustedProxies(source) };
-  return clientIpFrom(headers, trusted.list);
+  return trusted.list;
+}
+
+/** The client's IP: the socket's peer, or what trusted proxies forwarded (see ./client-ip.ts). */
+export function clientIp(headers: HeaderBag): string {
+  return clientIpFrom(headers, trustedProxies());
+}
+
+/** Whether the request's peer is a trusted proxy, whose X-Forwarded-Host/-Proto may be believed. */
+export function forwardedHeadersTrusted(headers: HeaderBag): boolean {
+  return fromTrustedProxy(headers, trustedProxies());
 }
 
 /** The request details an event records: IP, user agent, locale, anonymous id. */

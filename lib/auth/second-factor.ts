@@ -3,10 +3,13 @@ import { and, count, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { userRecoveryCodes, userSessions, userTotp, users } from "@/db/schema";
 import { now, realNow } from "@/lib/clock";
+import type { Tx } from "@/db";
 import { dbOf, requireRole, withTransaction, type Ctx } from "@/lib/context";
+import { recordAdminDecision } from "@/lib/audit";
 import { Conflict, DomainError, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
 import { track } from "@/lib/engagement";
-import { SecondFactorCodeInput } from "./schemas";
+import { verifyPassword } from "./password";
+import { ReauthInput, SecondFactorCodeInput } from "./schemas";
 import { assertFactorAttemptsLeft, secondFactorRequired } from "./internal/sessions";
 import { recordFactorFailure } from "./sessions";
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "./totp";
@@ -131,4 +134,85 @@ export async function checkSecondFactorAtSignIn(
     throw invalidCode();
   }
   return true;
+}
+
+export class SecondFactorMandatory extends DomainError {
+  constructor() {
+    super("second_factor_mandatory", "Admins must use two-step sign-in here: it cannot be turned off.", 409);
+  }
+}
+
+/**
+ * Runs `fn` when `password` is the user's password (the factor-failure limit applies: 5 wrong in 15
+ * minutes); a wrong one is recorded outside the transaction and refused as a field error.
+ */
+async function withPasswordAgain<T>(ctx: Ctx, userId: string, password: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await withTransaction(ctx, async (tx) => {
+    await assertFactorAttemptsLeft(tx, userId, "reauth");
+    const [user] = await tx.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+    if (!user || !(await verifyPassword(user.hash, password))) return { ok: false as const };
+    return { ok: true as const, value: await fn(tx) };
+  });
+  if (!result.ok) {
+    await recordFactorFailure(userId, "reauth");
+    throw new ValidationFailed({ password: "wrongPassword" }, "The password is incorrect.", "wrong_password");
+  }
+  return result.value;
+}
+
+/**
+ * Turns two-step sign-in off for the signed-in admin, after their password. Only where it is
+ * offered (demo mode): outside it, it is required and this refuses with `second_factor_mandatory`.
+ * Deletes the secret and the recovery codes; audited and recorded.
+ */
+export async function disableTotp({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  const actor = requireRole(ctx, "admin");
+  const { password } = parseInput(ReauthInput, input);
+  if (secondFactorRequired(actor.role)) throw new SecondFactorMandatory();
+  await withPasswordAgain(ctx, actor.userId, password, async (tx) => {
+    const [row] = await tx.select({ enabledAt: userTotp.enabledAt }).from(userTotp).where(eq(userTotp.userId, actor.userId));
+    if (!row?.enabledAt) throw new Conflict("second_factor_off", "Two-step sign-in is already off.");
+    const [codes] = await tx
+      .select({ left: count() })
+      .from(userRecoveryCodes)
+      .where(and(eq(userRecoveryCodes.userId, actor.userId), isNull(userRecoveryCodes.usedAt)));
+    await tx.delete(userRecoveryCodes).where(eq(userRecoveryCodes.userId, actor.userId));
+    await tx.delete(userTotp).where(eq(userTotp.userId, actor.userId));
+    await recordAdminDecision(tx, ctx, {
+      action: "user.second_factor_disabled",
+      subject: { type: "user", id: actor.userId },
+      before: { enabledAt: row.enabledAt, recoveryCodesLeft: codes?.left ?? 0 },
+    });
+    await track(tx, { name: "second_factor_disabled", userId: actor.userId, context: ctx.request });
+  });
+}
+
+/**
+ * Ten new recovery codes for the signed-in admin, after their password; the old ones (used or not)
+ * stop working. Returned once, stored hashed; audited and recorded.
+ */
+export async function regenerateRecoveryCodes({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ recoveryCodes: string[] }> {
+  const actor = requireRole(ctx, "admin");
+  const { password } = parseInput(ReauthInput, input);
+  const recoveryCodes = await withPasswordAgain(ctx, actor.userId, password, async (tx) => {
+    const [row] = await tx.select({ enabledAt: userTotp.enabledAt }).from(userTotp).where(eq(userTotp.userId, actor.userId));
+    if (!row?.enabledAt) throw new Conflict("second_factor_off", "Two-step sign-in is off: set it up first.");
+    const [old] = await tx
+      .select({ left: count() })
+      .from(userRecoveryCodes)
+      .where(and(eq(userRecoveryCodes.userId, actor.userId), isNull(userRecoveryCodes.usedAt)));
+    const codes = newRecoveryCodes();
+    const at = now();
+    await tx.delete(userRecoveryCodes).where(eq(userRecoveryCodes.userId, actor.userId));
+    await tx.insert(userRecoveryCodes).values(codes.map((c) => ({ userId: actor.userId, codeHash: hashRecoveryCode(c), createdAt: at })));
+    await recordAdminDecision(tx, ctx, {
+      action: "user.recovery_codes_regenerated",
+      subject: { type: "user", id: actor.userId },
+      before: { recoveryCodesLeft: old?.left ?? 0 },
+      after: { recoveryCodesLeft: codes.length },
+    });
+    await track(tx, { name: "second_factor_recovery_codes_regenerated", userId: actor.userId, context: ctx.request });
+    return codes;
+  });
+  return { recoveryCodes };
 }

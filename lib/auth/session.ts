@@ -59,3 +59,12 @@ export async function requirePageRole(role: Role, returnTo: string): Promise<{ c
   if (ctx.actor.role !== role) forbidden();
   return { ctx, actor: ctx.actor };
 }
+
+/**
+ * Whether GET /api/auth/session may echo the cookie's claims: only while its server-side session is
+ * alive (an admin before their second factor included: the enrolment page needs to know who it is).
+ */
+export async function sessionEchoAllowed(): Promise<boolean> {
+  const { resolved } = await resolveRequest();
+  return resolved.status !== "ended";
+}

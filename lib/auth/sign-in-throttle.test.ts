@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { events, notifications } from "@/db/schema";
+import { events, notifications, signInAttempts } from "@/db/schema";
 import { advanceNow, setNow } from "@/lib/clock";
 import { anonymousCtx } from "@/lib/context";
 import { createTestUser, TEST_PASSWORD } from "@/lib/testing/factories";
@@ -84,6 +84,29 @@ describe("sign-in throttle", () => {
     }
     const err = await verifyCredentials({ ctx: viaServer(999), input: { email: "spray-x@test.lumbung", password: "whatever-123" } }).catch((e) => e);
     expect(err.code).toBe("rate_limited");
+  });
+
+  // Issue 12 (auth slice): the check and the record were read-then-write without a lock, so parallel
+  // wrong attempts all read "4 failures so far" and all went on to test a password. On PostgreSQL these
+  // run on separate connections at once; on PGlite (one connection) they run one after another.
+  it("parallel wrong attempts on one account from one address cannot exceed the pair limit", async () => {
+    setNow("2026-06-04T09:00:00Z");
+    const email = "parallel@test.lumbung";
+    await createTestUser("lender", { email });
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => attempt(email, "198.51.100.77")));
+    expect(outcomes.filter((o) => o.code === "invalid_credentials")).toHaveLength(MAX_FAILURES_PER_PAIR);
+    expect(outcomes.filter((o) => o.code === "rate_limited")).toHaveLength(12 - MAX_FAILURES_PER_PAIR);
+    const rows = await getDb().select().from(signInAttempts).where(eq(signInAttempts.email, email));
+    expect(rows).toHaveLength(MAX_FAILURES_PER_PAIR);
+  });
+
+  it("parallel attempts on many accounts from one address cannot exceed the per-IP limit", async () => {
+    setNow("2026-06-04T10:00:00Z");
+    const outcomes = await Promise.all(
+      Array.from({ length: MAX_FAILURES_PER_IP + 10 }, (_, i) => attempt(`parallel-spray${i}@test.lumbung`, "198.18.9.9")),
+    );
+    expect(outcomes.filter((o) => o.code === "invalid_credentials")).toHaveLength(MAX_FAILURES_PER_IP);
+    expect(outcomes.filter((o) => o.code === "rate_limited")).toHaveLength(10);
   });
 
   it("tells the owner once when their account sees a burst of failures, and records it", async () => {

@@ -34,6 +34,12 @@ import { findUserByEmail } from "./internal/users";
  *    password policy (./password-policy.ts) keeps those guesses from being the common ones.
  * 4. When the account reaches 10 failures in an hour, its owner gets an in-app notification (at most
  *    one a day) and a `sign_in_failures_burst` event is recorded.
+ *
+ * Check and record are one critical section: the attempt's transaction first takes transaction-level
+ * advisory locks on the account (its email) and then on the IP, always in that order, so parallel
+ * attempts on one account or from one address are judged one after another, each seeing the rows the
+ * previous one committed (READ COMMITTED takes a fresh snapshot per statement). Taking the IP lock
+ * last, and nothing after it, keeps the two orders from deadlocking.
  */
 const MINUTE = 60_000;
 export const IP_WINDOW_MS = 15 * MINUTE;
@@ -46,6 +52,15 @@ export const MAX_ACCOUNT_DELAY_MS = 15 * MINUTE;
 export const QUIET_PAIR_FAILURES = 3;
 export const TRUSTED_PAIR_MS = 30 * 24 * 60 * MINUTE;
 const BURST_NOTE_EVERY_MS = 24 * 60 * MINUTE;
+/** Advisory-lock namespaces (the two-key form: namespace, hashtext(key)) of the throttle. */
+const LOCK_ACCOUNT = 41_001;
+const LOCK_IP = 41_002;
+
+/** Serialises attempts on this account and from this IP until the transaction ends. */
+async function lockAttempt(tx: DbOrTx, email: string, ip: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_ACCOUNT}::int4, hashtext(${email}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_IP}::int4, hashtext(${ip}))`);
+}
 
 export class InvalidCredentials extends DomainError {
   constructor() {
@@ -155,13 +170,15 @@ async function noteBurst(tx: DbOrTx, ctx: Ctx, user: User, failures: number, at:
 
 /**
  * Checks an email and password under the throttle above. The attempt is recorded (and committed)
- * before a wrong password is refused, so it counts.
+ * before a wrong password is refused, so it counts. Only the first step of signing in: see
+ * authorizeSignIn (./credentials.ts) for the rest.
  */
 export async function verifyCredentials({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<User> {
   allowAnonymous(ctx);
   const { email, password } = parseInput(SignInInput, input);
   const ip = ctx.request?.ip ?? "unknown";
   return withTransaction(ctx, async (tx) => {
+    await lockAttempt(tx, email, ip);
     const at = now();
     const history = await readHistory(tx, email, ip, at);
     const waitMs = throttleWaitMs(history, at);
@@ -175,13 +192,7 @@ export async function verifyCredentials({ ctx, input }: { ctx: Ctx; input: unkno
       if (user) await noteBurst(tx, ctx, user, history.accountFailures + 1, at);
       return null;
     }
-    await track(tx, {
-      name: "user_signed_in",
-      userId: user.id,
-      anonymousId: ctx.request?.anonymousId,
-      properties: { role: user.role },
-      context: ctx.request,
-    });
+    // user_signed_in is recorded when the sign-in completes (after any second factor): ./credentials.ts.
     return user;
   }).then((user) => {
     if (!user) throw new InvalidCredentials();

@@ -16,6 +16,8 @@ export const SERVER_EVENT_NAMES = [
   "user_reactivated",
   "second_factor_enrolled",
   "second_factor_recovery_code_used",
+  "second_factor_disabled",
+  "second_factor_recovery_codes_regenerated",
   "clock_advanced",
   // Money core: recorded with track(tx, …) in the transaction that moves the money.
   "topup_requested",
