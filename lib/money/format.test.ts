@@ -162,6 +162,9 @@ describe("formatCompact (chart axes)", () => {
     expect(formatCompact(950, "en")).toBe("950");
     expect(formatCompact(0, "id")).toBe("0");
     expect(formatCompact(-1_500_000, "en")).toBe("−1.5M");
+    expect(formatCompact(1_234_567, "id", { significant: 4 })).toBe("1,235 jt");
+    expect(formatCompact(1_230_000, "en", { significant: 4 })).toBe("1.23M");
+    expect(formatCompact(987_654, "en", { significant: 4 })).toBe("987.7K");
   });
 });
 

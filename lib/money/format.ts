@@ -180,18 +180,20 @@ const COMPACT: Record<DisplayLocale, [number, string][]> = {
 };
 
 /**
- * A short figure for chart axes: 1200000 → "1,2 jt" (id) / "1.2M" (en), one decimal at most.
- * Display only (a number, not money to compute with).
+ * A short figure for chart axes: 1200000 → "1,2 jt" (id) / "1.2M" (en), one decimal at most, or
+ * { significant: 4 } → "1,234 jt" where small moves matter (a price chart). Display only.
  */
-export function formatCompact(value: number | bigint, locale: DisplayLocale = "en"): string {
+export function formatCompact(value: number | bigint, locale: DisplayLocale = "en", { significant }: { significant?: number } = {}): string {
   const n = Number(value);
   if (!Number.isFinite(n)) return "—";
   const abs = Math.abs(n);
   const sign = n < 0 ? MINUS : "";
   for (const [size, suffix] of COMPACT[locale]) {
     if (abs >= size) {
-      const tenths = Math.round((abs / size) * 10);
-      return sign + scaled(BigInt(tenths), 1, locale, 0) + suffix;
+      const x = abs / size;
+      const decimals = significant === undefined ? 1 : Math.max(0, significant - String(Math.floor(x)).length);
+      const units = Math.round(x * 10 ** decimals);
+      return sign + scaled(BigInt(units), decimals, locale, 0) + suffix;
     }
   }
   return sign + formatNumber(Math.round(abs), locale);
@@ -211,7 +213,7 @@ export function formatterFor(locale: DisplayLocale) {
     time: (at: Date | string, o?: { seconds?: boolean }) => formatTime(at, locale, o),
     dateTime: (at: Date | string, o?: { seconds?: boolean; month?: "long" | "short" }) => formatDateTime(at, locale, o),
     month: (at: Date | string, o?: { month?: "long" | "short" }) => formatMonth(at, locale, o),
-    compact: (v: number | bigint) => formatCompact(v, locale),
+    compact: (v: number | bigint, o?: { significant?: number }) => formatCompact(v, locale, o),
   };
 }
 export type Formatter = ReturnType<typeof formatterFor>;
