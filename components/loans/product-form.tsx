@@ -29,7 +29,7 @@ export function ProductForm({ initial, action }: { initial: Record<string, unkno
     defaultValues: initial,
   });
   const pid = String(initial.productId);
-  const err = (k: string) => text.field(get(formState.errors, k)?.message as string | undefined);
+  const err = (k: string) => text.field((get(formState.errors, k) as { message?: string } | undefined)?.message);
   return (
     <form
       noValidate

@@ -194,9 +194,9 @@ describe("every admin decision writes exactly one row in its transaction", () =>
   it("settings: wallet, gold and loan products write one row each with before and after", async () => {
     expect(await written(() => updateWalletSettings({ ctx: admin.ctx, input: { withdrawalFee: "2500", autoApproveBelow: "100000" } }))).toBe(1);
     expect((await rowsFor("wallet")).at(-1)).toMatchObject({ action: "wallet.settings_changed", details: { after: { withdrawalFee: "2500" } } });
-    expect(await written(() => updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: 400, usdIdrRate: "16000" } }))).toBe(1);
+    expect(await written(() => updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: "4", usdIdrRate: "16000" } }))).toBe(1);
     expect((await rowsFor("gold")).at(-1)).toMatchObject({ action: "gold.settings_updated", details: { after: { spreadBps: 400 } } });
-    expect((await failing(() => updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "1", spreadBps: 400, usdIdrRate: "16000" } }))).rows).toBe(0);
+    expect((await failing(() => updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "1", spreadBps: "4", usdIdrRate: "16000" } }))).rows).toBe(0);
     const id = await productId("paylater-bisnis");
     const [p] = await getDb().select().from(loanProducts).where(eq(loanProducts.id, id));
     const input = productFormValues(p!);

@@ -213,7 +213,7 @@ export function formatterFor(locale: DisplayLocale) {
     time: (at: Date | string, o?: { seconds?: boolean }) => formatTime(at, locale, o),
     dateTime: (at: Date | string, o?: { seconds?: boolean; month?: "long" | "short" }) => formatDateTime(at, locale, o),
     month: (at: Date | string, o?: { month?: "long" | "short" }) => formatMonth(at, locale, o),
-    compact: (v: number | bigint, o?: { significant?: number }) => formatCompact(v, locale, o),
+    compact: (v: number | bigint) => formatCompact(v, locale),
   };
 }
 export type Formatter = ReturnType<typeof formatterFor>;

@@ -52,16 +52,18 @@ export const bpsToPercentInput = (bps: number | bigint) => toPercentInput(bps, 2
 /** 670 ppm → "0.067". */
 export const ppmToPercentInput = (ppm: number | bigint) => toPercentInput(ppm, 4);
 
-function zPercent(decimals: number, max: number) {
-  return z.union([z.string(), z.number()], { message: "percentInvalid" }).transform((v, ctx) => {
+type ZPercentOptions = { max?: number; /** A field's own key for "not a number" and "too large" (e.g. "spreadInvalid"). */ invalid?: string };
+
+function zPercent(decimals: number, max: number, invalid?: string) {
+  return z.union([z.string(), z.number()], { message: invalid ?? "percentInvalid" }).transform((v, ctx) => {
     const r = checkPercent(v, { decimals, max });
     if (r.ok) return r.value;
-    ctx.addIssue({ code: "custom", message: r.error });
+    ctx.addIssue({ code: "custom", message: invalid && r.error !== "percentDecimals" ? invalid : r.error });
     return z.NEVER;
   });
 }
 
 /** A percent field (at most 2 decimals) whose parsed value is integer basis points; max in bps (default 100 %). */
-export const zPercentBps = ({ max = 10_000 }: { max?: number } = {}) => zPercent(2, max);
+export const zPercentBps = ({ max = 10_000, invalid }: ZPercentOptions = {}) => zPercent(2, max, invalid);
 /** A percent field (at most 4 decimals) whose parsed value is integer parts per million; max in ppm (default 100 %). */
-export const zPercentPpm = ({ max = 1_000_000 }: { max?: number } = {}) => zPercent(4, max);
+export const zPercentPpm = ({ max = 1_000_000, invalid }: ZPercentOptions = {}) => zPercent(4, max, invalid);
