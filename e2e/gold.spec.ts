@@ -147,7 +147,7 @@ test.describe("gold", () => {
     await page.getByLabel("Day of the month").selectOption("15");
     await page.getByLabel("Time of day").selectOption("7");
     await page.getByRole("button", { name: "Save recurring buy" }).click();
-    const first = "Rp 250,000 on day 15 of each month at 07:00 WIB";
+    const first = "Rp250,000 on day 15 of each month at 07:00 WIB";
     await expect(page.getByText(first)).toBeVisible();
     // Edit: the form fills with the plan; saving changes amount and schedule.
     await page.getByRole("button", { name: `Edit: ${first}` }).click();
@@ -158,7 +158,7 @@ test.describe("gold", () => {
     await page.getByLabel("Time of day").selectOption("10");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Recurring buy updated; the next run follows the new schedule.")).toBeVisible();
-    const plan = "Rp 300,000 every Wednesday at 10:00 WIB";
+    const plan = "Rp300,000 every Wednesday at 10:00 WIB";
     await expect(page.getByText(plan)).toBeVisible();
     await expect(page.getByText(first)).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "New recurring buy" })).toBeVisible();
@@ -208,10 +208,10 @@ test.describe("gold", () => {
     await signIn(page, "admin@lumbung.test");
     await page.getByRole("link", { name: "Gold", exact: true }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Gold" })).toBeVisible();
-    await page.getByLabel("Spread (basis points)").fill("99999");
+    await page.getByLabel("Spread (%)").fill("999");
     await page.getByRole("button", { name: "Save prices" }).click();
-    await expect(page.getByText("Enter a spread from 0 to 2000 basis points.")).toBeVisible();
-    await page.getByLabel("Spread (basis points)").fill("500");
+    await expect(page.getByText("Enter a spread from 0 to 20%.")).toBeVisible();
+    await page.getByLabel("Spread (%)").fill("5");
     // Bar fees and lead times per size: a bad lead time is refused on its field.
     await page.getByLabel("Lead time for 2 g (days)").fill("0");
     await page.getByRole("button", { name: "Save prices" }).click();

@@ -83,8 +83,8 @@ test("a lender tops up through the sandbox gateway, withdraws, an admin approves
   const history = page.getByRole("table", { name: "History" });
   await expect(history.getByRole("row")).toHaveCount(4);
   await expect(history).toContainText("Top-up");
-  await expect(history).toContainText(/-Rp\s?250,000/);
-  await expect(history).toContainText(/-Rp\s?2,500/);
+  await expect(history).toContainText(/[-−]Rp\s?250,000/);
+  await expect(history).toContainText(/[-−]Rp\s?2,500/);
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();

@@ -5,13 +5,13 @@ import { buttonClass } from "@/components/ui/button";
 import { getRequestCtx } from "@/lib/auth/session";
 import { ROLE_HOME } from "@/lib/auth/sign-in";
 import { getTransparencyStats } from "@/lib/loans/transparency";
-import { formatRupiah } from "@/lib/money/format";
+import { formatPercent, formatRupiah } from "@/lib/money/format";
 import { getLocale } from "next-intl/server";
 
 export default async function LandingPage() {
   const [t, ctx, stats, locale] = await Promise.all([getTranslations("landing"), getRequestCtx(), getTransparencyStats(), getLocale()]);
   const loc = locale as "en" | "id";
-  const tkb90 = `${(stats.tkb90Bps / 100).toFixed(2)}%`;
+  const tkb90 = formatPercent(stats.tkb90Bps, loc);
   const home = ctx.actor.type === "user" ? ROLE_HOME[ctx.actor.role] : undefined;
   const features = ["lend", "borrow", "gold"] as const;
   return (

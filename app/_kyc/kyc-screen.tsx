@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { KycProgress } from "@/components/kyc/kyc-progress";
 import { KycWizard } from "@/components/kyc/kyc-wizard";
 import { StepValues } from "@/components/kyc/step-values";
@@ -15,7 +16,7 @@ export const kycStatusTone = { draft: "neutral", submitted: "warning", approved:
 /** The verification page (lender e-KYC; the borrower's KYB page can reuse it). */
 export async function KycScreen({ riskHref }: { riskHref?: string }) {
   const ctx = await getRequestCtx();
-  const [t, format, kyc] = await Promise.all([getTranslations("kyc"), getFormatter(), getMyKyc({ ctx })]);
+  const [t, format, kyc] = await Promise.all([getTranslations("kyc"), getFormat(), getMyKyc({ ctx })]);
   const rejectedSteps = kyc.steps.filter((s) => s.status === "rejected");
   const editable = kyc.status === "draft" || kyc.status === "rejected";
   return (
@@ -29,7 +30,7 @@ export async function KycScreen({ riskHref }: { riskHref?: string }) {
       </div>
       {kyc.status === "submitted" && kyc.submittedAt ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("submittedNotice", { date: format.dateTime(kyc.submittedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+          {t("submittedNotice", { date: format.dateTime(kyc.submittedAt) })}
         </p>
       ) : null}
       {kyc.status === "approved" ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
@@ -14,7 +15,7 @@ export async function NotificationsScreen({ basePath, page }: { basePath: string
   const [t, tw, format, locale, list] = await Promise.all([
     getTranslations("notifications"),
     getTranslations("wallet"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listMyNotifications({ ctx, input: { page: page ?? 1 } }),
   ]);
@@ -45,7 +46,7 @@ export async function NotificationsScreen({ basePath, page }: { basePath: string
                     )}
                   </span>
                   <time dateTime={n.createdAt.toISOString()} className="font-normal text-slate-600">
-                    {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    {format.dateTime(n.createdAt)}
                   </time>
                 </li>
               );

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { TotpManage } from "@/components/account/totp-manage";
@@ -14,7 +15,7 @@ import { changePasswordAction, disableTotpAction, regenerateRecoveryCodesAction,
 export async function SecurityScreen({ ctx, area }: { ctx: Ctx; area: "lender" | "borrower" | "admin" }) {
   const [t, format, sessions, secondFactor] = await Promise.all([
     getTranslations("security"),
-    getFormatter(),
+    getFormat(),
     listMySessions({ ctx }),
     area === "admin" ? getSecondFactorStatus({ ctx }) : Promise.resolve(null),
   ]);
@@ -48,7 +49,7 @@ export async function SecurityScreen({ ctx, area }: { ctx: Ctx; area: "lender" |
             <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
               <span className="break-all">{s.userAgent ?? t("unknownDevice")}</span>
               <span className="text-slate-700">
-                {format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                {format.dateTime(s.createdAt)}
                 {s.current ? ` · ${t("thisDevice")}` : ""}
               </span>
             </li>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import QRCode from "qrcode";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TopUpStatus } from "@/components/wallet/top-up-status";
@@ -17,7 +18,7 @@ export async function TopUpScreen({ area, id }: { area: "lender" | "borrower"; i
     if (isDomainError(e) && (e.status === 404 || e.status === 400)) notFound();
     throw e;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("wallet"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("wallet"), getFormat(), getLocale()]);
   const amount = formatRupiah(topUp.amount, locale as "en" | "id");
   const qr = topUp.qrisPayload ? await QRCode.toDataURL(topUp.qrisPayload, { margin: 1, width: 240 }) : null;
   return (
@@ -26,7 +27,7 @@ export async function TopUpScreen({ area, id }: { area: "lender" | "borrower"; i
       <Card>
         <div className="space-y-4">
           <TopUpStatus id={topUp.id} initialStatus={topUp.status} />
-          <p className="text-sm text-slate-700">{t("expiresAt", { at: format.dateTime(topUp.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <p className="text-sm text-slate-700">{t("expiresAt", { at: format.dateTime(topUp.expiresAt) })}</p>
           {topUp.method === "va" ? (
             <div>
               <p className="text-sm text-slate-700">

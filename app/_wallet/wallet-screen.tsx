@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -22,7 +23,7 @@ const statusTone = { pending: "warning", paid: "success", expired: "neutral", re
 /** The wallet page shared by lenders and borrowers. */
 export async function WalletScreen({ area, searchParams }: { area: "lender" | "borrower"; searchParams: WalletSearchParams }) {
   const ctx = await getRequestCtx();
-  const [t, format, locale] = await Promise.all([getTranslations("wallet"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("wallet"), getFormat(), getLocale()]);
   const loc = locale as "en" | "id";
   const filters = {
     type: MOVEMENT_TYPES.includes(searchParams.type as never) ? searchParams.type : undefined,
@@ -154,7 +155,7 @@ export async function WalletScreen({ area, searchParams }: { area: "lender" | "b
               <tbody>
                 {movements.items.map((m) => (
                   <tr key={m.transferId.toString()} className="border-t border-slate-200">
-                    <td className="py-2">{format.dateTime(m.occurredAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td className="py-2">{format.dateTime(m.occurredAt)}</td>
                     <td className="py-2">{t.has(`types.${m.type}`) ? t(`types.${m.type}`) : m.type}</td>
                     <td className={`py-2 text-right font-semibold ${m.amount < 0n ? "text-red-800" : "text-emerald-800"}`}>
                       {m.amount > 0n ? "+" : ""}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatRupiah } from "@/lib/money/format";
+import { formatPercent, formatRupiah } from "@/lib/money/format";
 
 /** A previewed loan as the JSON API sends it (bigints as strings). */
 export type PreviewLoanJson = {
@@ -31,7 +31,7 @@ export function PreviewList({ loans, total, wouldBuy, productNames = {} }: { loa
         <li key={l.loanId} className="min-w-0 py-2">
           <p className="font-medium break-words">
             <Link href={`/lender/marketplace/${l.loanId}`} className="text-brand-700 underline">
-              {productNames[l.productCode] ?? l.productCode} · {l.subgrade} · {(l.rateBps / 100).toFixed(2)}% · {l.tenor} {l.tenorUnit === "days" ? tm("days") : tm("months")}
+              {productNames[l.productCode] ?? l.productCode} · {l.subgrade} · {formatPercent(l.rateBps, locale)} · {l.tenor} {l.tenorUnit === "days" ? tm("days") : tm("months")}
             </Link>
           </p>
           <p className="break-words text-slate-700">{l.purpose}</p>

@@ -1,6 +1,5 @@
 import { useTranslations } from "next-intl";
-import { bpsToPercent } from "@/lib/autopurchase/schemas";
-import { formatRupiah, type DisplayLocale } from "@/lib/money/format";
+import { formatPercent, formatRupiah, type DisplayLocale } from "@/lib/money/format";
 
 type Rules = {
   productCodes: string[];
@@ -36,7 +35,7 @@ export function RulesSummary({ strategy: s, products, locale }: { strategy: Rule
     [t("products"), list(s.productCodes, (c) => products.find((p) => p.code === c)?.name ?? c)],
     [t("subgrades"), list(s.subgrades, (g) => g)],
     [t("tenor"), tenor],
-    [t("minRate"), s.minRateBps === null ? any : t("ratePercent", { rate: bpsToPercent(s.minRateBps) })],
+    [t("minRate"), s.minRateBps === null ? any : t("ratePercent", { rate: formatPercent(s.minRateBps, locale, { minFraction: 0, sign: false }) })],
     [t("sectors"), list(s.sectors, (x) => (ts.has(x) ? ts(x) : x))],
     [t("methods"), list(s.methods, (m) => (tl.has(`methods.${m}`) ? tl(`methods.${m}`) : m))],
     [t("amountPerLoan"), formatRupiah(s.amountPerLoan, locale)],

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { GOLD_BARS } from "@/lib/gold/schemas";
+import { formatPercent, toDisplayLocale } from "@/lib/money/format";
+import { percentToBps } from "@/lib/money/percent";
 import { RupiahField } from "./rupiah-field";
 import type { ActionResult } from "./types";
 
@@ -19,6 +21,7 @@ type Values = { basePerGram: string; spreadBps: string; usdIdrRate: string; with
  */
 export function AdminGoldSettingsForm({ initial, action }: { initial: Values; action: (input: Values) => Promise<ActionResult> }) {
   const t = useTranslations("adminGold");
+  const locale = toDisplayLocale(useLocale());
   const text = useErrorText();
   const router = useRouter();
   const [values, setValues] = useState<Values>(initial);
@@ -26,7 +29,7 @@ export function AdminGoldSettingsForm({ initial, action }: { initial: Values; ac
   const [formError, setFormError] = useState<string>();
   const [pending, start] = useTransition();
   const set = (k: keyof Values) => (digits: string) => setValues((v) => ({ ...v, [k]: digits }));
-  const bps = /^\d{1,5}$/.test(values.spreadBps) ? Number(values.spreadBps) : null;
+  const bps = percentToBps(values.spreadBps);
   return (
     <form
       noValidate
@@ -53,10 +56,10 @@ export function AdminGoldSettingsForm({ initial, action }: { initial: Values; ac
         <TextField
           id="gold-spread"
           label={t("spreadBps")}
-          hint={bps === null ? t("spreadHint") : t("spreadAsPercent", { percent: (bps / 100).toFixed(2) })}
-          inputMode="numeric"
+          hint={bps === null ? t("spreadHint") : t("spreadAsPercent", { percent: formatPercent(bps, locale, { minFraction: 0, sign: false }) })}
+          inputMode="decimal"
           value={values.spreadBps}
-          onChange={(e) => setValues((v) => ({ ...v, spreadBps: e.target.value.replace(/\D/g, "") }))}
+          onChange={(e) => setValues((v) => ({ ...v, spreadBps: e.target.value.replace(/[^\d.,]/g, "") }))}
           error={text.field(fields.spreadBps)}
         />
         <RupiahField id="gold-usd-idr" label={t("usdIdrRate")} hint={t("usdIdrRateHint")} value={values.usdIdrRate} onChange={set("usdIdrRate")} error={text.field(fields.usdIdrRate)} />

@@ -1,12 +1,13 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormat } from "@/lib/money/use-format";
 
 /** Daily bought and sold rupiah, drawn from exact strings; the table beside it is the accessible version. */
 export function AdminVolumeChart({ data, labels }: { data: { day: string; buy: string; sell: string }[]; labels: { buy: string; sell: string } }) {
   // The table lists newest first; the chart reads left to right in time.
-  const points = [...data].reverse().map((d) => ({ day: d.day.slice(5), buy: Number(d.buy), sell: Number(d.sell) }));
-  const compact = (n: number) => new Intl.NumberFormat("id-ID", { notation: "compact", maximumFractionDigits: 1 }).format(n);
+  const { compact, date } = useFormat();
+  const points = [...data].reverse().map((d) => ({ day: date(d.day, { month: "short", year: false }), buy: Number(d.buy), sell: Number(d.sell) }));
   return (
     <div className="h-56 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { formatRupiah } from "@/lib/money/format";
+import { formatPercent, formatRupiah, formatTime } from "@/lib/money/format";
 import { queryKeys } from "@/lib/query-keys";
 import { TradeDialog, type TradeActions } from "./trade-dialog";
 import type { GoldPriceView } from "./types";
@@ -34,11 +34,11 @@ export function GoldMarket({
   const [open, setOpen] = useState<"buy" | "sell" | null>(null);
   const { data } = useQuery({ queryKey: queryKeys.goldPrice, queryFn: fetchPrice, initialData: initial, refetchInterval: POLL_MS });
   const price = data ?? initial;
-  const spreadPct = (price.spreadBps / 100).toLocaleString(locale === "id" ? "id-ID" : "en-US", { maximumFractionDigits: 2 });
-  const pct = (bps: number) => (Math.abs(bps) / 100).toLocaleString(locale === "id" ? "id-ID" : "en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const spreadPct = formatPercent(price.spreadBps, locale, { minFraction: 0, sign: false });
+  const pct = (bps: number) => formatPercent(Math.abs(bps), locale, { sign: false });
   const change = price.change7dBps;
   const changeText = change === null ? t("change7dNone") : change > 0 ? t("change7dUp", { pct: pct(change) }) : change < 0 ? t("change7dDown", { pct: pct(change) }) : t("change7dFlat");
-  const time = new Date(price.at).toLocaleTimeString(locale === "id" ? "id-ID" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
+  const time = formatTime(price.at, locale);
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
-import { formatRupiah } from "@/lib/money/format";
+import { formatDate, formatRupiah } from "@/lib/money/format";
 import { formatGrams } from "@/lib/money/gold";
 import { exceedsHoldings, withdrawalTotals } from "@/lib/gold/rules";
 import { Dialog } from "@/components/ui/dialog";
@@ -55,7 +55,7 @@ export function GoldWithdrawals({
   const option = options.find((o) => String(o.barGrams) === bar);
   const qty = /^\d{1,3}$/.test(quantity) ? Number(quantity) : 0;
   const { units: totalUnits, fee: totalFee } = option ? withdrawalTotals(option.barGrams, qty, BigInt(option.fee)) : { units: 0n, fee: 0n };
-  const when = (iso: string) => new Date(iso).toLocaleDateString(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeZone: "Asia/Jakarta" });
+  const when = (iso: string) => formatDate(iso, locale);
 
   const review = (e: React.FormEvent) => {
     e.preventDefault();

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormError, SelectField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
 import { GOLD_ALERT_KINDS } from "@/lib/gold/schemas";
-import { formatRupiah } from "@/lib/money/format";
+import { formatDateTime, formatRupiah } from "@/lib/money/format";
 import { RupiahField } from "./rupiah-field";
 import type { ActionResult, AlertView } from "./types";
 
@@ -31,7 +31,7 @@ export function PriceAlerts({ alerts, actions }: { alerts: AlertView[]; actions:
   const [pending, start] = useTransition();
   const rp = (s: string) => formatRupiah(BigInt(s), locale);
   const describe = (a: AlertView) => t(`alertKinds.${a.kind}`, { price: rp(a.thresholdPerGram) });
-  const when = (iso: string) => new Date(iso).toLocaleString(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
+  const when = (iso: string) => formatDateTime(iso, locale);
 
   const run = (fn: () => Promise<ActionResult>, success: string, after?: () => void) =>
     start(async () => {

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { GOLD_PRICE_RANGES as GOLD_RANGES, type GoldPriceRange as GoldRange } from "@/lib/gold/schemas";
-import { formatRupiah } from "@/lib/money/format";
+import { formatCompact, formatDate, formatDateTime, formatMonth, formatRupiah } from "@/lib/money/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { HistoryPoint } from "./types";
 
@@ -33,14 +33,11 @@ export function GoldPriceChart({ initialRange, initialPoints }: { initialRange: 
     staleTime: 60_000,
   });
   const points = data ?? [];
-  const intl = locale === "id" ? "id-ID" : "en-GB";
   // Four significant digits: a month's moves are a few percent, so "2.3M" on every tick would hide them.
-  const compact = (n: number) => new Intl.NumberFormat(intl, { notation: "compact", maximumSignificantDigits: 4 }).format(n);
+  const compact = (n: number) => formatCompact(n, locale, { significant: 4 });
   const long = range === "ALL" || range === "5Y" || range === "1Y";
-  const label = (iso: string) =>
-    new Date(iso).toLocaleDateString(intl, long ? { month: "short", year: "numeric", timeZone: "Asia/Jakarta" } : { day: "numeric", month: "short", timeZone: "Asia/Jakarta" });
-  const fullLabel = (iso: string) =>
-    new Date(iso).toLocaleString(intl, long ? { month: "long", year: "numeric", timeZone: "Asia/Jakarta" } : { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
+  const label = (iso: string) => (long ? formatMonth(iso, locale, { month: "short" }) : formatDate(iso, locale, { month: "short", year: false }));
+  const fullLabel = (iso: string) => (long ? formatMonth(iso, locale) : formatDateTime(iso, locale));
   const rows = points.map((p) => ({ label: label(p.at), full: fullLabel(p.at), value: Number(p.pricePerGram), formatted: formatRupiah(BigInt(p.pricePerGram), locale) }));
   let summary = t("chartEmpty");
   if (points.length > 0) {

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
-import { formatRupiah } from "@/lib/money/format";
+import { formatDateTime, formatRupiah } from "@/lib/money/format";
 import { GOLD_MIN_BUY } from "@/lib/gold/rules";
 import { Dialog } from "@/components/ui/dialog";
 import { RupiahField } from "./rupiah-field";
@@ -47,7 +47,7 @@ export function RecurringPlans({ plans, actions, canTrade }: { plans: PlanView[]
   const hourLabel = (h: number) => t("hourWib", { hour: String(h).padStart(2, "0") });
   const describe = (p: PlanView) =>
     t(`planSchedule.${p.frequency}`, { amount: formatRupiah(BigInt(p.amount), locale), hour: hourLabel(p.hour), weekday: t(`weekdays.${p.dayOfWeek ?? 1}`), day: p.dayOfMonth ?? 1 });
-  const nextRun = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }) : "—");
+  const nextRun = (iso: string | null) => (iso ? formatDateTime(iso, locale) : "—");
 
   const run = (fn: () => Promise<ActionResult>, success: string, after?: () => void) =>
     start(async () => {

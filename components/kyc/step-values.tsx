@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatRupiah } from "@/lib/money/format";
+import { formatDate, formatRupiah } from "@/lib/money/format";
 import { bankName } from "@/lib/wallet/schemas";
 
 export type StepFile = { field: string; mime: string; url: string };
@@ -27,6 +27,7 @@ export function StepValues({ data }: { data: StepValuesData }) {
     if (f === "sex") return t(`sexes.${String(v)}` as never);
     if (f === "occupation") return t(`occupations.${String(v)}` as never);
     if (f === "annualIncome") return formatRupiah(String(v), locale);
+    if (f === "dateOfBirth" && /^\d{4}-\d{2}-\d{2}$/.test(String(v))) return formatDate(String(v), locale);
     if (f === "bankCode") return bankName(String(v));
     return String(v);
   };

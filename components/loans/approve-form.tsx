@@ -48,7 +48,7 @@ export function ApproveForm({
         <FormError message={error} />
       </div>
       <SelectField id="approve-subgrade" label={t("subgrade")} value={subgrade} onChange={(e) => setSubgrade(e.target.value)} options={subgrades.map((s) => ({ value: s, label: s }))} />
-      <TextField id="approve-rate" label={t("rateBps")} inputMode="numeric" value={rateBps} onChange={(e) => setRateBps(e.target.value.replace(/\D/g, ""))} />
+      <TextField id="approve-rate" label={t("rateBps")} inputMode="decimal" value={rateBps} onChange={(e) => setRateBps(e.target.value.replace(/[^\d.,]/g, ""))} />
       <Button type="submit" disabled={pending}>
         {t("approve")}
       </Button>

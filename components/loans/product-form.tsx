@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm, type FieldValues } from "react-hook-form";
+import { get, useForm, type FieldValues } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
@@ -13,6 +13,8 @@ import { UpdateLoanProductInput } from "@/lib/loans/schemas";
 
 type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 const NUMBER_FIELDS = ["minAmount", "maxAmount", "minTenor", "maxTenor", "platformFeeBps", "lateFeeDailyPpm", "serviceFeeBps", "minInvestment", "investmentStep", "fundingWindowDays", "holdbackBps"] as const;
+/** Typed as percentages ("13.5" or "13,5"); the shared schema turns them into bps / ppm exactly. */
+const PERCENT_FIELDS: ReadonlySet<string> = new Set(["platformFeeBps", "lateFeeDailyPpm", "serviceFeeBps", "holdbackBps"]);
 const GRADES = ["A", "B", "C", "D", "E"] as const;
 
 /** Edit one product's terms; loans already approved keep their own copy. */
@@ -27,7 +29,7 @@ export function ProductForm({ initial, action }: { initial: Record<string, unkno
     defaultValues: initial,
   });
   const pid = String(initial.productId);
-  const err = (k: string) => text.field(formState.errors[k]?.message as string | undefined);
+  const err = (k: string) => text.field((get(formState.errors, k) as { message?: string } | undefined)?.message);
   return (
     <form
       noValidate
@@ -50,7 +52,7 @@ export function ProductForm({ initial, action }: { initial: Record<string, unkno
       <TextField id={`${pid}-name`} label={t("fields.name")} error={err("name")} {...register("name")} />
       <div className="grid gap-3 sm:grid-cols-3">
         {NUMBER_FIELDS.map((f) => (
-          <TextField key={f} id={`${pid}-${f}`} label={t(`fields.${f}`)} inputMode="numeric" error={err(f)} {...register(f)} />
+          <TextField key={f} id={`${pid}-${f}`} label={t(`fields.${f}`)} inputMode={PERCENT_FIELDS.has(f) ? "decimal" : "numeric"} error={err(f)} {...register(f)} />
         ))}
       </div>
       <fieldset className="space-y-2">
@@ -58,8 +60,8 @@ export function ProductForm({ initial, action }: { initial: Record<string, unkno
         <div className="grid gap-3 sm:grid-cols-5">
           {GRADES.map((g) => (
             <div key={g} className="space-y-2">
-              <TextField id={`${pid}-${g}-min`} label={t("bandMin", { grade: g })} inputMode="numeric" {...register(`rateBands.${g}.minRateBps`)} />
-              <TextField id={`${pid}-${g}-max`} label={t("bandMax", { grade: g })} inputMode="numeric" {...register(`rateBands.${g}.maxRateBps`)} />
+              <TextField id={`${pid}-${g}-min`} label={t("bandMin", { grade: g })} inputMode="decimal" error={err(`rateBands.${g}.minRateBps`)} {...register(`rateBands.${g}.minRateBps`)} />
+              <TextField id={`${pid}-${g}-max`} label={t("bandMax", { grade: g })} inputMode="decimal" error={err(`rateBands.${g}.maxRateBps`)} {...register(`rateBands.${g}.maxRateBps`)} />
             </div>
           ))}
         </div>

@@ -34,7 +34,7 @@ export function RestructureForm({ loanId, action }: { loanId: string; action: (i
     >
       <FormError message={error} />
       <TextField id="rs-tenor" label={t("newTenor")} inputMode="numeric" value={v.newTenor} onChange={(e) => setV({ ...v, newTenor: e.target.value })} />
-      <TextField id="rs-rate" label={t("newRateBps")} inputMode="numeric" value={v.newRateBps} onChange={(e) => setV({ ...v, newRateBps: e.target.value })} />
+      <TextField id="rs-rate" label={t("newRateBps")} inputMode="decimal" value={v.newRateBps} onChange={(e) => setV({ ...v, newRateBps: e.target.value })} />
       <TextField id="rs-reason" label={t("restructureReason")} value={v.reason} onChange={(e) => setV({ ...v, reason: e.target.value })} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("propose")}

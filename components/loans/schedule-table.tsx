@@ -1,11 +1,12 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { formatRupiah } from "@/lib/money/format";
 import { LoanStatusBadge } from "./status-badge";
 
 type Row = { number: number; dueDate: Date; principal: bigint; interest: bigint; total: bigint; paid: bigint; status: string };
 
 export async function ScheduleTable({ rows, caption }: { rows: Row[]; caption: string }) {
-  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormat(), getLocale()]);
   const loc = locale as "en" | "id";
   return (
     <div className="overflow-x-auto">
@@ -26,7 +27,7 @@ export async function ScheduleTable({ rows, caption }: { rows: Row[]; caption: s
           {rows.map((r) => (
             <tr key={r.number} className="border-t border-slate-200">
               <td className="py-2">{r.number}</td>
-              <td className="py-2">{format.dateTime(r.dueDate, { dateStyle: "medium" })}</td>
+              <td className="py-2">{format.date(r.dueDate)}</td>
               <td className="py-2 text-right">{formatRupiah(r.principal, loc)}</td>
               <td className="py-2 text-right">{formatRupiah(r.interest, loc)}</td>
               <td className="py-2 text-right font-semibold">{formatRupiah(r.total, loc)}</td>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormat } from "@/lib/money/use-format";
 
 /**
  * Portfolio charts, fed by server-computed figures. Amounts arrive as whole-rupiah strings (exact, for
@@ -51,9 +52,8 @@ function ChartRegion({ id, labels, data, children }: { id: string; labels: Label
   );
 }
 
-const compact = (n: number) => new Intl.NumberFormat("id-ID", { notation: "compact", maximumFractionDigits: 1 }).format(n);
-
 export function ValueChart({ data, labels }: { data: ChartSeries; labels: Labels }) {
+  const { compact } = useFormat();
   const points = data.map((d) => ({ label: d.label, value: Number(d.amount), formatted: d.formatted }));
   return (
     <ChartRegion id="chart-value" labels={labels} data={data}>
@@ -71,6 +71,7 @@ export function ValueChart({ data, labels }: { data: ChartSeries; labels: Labels
 }
 
 export function AllocationChart({ id, data, labels }: { id: string; data: ChartSeries; labels: Labels }) {
+  const { compact } = useFormat();
   const points = data.map((d) => ({ label: d.label, value: Number(d.amount), formatted: d.formatted }));
   return (
     <ChartRegion id={id} labels={labels} data={data}>

@@ -14,6 +14,7 @@ import { acceptAgreement, disburseLoan } from "@/lib/loans/disburse";
 import { closeFundingWindow } from "@/lib/loans/funding-window";
 import { invest } from "@/lib/loans/invest";
 import { updateLoanProduct } from "@/lib/loans/products";
+import { productFormValues } from "@/lib/loans/schemas";
 import { proposeRestructure } from "@/lib/loans/restructure";
 import { approveApplication, askForInformation, rejectApplication } from "@/lib/loans/review";
 import { key, lenders, listedLoan, productId, submitTestApplication } from "@/lib/loans/test-helpers";
@@ -156,7 +157,7 @@ describe("every admin decision writes exactly one row in its transaction", () =>
 
     const b = await submitTestApplication((await createTestUser("borrower")).ctx);
     // Out of the product's band: refused inside the transaction, after the lock; nothing recorded.
-    expect((await failing(() => approveApplication({ ctx: admin.ctx, input: { applicationId: b.applicationId, subgrade: "A1", rateBps: 1 } }))).rows).toBe(0);
+    expect((await failing(() => approveApplication({ ctx: admin.ctx, input: { applicationId: b.applicationId, subgrade: "A1", rateBps: "0.01" } }))).rows).toBe(0);
     let loanId = "";
     expect(await written(async () => ({ loanId } = await approveApplication({ ctx: admin.ctx, input: { applicationId: b.applicationId } })))).toBe(1);
     const [approved] = await rowsFor(b.applicationId);
@@ -193,12 +194,12 @@ describe("every admin decision writes exactly one row in its transaction", () =>
   it("settings: wallet, gold and loan products write one row each with before and after", async () => {
     expect(await written(() => updateWalletSettings({ ctx: admin.ctx, input: { withdrawalFee: "2500", autoApproveBelow: "100000" } }))).toBe(1);
     expect((await rowsFor("wallet")).at(-1)).toMatchObject({ action: "wallet.settings_changed", details: { after: { withdrawalFee: "2500" } } });
-    expect(await written(() => updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: 400, usdIdrRate: "16000" } }))).toBe(1);
+    expect(await written(() => updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: "4", usdIdrRate: "16000" } }))).toBe(1);
     expect((await rowsFor("gold")).at(-1)).toMatchObject({ action: "gold.settings_updated", details: { after: { spreadBps: 400 } } });
-    expect((await failing(() => updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "1", spreadBps: 400, usdIdrRate: "16000" } }))).rows).toBe(0);
+    expect((await failing(() => updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "1", spreadBps: "4", usdIdrRate: "16000" } }))).rows).toBe(0);
     const id = await productId("paylater-bisnis");
     const [p] = await getDb().select().from(loanProducts).where(eq(loanProducts.id, id));
-    const input = { ...p!, productId: id, minAmount: p!.minAmount.toString(), maxAmount: p!.maxAmount.toString(), minInvestment: p!.minInvestment.toString(), investmentStep: p!.investmentStep.toString() };
+    const input = productFormValues(p!);
     expect(await written(() => updateLoanProduct({ ctx: admin.ctx, input: { ...input, name: "Paylater Bisnis Plus" } }))).toBe(1);
     const [product] = await rowsFor(id);
     expect(product).toMatchObject({ action: "loan_product.updated", details: { after: { name: "Paylater Bisnis Plus" } } });
@@ -228,8 +229,8 @@ describe("every admin decision writes exactly one row in its transaction", () =>
     const [l] = await lenders(1);
     await invest({ ctx: l!.ctx, input: { loanId, amount: "10000000", idempotencyKey: key() } });
     await acceptAgreement({ ctx: borrower.ctx, input: { loanId } });
-    expect(await written(() => proposeRestructure({ ctx: admin.ctx, input: { loanId, newTenor: 9, newRateBps: 1500, reason: "Harvest came late" } }))).toBe(1);
-    expect((await failing(() => proposeRestructure({ ctx: admin.ctx, input: { loanId, newTenor: 9, newRateBps: 1500, reason: "A second one" } }))).rows).toBe(0);
+    expect(await written(() => proposeRestructure({ ctx: admin.ctx, input: { loanId, newTenor: 9, newRateBps: "15", reason: "Harvest came late" } }))).toBe(1);
+    expect((await failing(() => proposeRestructure({ ctx: admin.ctx, input: { loanId, newTenor: 9, newRateBps: "15", reason: "A second one" } }))).rows).toBe(0);
     expect((await failing(() => writeOffLoan({ ctx: admin.ctx, input: { loanId, reason: "Not in arrears yet" } }))).rows).toBe(0);
     // Arrears come from servicing over months; the state is set directly to keep this test about the log.
     await getDb().update(loans).set({ status: "default" }).where(eq(loans.id, loanId));

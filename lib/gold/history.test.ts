@@ -48,7 +48,7 @@ describe("price history", () => {
     expect(year.points.filter((p) => p.source === "monthly").length).toBeLessThanOrEqual(12);
 
     const admin = await createTestUser("admin");
-    await updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2300000", spreadBps: 200, usdIdrRate: "17000" } });
+    await updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2300000", spreadBps: "2", usdIdrRate: "17000" } });
     const after = await getPriceHistory({ ctx, input: { range: "ALL" } });
     expect(after.points[0]!.midPerGram).toBe(usdCentsPerOunceToRupiahPerGram(41_000n, 17_000n));
     await expect(getPriceHistory({ ctx, input: { range: "2D" } })).rejects.toMatchObject({ status: 400 });
@@ -58,7 +58,7 @@ describe("price history", () => {
 describe("gold settings", () => {
   it("admins change base, spread and rate (audited); a price with them is published at once", async () => {
     const admin = await createTestUser("admin");
-    const s = await updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: 400, usdIdrRate: "16000", withdrawalFees: { "5": "80000" } } });
+    const s = await updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: "4", usdIdrRate: "16000", withdrawalFees: { "5": "80000" } } });
     expect(s).toMatchObject({ basePerGram: 2_000_000n, spreadBps: 400, usdIdrRate: 16_000n });
     expect(s.withdrawalFees[5]).toBe(80_000n);
     // A price with the new spread is published in the same transaction, so lenders see it at once.
@@ -73,13 +73,13 @@ describe("gold settings", () => {
     expect(p.spreadBps).toBeGreaterThanOrEqual(399);
     expect(p.change7dBps).toBeNull(); // nothing stored 7 days back
     const { ctx } = await createTestUser("lender");
-    await expect(updateGoldSettings({ ctx, input: { basePerGram: "1", spreadBps: 1, usdIdrRate: "1" } })).rejects.toMatchObject({ status: 403 });
-    await expect(updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: 5000, usdIdrRate: "16000" } })).rejects.toMatchObject({ fields: { spreadBps: "spreadInvalid" } });
+    await expect(updateGoldSettings({ ctx, input: { basePerGram: "1", spreadBps: "0.01", usdIdrRate: "1" } })).rejects.toMatchObject({ status: 403 });
+    await expect(updateGoldSettings({ ctx: admin.ctx, input: { basePerGram: "2000000", spreadBps: "50", usdIdrRate: "16000" } })).rejects.toMatchObject({ fields: { spreadBps: "spreadInvalid" } });
   });
 
   it("admins set bar fees and lead times per size; the lender's withdrawal options use them", async () => {
     const admin = await createTestUser("admin");
-    const base = { basePerGram: "2000000", spreadBps: 300, usdIdrRate: "16000" };
+    const base = { basePerGram: "2000000", spreadBps: "3", usdIdrRate: "16000" };
     await updateGoldSettings({ ctx: admin.ctx, input: { ...base, withdrawalFees: { "1": "55000", "100": "350000" }, leadTimeDays: { "1": "3", "100": 21 } } });
     const { ctx } = await createTestUser("lender");
     const options = await getWithdrawalOptions({ ctx });

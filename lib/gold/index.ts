@@ -21,7 +21,7 @@ import "server-only";
  *   requestGoldWithdrawal({ ctx, input: { barGrams, quantity, address, idempotencyKey } })
  *   cancelMyGoldWithdrawal({ ctx, input: { withdrawalId } }) → only while "requested"; grams and fee back
  * Admin
- *   getGoldSettings / updateGoldSettings({ basePerGram, spreadBps, usdIdrRate, withdrawalFees?, leadTimeDays? })
+ *   getGoldSettings / updateGoldSettings({ basePerGram, spreadBps (typed as % — "5" — parsed to bps), usdIdrRate, withdrawalFees?, leadTimeDays? })
  *   getGoldTradeVolume({ ctx, input: { days } }) · getGoldInventory({ ctx })
  *   listGoldWithdrawalQueue({ ctx, input: { status, page } }) · advanceGoldWithdrawal · cancelGoldWithdrawal
  * Pure, client-safe helpers: ./schemas (inputs, constants), ./trade-math (computeTrade: rounding

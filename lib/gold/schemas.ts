@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkRupiah } from "@/lib/money/rupiah";
 import { gramsToUnits } from "@/lib/money/gold";
+import { zPercentBps } from "@/lib/money/percent";
 
 /**
  * Client-safe gold inputs and constants, shared by forms (zodResolver) and the server. Messages are
@@ -130,7 +131,8 @@ export const GoldWithdrawalQueueInput = z.object({
 
 export const UpdateGoldSettingsInput = z.object({
   basePerGram: zGoldRupiah(1_000n, 100_000_000n),
-  spreadBps: z.coerce.number<number>({ message: "required" }).int("spreadInvalid").min(0, "spreadInvalid").max(2_000, "spreadInvalid"),
+  /** Typed as a percentage ("5" or "2,5"), parsed exactly to bps; at most 20 %. */
+  spreadBps: zPercentBps({ max: 2_000, invalid: "spreadInvalid" }),
   usdIdrRate: zGoldRupiah(1_000n, 100_000n),
   /** Optional: printing fee per bar size (rupiah digits), keyed by grams. */
   withdrawalFees: z.record(z.string(), zGoldRupiah(0n, 100_000_000n)).optional(),

@@ -42,8 +42,8 @@ describe("arrears: restructure, write-off, recovery", () => {
     advanceNow(45 * DAY);
     await runServicing({ ctx: systemCtx("test") });
     expect((await loanRow(loanId)).status).toBe("late");
-    expect(await rejected(proposeRestructure({ ctx: ls[0]!.ctx, input: { loanId, newTenor: 12, newRateBps: 1200, reason: "Harvest failed" } }))).toMatchObject({ status: 403 });
-    const { restructureId } = await proposeRestructure({ ctx: admin.ctx, input: { loanId, newTenor: 12, newRateBps: 1200, reason: "Harvest failed" } });
+    expect(await rejected(proposeRestructure({ ctx: ls[0]!.ctx, input: { loanId, newTenor: 12, newRateBps: "12", reason: "Harvest failed" } }))).toMatchObject({ status: 403 });
+    const { restructureId } = await proposeRestructure({ ctx: admin.ctx, input: { loanId, newTenor: 12, newRateBps: "12", reason: "Harvest failed" } });
     expect((await consentToRestructure({ ctx: ls[0]!.ctx, input: { restructureId } })).applied).toBe(false);
     expect((await consentToRestructure({ ctx: ls[1]!.ctx, input: { restructureId } })).applied).toBe(true);
     const loan = await loanRow(loanId);

@@ -13,6 +13,7 @@ import { saveApplicationStep, uploadApplicationDocument } from "./applications";
 import { acceptAgreement } from "./disburse";
 import { invest } from "./invest";
 import { updateLoanProduct } from "./products";
+import { productFormValues } from "./schemas";
 import { getLoanForBorrower, getLoanForLender } from "./loan-queries";
 import { listMarketplace } from "./marketplace";
 import { createRepaymentLink } from "./payment-link";
@@ -94,7 +95,7 @@ describe("borrower journey and review", () => {
     const detail = await getApplicationForAdmin({ ctx: admin.ctx, applicationId });
     expect(detail.status).toBe("in_review");
     expect(detail.scorecard).toBeTruthy();
-    const band = await rejected(approveApplication({ ctx: admin.ctx, input: { applicationId, subgrade: "A1", rateBps: 2500 } }));
+    const band = await rejected(approveApplication({ ctx: admin.ctx, input: { applicationId, subgrade: "A1", rateBps: "25" } }));
     expect(band.fields).toMatchObject({ rateBps: "rateOutOfBand" });
     await rejectApplication({ ctx: admin.ctx, input: { applicationId, reason: "Revenue could not be verified." } });
     const [row] = await getDb().select().from(loanApplications).where(eq(loanApplications.id, applicationId));
@@ -136,9 +137,9 @@ describe("products", () => {
     const lender = await createTestUser("lender");
     const id = await productId("paylater-bisnis");
     const [p] = await getDb().select().from(loanProducts).where(eq(loanProducts.id, id));
-    const input = { ...p!, productId: id, minAmount: p!.minAmount.toString(), maxAmount: p!.maxAmount.toString(), minInvestment: "100000", investmentStep: "100000", name: "Paylater Bisnis+" };
+    const input = { ...productFormValues(p!), minInvestment: "100000", investmentStep: "100000", name: "Paylater Bisnis+" };
     expect(await rejected(updateLoanProduct({ ctx: lender.ctx, input }))).toMatchObject({ status: 403 });
-    expect(await rejected(updateLoanProduct({ ctx: admin.ctx, input: { ...input, rateBands: { ...p!.rateBands, A: { minRateBps: 1300, maxRateBps: 1200 } } } }))).toMatchObject({ fields: { rateBands: "rateOutOfBand" } });
+    expect(await rejected(updateLoanProduct({ ctx: admin.ctx, input: { ...input, rateBands: { ...input.rateBands, A: { minRateBps: "13", maxRateBps: "12" } } } }))).toMatchObject({ fields: { rateBands: "rateOutOfBand" } });
     expect((await updateLoanProduct({ ctx: admin.ctx, input })).name).toBe("Paylater Bisnis+");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bpsToPercentInput, ppmToPercentInput, zPercentBps, zPercentPpm } from "@/lib/money/percent";
 import { zRupiah } from "@/lib/money/rupiah";
 import { SECTORS } from "./scoring";
 import { SUBGRADES } from "./grades";
@@ -73,9 +74,9 @@ export const LoanIdInput = z.object({ loanId: z.string().uuid("notFound") });
 
 export const ApproveApplicationInput = z.object({
   applicationId: z.string().uuid("notFound"),
-  /** Optional overrides; both must stay within the product's band and the caps. */
+  /** Optional overrides; both must stay within the product's band and the caps. The rate is typed as % a year ("13.5"), parsed to bps. */
   subgrade: z.enum(SUBGRADES as [string, ...string[]]).optional(),
-  rateBps: z.coerce.number<number>().int("wholeNumber").min(0).max(100_000).optional(),
+  rateBps: zPercentBps({ max: 100_000 }).optional(),
 });
 export const RejectApplicationInput = z.object({
   applicationId: z.string().uuid("notFound"),
@@ -120,7 +121,8 @@ export const ProposeRestructureInput = z.object({
   loanId: z.string().uuid("notFound"),
   /** The new tenor for the remaining principal, counted from today, in the loan's tenor unit. */
   newTenor: z.coerce.number<number>().int("wholeNumber").min(1, "tooSmall").max(120, "tooLarge"),
-  newRateBps: z.coerce.number<number>().int("wholeNumber").min(0).max(100_000),
+  /** Typed as % a year ("13.5" or "13,5"), parsed to bps. */
+  newRateBps: zPercentBps({ max: 100_000 }),
   reason: z.string().trim().min(5, "tooShort").max(1000, "tooLong"),
 });
 export const RestructureConsentInput = z.object({ restructureId: z.string().uuid("notFound") });
@@ -159,9 +161,14 @@ export const MarketplaceQuery = z.object({
 });
 export type MarketplaceQuery = z.input<typeof MarketplaceQuery>;
 
-const rateBand = z.object({ minRateBps: z.coerce.number<number>().int().min(0).max(10_000), maxRateBps: z.coerce.number<number>().int().min(0).max(10_000) });
+const rateBand = z.object({ minRateBps: zPercentBps(), maxRateBps: zPercentBps() });
 
-/** Admin: edit a product's terms. Loans already approved keep their own copy. */
+/**
+ * Admin: edit a product's terms. Loans already approved keep their own copy. Rates and fees are typed
+ * as percentages (the band "13.5" % a year, the platform fee "3" % of principal, the late fee "0.067" %
+ * of the overdue amount per day) and parsed exactly to the stored bps / ppm; productFormValues() fills
+ * the form from a stored product.
+ */
 export const UpdateLoanProductInput = z
   .object({
     productId: z.string().uuid("notFound"),
@@ -170,13 +177,13 @@ export const UpdateLoanProductInput = z
     maxAmount: zRupiah({ min: 1n }),
     minTenor: z.coerce.number<number>().int("wholeNumber").min(1, "tooSmall"),
     maxTenor: z.coerce.number<number>().int("wholeNumber").min(1, "tooSmall"),
-    platformFeeBps: z.coerce.number<number>().int("wholeNumber").min(0).max(10_000),
-    lateFeeDailyPpm: z.coerce.number<number>().int("wholeNumber").min(0).max(1_000_000),
-    serviceFeeBps: z.coerce.number<number>().int("wholeNumber").min(0).max(10_000),
+    platformFeeBps: zPercentBps(),
+    lateFeeDailyPpm: zPercentPpm(),
+    serviceFeeBps: zPercentBps(),
     minInvestment: zRupiah({ min: 1n }),
     investmentStep: zRupiah({ min: 1n }),
     fundingWindowDays: z.coerce.number<number>().int("wholeNumber").min(1).max(60),
-    holdbackBps: z.coerce.number<number>().int("wholeNumber").min(0).max(10_000),
+    holdbackBps: zPercentBps(),
     rateBands: z.object({ A: rateBand, B: rateBand, C: rateBand, D: rateBand, E: rateBand }),
     active: z.boolean(),
   })
@@ -184,3 +191,43 @@ export const UpdateLoanProductInput = z
   .refine((p) => p.maxTenor >= p.minTenor, { path: ["maxTenor"], message: "tooSmall" })
   .refine((p) => Object.values(p.rateBands).every((b) => b.maxRateBps >= b.minRateBps), { path: ["rateBands"], message: "rateOutOfBand" });
 export type UpdateLoanProductInput = z.input<typeof UpdateLoanProductInput>;
+
+type StoredProduct = {
+  id: string;
+  name: string;
+  minAmount: bigint;
+  maxAmount: bigint;
+  minTenor: number;
+  maxTenor: number;
+  platformFeeBps: number;
+  lateFeeDailyPpm: number;
+  serviceFeeBps: number;
+  minInvestment: bigint;
+  investmentStep: bigint;
+  fundingWindowDays: number;
+  holdbackBps: number;
+  rateBands: unknown;
+  active: boolean;
+};
+
+/** A stored product as the edit form's values (amounts as digits, rates and fees as percent strings). */
+export function productFormValues(p: StoredProduct) {
+  const bands = p.rateBands as Record<string, { minRateBps: number; maxRateBps: number }>;
+  return {
+    productId: p.id,
+    name: p.name,
+    minAmount: p.minAmount.toString(),
+    maxAmount: p.maxAmount.toString(),
+    minTenor: String(p.minTenor),
+    maxTenor: String(p.maxTenor),
+    platformFeeBps: bpsToPercentInput(p.platformFeeBps),
+    lateFeeDailyPpm: ppmToPercentInput(p.lateFeeDailyPpm),
+    serviceFeeBps: bpsToPercentInput(p.serviceFeeBps),
+    minInvestment: p.minInvestment.toString(),
+    investmentStep: p.investmentStep.toString(),
+    fundingWindowDays: String(p.fundingWindowDays),
+    holdbackBps: bpsToPercentInput(p.holdbackBps),
+    rateBands: Object.fromEntries(Object.entries(bands).map(([g, b]) => [g, { minRateBps: bpsToPercentInput(b.minRateBps), maxRateBps: bpsToPercentInput(b.maxRateBps) }])),
+    active: p.active,
+  };
+}

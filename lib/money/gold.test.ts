@@ -21,7 +21,7 @@ describe("gold units", () => {
     expect(formatGrams(12_345n)).toBe("1.2345 g");
     expect(formatGrams(12_345n, "id")).toBe("1,2345 g");
     expect(formatGrams("12345678900000", "en")).toBe("1,234,567,890.0000 g");
-    expect(formatGrams(-5n)).toBe("-0.0005 g");
+    expect(formatGrams(-5n)).toBe("−0.0005 g");
   });
 
   it("round-trips units through grams", () => {

@@ -1,8 +1,6 @@
 /**
  * Gold amounts: integer units of 0.0001 g (ledger unit XAU), bigint end to end. Client-safe.
  */
-import type { DisplayLocale } from "./format";
-
 export const GOLD_UNITS_PER_GRAM = 10_000n;
 export const GOLD_DECIMALS = 4;
 
@@ -23,14 +21,5 @@ export function gramsToUnits(input: string): bigint | null {
   return BigInt(match[1]!) * GOLD_UNITS_PER_GRAM + BigInt((match[2] ?? "").padEnd(GOLD_DECIMALS, "0"));
 }
 
-/** 12345n → "1.2345 g" (en) or "1,2345 g" (id), with thousands grouping of the whole grams. */
-export function formatGrams(units: bigint | string, locale: DisplayLocale = "en"): string {
-  const value = typeof units === "string" ? BigInt(units) : units;
-  const [whole, fraction] = unitsToGramsString(value).split(".") as [string, string];
-  const negative = whole.startsWith("-");
-  const digits = negative ? whole.slice(1) : whole;
-  const group = locale === "id" ? "." : ",";
-  const decimal = locale === "id" ? "," : ".";
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${negative ? "-" : ""}${grouped}${decimal}${fraction} g`;
-}
+/** 12345n → "1.2345 g" (en) or "1,2345 g" (id): the one gold formatter lives in ./format. */
+export { formatGrams } from "./format";

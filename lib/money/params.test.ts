@@ -16,18 +16,18 @@ describe("typed message params", () => {
   });
 
   it("formats each type with one formatter per locale", () => {
-    expect(norm(formatParam("en", idr(1_500_000n)))).toBe("Rp 1,500,000");
-    expect(norm(formatParam("id", idr(1_500_000n)))).toBe("Rp 1.500.000");
+    expect(norm(formatParam("en", idr(1_500_000n)))).toBe("Rp1,500,000");
+    expect(norm(formatParam("id", idr(1_500_000n)))).toBe("Rp1.500.000");
     expect(formatParam("en", gold(12_345n))).toBe("1.2345 g");
     expect(formatParam("id", gold(12_345n))).toBe("1,2345 g");
-    expect(formatParam("en", day("2025-02-15"))).toBe("15 Feb 2025");
-    expect(formatParam("id", day("2025-02-15"))).toBe("15 Feb 2025");
-    expect(formatParam("en", bps(1250))).toBe("12.5%");
-    expect(formatParam("id", bps(1250))).toBe("12,5%");
-    expect(formatParam("en", bps(1400))).toBe("14%");
+    expect(formatParam("en", day("2025-02-15"))).toBe("15 February 2025");
+    expect(formatParam("id", day("2025-02-15"))).toBe("15 Februari 2025");
+    expect(formatParam("en", bps(1250))).toBe("12.50%");
+    expect(formatParam("id", bps(1250))).toBe("12,50%");
+    expect(formatParam("en", bps(1400))).toBe("14.00%");
     expect(formatParam("en", ppm(670))).toBe("0.067%");
     expect(formatParam("id", ppm(670))).toBe("0,067%");
-    expect(formatParam("en", bps(-5))).toBe("-0.05%");
+    expect(formatParam("en", bps(-5))).toBe("−0.05%");
     expect(formatParam("en", "Budi")).toBe("Budi");
     expect(formatParam("en", 3)).toBe(3);
     expect(formatParam("en", null)).toBe("");

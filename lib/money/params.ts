@@ -15,8 +15,7 @@
  * rendering. Each type has exactly one formatter (formatParam), built on lib/money/format.ts.
  */
 import { z } from "zod";
-import { formatDateTime, formatRupiah, type DisplayLocale } from "./format";
-import { formatGrams } from "./gold";
+import { formatDate, formatDateTime, formatGrams, formatPercent, formatPpmPercent, formatRupiah, type DisplayLocale } from "./format";
 
 const digits = z.string().regex(/^-?\d{1,30}$/);
 
@@ -54,22 +53,6 @@ export function isTypedParam(v: unknown): v is TypedParam {
   return TypedParamSchema.safeParse(v).success;
 }
 
-const dayFormatters: Record<DisplayLocale, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }),
-  id: new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeZone: "UTC" }),
-};
-
-/** An exact percentage from an integer and a scale (100 for bps, 10 000 for ppm), in the locale's digits. */
-function formatPercent(value: number, scale: number, locale: DisplayLocale): string {
-  const negative = value < 0;
-  const abs = Math.abs(value);
-  const intPart = Math.floor(abs / scale);
-  const frac = String(abs % scale).padStart(String(scale).length - 1, "0").replace(/0+$/, "");
-  const decimal = locale === "id" ? "," : ".";
-  const grouped = String(intPart).replace(/\B(?=(\d{3})+(?!\d))/g, locale === "id" ? "." : ",");
-  return `${negative ? "-" : ""}${grouped}${frac ? decimal + frac : ""}%`;
-}
-
 /** The one formatter per type. Plain values pass through. */
 export function formatParam(locale: DisplayLocale, p: MessageParam): string | number {
   if (p === null) return "";
@@ -81,13 +64,13 @@ export function formatParam(locale: DisplayLocale, p: MessageParam): string | nu
     case "gold":
       return formatGrams(p.value, locale);
     case "day":
-      return dayFormatters[locale].format(new Date(`${p.value}T00:00:00Z`));
+      return formatDate(p.value, locale);
     case "instant":
       return formatDateTime(p.value, locale);
     case "bps":
-      return formatPercent(p.value, 100, locale);
+      return formatPercent(p.value, locale);
     case "ppm":
-      return formatPercent(p.value, 10_000, locale);
+      return formatPpmPercent(p.value, locale);
   }
 }
 

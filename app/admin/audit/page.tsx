@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -53,7 +54,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const ctx = await getRequestCtx();
   const input = { ...Object.fromEntries(FILTERS.map((k) => [k, typeof sp[k] === "string" ? sp[k] : undefined])), page: sp.page ?? 1 };
-  const [t, format, locale, admins] = await Promise.all([getTranslations("adminAudit"), getFormatter(), getLocale(), listAuditAdmins({ ctx })]);
+  const [t, format, locale, admins] = await Promise.all([getTranslations("adminAudit"), getFormat(), getLocale(), listAuditAdmins({ ctx })]);
   const loc = locale as "en" | "id";
   let list: Awaited<ReturnType<typeof listAuditEntries>> | null = null;
   let fieldErrors: FieldErrors = {};
@@ -130,7 +131,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               return (
                 <li key={e.id} className="grid gap-1 py-3 text-sm sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-4" data-testid="audit-entry">
                   <div className="text-slate-700">
-                    <time dateTime={e.occurredAt.toISOString()}>{format.dateTime(e.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                    <time dateTime={e.occurredAt.toISOString()}>{format.dateTime(e.occurredAt, { seconds: true })}</time>
                   </div>
                   <div className="min-w-0 space-y-1">
                     <p className="font-semibold text-slate-900">{actionLabel}</p>

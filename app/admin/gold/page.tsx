@@ -10,6 +10,7 @@ import { formatGrams } from "@/lib/money/gold";
 import { updateGoldSettingsAction } from "./actions";
 import { VolumeSection } from "./volume-section";
 import { WithdrawalQueue } from "./withdrawal-queue";
+import { bpsToPercentInput } from "@/lib/money/percent";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminGold");
@@ -43,7 +44,7 @@ export default async function AdminGoldPage({ searchParams }: { searchParams: Pr
         <AdminGoldSettingsForm
           initial={{
             basePerGram: settings.basePerGram.toString(),
-            spreadBps: String(settings.spreadBps),
+            spreadBps: bpsToPercentInput(settings.spreadBps),
             usdIdrRate: settings.usdIdrRate.toString(),
             withdrawalFees: Object.fromEntries(Object.entries(settings.withdrawalFees).map(([k, v]) => [k, v.toString()])),
             leadTimeDays: Object.fromEntries(Object.entries(settings.leadTimeDays).map(([k, v]) => [k, String(v)])),

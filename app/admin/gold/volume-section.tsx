@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AdminVolumeChart } from "@/components/gold/admin-volume-chart";
 import { Card } from "@/components/ui/card";
 import type { GoldVolumeDay } from "@/lib/gold";
-import { formatRupiah } from "@/lib/money/format";
+import { formatDate, formatRupiah } from "@/lib/money/format";
 import { formatGrams } from "@/lib/money/gold";
 
 /** Daily buys and sells: a small chart (hidden from screen readers) and the table with the exact figures. */
@@ -33,7 +33,7 @@ export async function VolumeSection({ days, rows }: { days: number; rows: GoldVo
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.day} className="border-t border-slate-100">
-                    <th scope="row" className="py-1 pr-2 text-left font-normal">{r.day}</th>
+                    <th scope="row" className="py-1 pr-2 text-left font-normal">{formatDate(r.day, loc)}</th>
                     <td className="py-1 pr-2 text-right tabular-nums">{r.buyCount}</td>
                     <td className="py-1 pr-2 text-right tabular-nums">{formatGrams(r.buyUnits, loc)}</td>
                     <td className="py-1 pr-2 text-right tabular-nums">{formatRupiah(r.buyRupiah, loc)}</td>

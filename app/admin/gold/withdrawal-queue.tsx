@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { AdminGoldWithdrawalActions } from "@/components/gold/admin-gold-withdrawal-actions";
 import { WITHDRAWAL_TONES } from "@/components/gold/gold-withdrawals";
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +20,7 @@ export async function WithdrawalQueue({ status, page }: { status: GoldWithdrawal
     getTranslations("adminGold"),
     getTranslations("gold"),
     getTranslations("wallet"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listGoldWithdrawalQueue({ ctx, input: { status, page: /^\d{1,6}$/.test(page ?? "") ? page : 1 } }),
   ]);
@@ -44,7 +45,7 @@ export async function WithdrawalQueue({ status, page }: { status: GoldWithdrawal
                     <Badge tone={WITHDRAWAL_TONES[w.status]}>{tg(`withdrawalStatus.${w.status}`)}</Badge>
                   </p>
                   <p className="text-slate-700">
-                    {t("requestMeta", { date: format.dateTime(w.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }), fee: formatRupiah(w.fee, loc), days: w.leadTimeDays })}
+                    {t("requestMeta", { date: format.dateTime(w.createdAt), fee: formatRupiah(w.fee, loc), days: w.leadTimeDays })}
                   </p>
                   <p className="break-words text-slate-600">{t("address", { address: w.address })}</p>
                   {w.cancelReason ? <p className="text-slate-600">{tg("cancelReasonLine", { reason: w.cancelReason })}</p> : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function JobsPage() {
   const ctx = await getRequestCtx();
-  const [t, format, { jobs, counts }] = await Promise.all([getTranslations("jobs"), getFormatter(), listTroubledJobs({ ctx })]);
+  const [t, format, { jobs, counts }] = await Promise.all([getTranslations("jobs"), getFormat(), listTroubledJobs({ ctx })]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -52,7 +53,7 @@ export default async function JobsPage() {
                     <td className="py-2 font-mono">{j.name}</td>
                     <td className="py-2">{j.state}</td>
                     <td className="py-2">{j.retryCount}/{j.retryLimit}</td>
-                    <td className="py-2">{format.dateTime(j.createdOn, { dateStyle: "short", timeStyle: "medium" })}</td>
+                    <td className="py-2">{format.dateTime(j.createdOn, { seconds: true })}</td>
                     <td className="max-w-xs truncate py-2 font-mono text-xs">{JSON.stringify(j.output ?? "")}</td>
                     <td className="py-2">
                       {j.state === "failed" ? (

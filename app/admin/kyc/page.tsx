@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { PillNav } from "@/components/ui/pill-nav";
 import { Card } from "@/components/ui/card";
@@ -23,7 +24,7 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
     getTranslations("adminKyc"),
     getTranslations("kyc"),
     getTranslations("wallet"),
-    getFormatter(),
+    getFormat(),
     listKycQueue({ ctx, input: { status, page: sp.page ?? 1 } }),
   ]);
   const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
@@ -43,7 +44,7 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
                     {item.fullName} ({item.email})
                   </p>
                   <p className="text-slate-700">
-                    {t("submittedAt")}: {item.submittedAt ? format.dateTime(item.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—"} ·{" "}
+                    {t("submittedAt")}: {item.submittedAt ? format.dateTime(item.submittedAt) : "—"} ·{" "}
                     {t("version", { version: item.version })}
                   </p>
                 </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
@@ -13,14 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LedgerHealthPage() {
   const ctx = await getRequestCtx();
-  const [t, format, health] = await Promise.all([getTranslations("adminWallet"), getFormatter(), ledgerHealth({ ctx })]);
+  const [t, format, health] = await Promise.all([getTranslations("adminWallet"), getFormat(), ledgerHealth({ ctx })]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("ledgerTitle")}</h1>
       <p role="status" className={`rounded-lg px-3 py-2 font-semibold ${health.ok ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}>
         {health.ok ? t("allGreen") : t("notGreen")}
       </p>
-      <p className="text-sm text-slate-600">{t("checkedAt", { at: format.dateTime(health.checkedAt, { dateStyle: "medium", timeStyle: "medium" }) })}</p>
+      <p className="text-sm text-slate-600">{t("checkedAt", { at: format.dateTime(health.checkedAt, { seconds: true }) })}</p>
       <Card>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("ledgerTitle")}</caption>

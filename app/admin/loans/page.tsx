@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -31,7 +32,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     getTranslations("adminLoans"),
     getTranslations("loans"),
     getTranslations("wallet"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listReviewQueue({ ctx, query }),
     listLoanProducts({ ctx, includeInactive: true }),
@@ -86,7 +87,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 <span>
                   <strong>{a.companyName ?? a.borrowerName}</strong> · {a.productName} · {a.amount ? formatRupiah(a.amount, loc) : "—"} · {a.subgrade ?? "—"}
                   <span className="block text-slate-600">
-                    {t("submittedAt")}: {a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
+                    {t("submittedAt")}: {a.submittedAt ? format.dateTime(a.submittedAt) : "—"}
                   </span>
                 </span>
                 <span className="flex items-center gap-2">

@@ -4,6 +4,7 @@ import { ProductForm } from "@/components/loans/product-form";
 import { Card } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listLoanProducts } from "@/lib/loans/application-queries";
+import { productFormValues } from "@/lib/loans/schemas";
 import { updateProductAction } from "../loan-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,29 +20,9 @@ export default async function ProductsPage() {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       {products.map((p) => {
-        const bands = p.rateBands as Record<string, { minRateBps: number; maxRateBps: number }>;
         return (
           <Card key={p.id} title={`${p.name} (${p.method}, ${p.tenorUnit})`}>
-            <ProductForm
-              action={updateProductAction}
-              initial={{
-                productId: p.id,
-                name: p.name,
-                minAmount: p.minAmount.toString(),
-                maxAmount: p.maxAmount.toString(),
-                minTenor: String(p.minTenor),
-                maxTenor: String(p.maxTenor),
-                platformFeeBps: String(p.platformFeeBps),
-                lateFeeDailyPpm: String(p.lateFeeDailyPpm),
-                serviceFeeBps: String(p.serviceFeeBps),
-                minInvestment: p.minInvestment.toString(),
-                investmentStep: p.investmentStep.toString(),
-                fundingWindowDays: String(p.fundingWindowDays),
-                holdbackBps: String(p.holdbackBps),
-                rateBands: Object.fromEntries(Object.entries(bands).map(([g, b]) => [g, { minRateBps: String(b.minRateBps), maxRateBps: String(b.maxRateBps) }])),
-                active: p.active,
-              }}
-            />
+            <ProductForm action={updateProductAction} initial={productFormValues(p)} />
           </Card>
         );
       })}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { Card } from "@/components/ui/card";
 import { TimeMachineForm } from "@/components/forms/time-machine-form";
 import { now } from "@/lib/clock";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TimeMachinePage() {
   if (!isDemoMode()) notFound();
   await getRequestCtx();
-  const [t, format] = await Promise.all([getTranslations("timeMachine"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("timeMachine"), getFormat()]);
   const offsetHours = Math.round(currentOffsetMs() / 3_600_000);
   return (
     <div className="space-y-6">
@@ -25,7 +26,7 @@ export default async function TimeMachinePage() {
       <p className="text-slate-700">{t("intro")}</p>
       <Card title={t("nowTitle")}>
         <p className="text-lg font-semibold" data-testid="clock-now">
-          {format.dateTime(now(), { dateStyle: "full", timeStyle: "medium" })}
+          {format.dateTime(now(), { seconds: true, month: "long" })}
         </p>
         <p className="text-sm text-slate-600">{t("offset", { hours: offsetHours })}</p>
       </Card>

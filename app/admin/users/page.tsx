@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -19,7 +20,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     getTranslations("adminWallet"),
     getTranslations("wallet"),
     getTranslations("auth"),
-    getFormatter(),
+    getFormat(),
     listUsers({ ctx, input: { search: sp.q || undefined, page: sp.page ?? 1 } }),
   ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
@@ -63,7 +64,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="py-2">{u.email}</td>
                   <td className="py-2">{ta(`roles.${u.role}`)}</td>
-                  <td className="py-2">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                  <td className="py-2">{format.date(u.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { WithdrawalDecision } from "@/components/admin/withdrawal-decision";
 import { WalletSettingsForm } from "@/components/admin/wallet-settings-form";
 import { PillNav } from "@/components/ui/pill-nav";
@@ -22,7 +23,7 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
   const [t, tw, format, locale, queue, settings] = await Promise.all([
     getTranslations("adminWallet"),
     getTranslations("wallet"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listWithdrawalQueue({ ctx, input: { status, page: sp.page ?? 1 } }),
     getWalletSettings({ ctx }),
@@ -50,7 +51,7 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
                       {bankName(w.bankCode)} {w.accountNumber} · {w.holderName} · {t("fee")}: {formatRupiah(w.fee, loc)}
                     </p>
                     <p className="text-slate-600">
-                      {t("requestedAt")}: {format.dateTime(w.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                      {t("requestedAt")}: {format.dateTime(w.createdAt)}
                     </p>
                     {w.reason ? <p className="text-slate-600">{tw("reason", { reason: w.reason })}</p> : null}
                   </div>

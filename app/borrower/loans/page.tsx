@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,7 +19,7 @@ export default async function BorrowerLoansPage() {
   const ctx = await getRequestCtx();
   const [t, format, locale, applications, loans] = await Promise.all([
     getTranslations("loans"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listMyApplications({ ctx }),
     listMyLoans({ ctx }),
@@ -40,7 +41,7 @@ export default async function BorrowerLoansPage() {
             {loans.map((l) => (
               <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                 <span>
-                  <strong>{formatRupiah(l.principal, loc)}</strong> · {l.subgrade} · {t("ratePerYear", { rate: (l.rateBps / 100).toFixed(2) })}
+                  <strong>{formatRupiah(l.principal, loc)}</strong> · {l.subgrade} · {t("ratePerYear", { rate: format.percent(l.rateBps, { sign: false }) })}
                 </span>
                 <span className="flex items-center gap-2">
                   <LoanStatusBadge status={l.status} />
@@ -61,7 +62,7 @@ export default async function BorrowerLoansPage() {
             {applications.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                 <span>
-                  {a.amount ? formatRupiah(a.amount, loc) : "—"} · {format.dateTime(a.submittedAt ?? a.createdAt, { dateStyle: "medium" })}
+                  {a.amount ? formatRupiah(a.amount, loc) : "—"} · {format.date(a.submittedAt ?? a.createdAt)}
                 </span>
                 <span className="flex items-center gap-2">
                   <LoanStatusBadge status={a.status} />

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,7 +10,7 @@ import { formatGrams } from "@/lib/money/gold";
 
 /** The lender's trades, newest first, paginated with ?page=, and the CSV of all of them. */
 export async function TradeHistory({ list }: { list: { items: GoldTradeRow[]; total: number; page: number; pageSize: number } }) {
-  const [t, tw, format, locale] = await Promise.all([getTranslations("gold"), getTranslations("wallet"), getFormatter(), getLocale()]);
+  const [t, tw, format, locale] = await Promise.all([getTranslations("gold"), getTranslations("wallet"), getFormat(), getLocale()]);
   const loc = locale as "en" | "id";
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   return (
@@ -38,7 +39,7 @@ export async function TradeHistory({ list }: { list: { items: GoldTradeRow[]; to
             <tbody>
               {list.items.map((r) => (
                 <tr key={r.id} className="border-t border-slate-100">
-                  <td className="py-2 pr-2">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" })}</td>
+                  <td className="py-2 pr-2">{format.dateTime(r.createdAt)}</td>
                   <td className="py-2 pr-2">
                     <Badge tone={r.side === "buy" ? "success" : "info"}>{t(`sides.${r.side}`)}</Badge>
                   </td>

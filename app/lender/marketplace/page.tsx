@@ -13,7 +13,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { listMarketplace, listMarketplaceProducts } from "@/lib/loans/marketplace";
 import { SECTORS } from "@/lib/loans/scoring";
-import { formatRupiah } from "@/lib/money/format";
+import { formatPercent, formatRupiah } from "@/lib/money/format";
 import { addToCartAction } from "../cart-actions";
 import { investAction } from "../invest-actions";
 
@@ -100,7 +100,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
                   </p>
                   <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
                     <div><dt className="text-slate-600">{tl("grade")}</dt><dd className="font-semibold">{l.subgrade}</dd></div>
-                    <div><dt className="text-slate-600">{tl("rate")}</dt><dd className="font-semibold">{tl("ratePerYear", { rate: (l.rateBps / 100).toFixed(2) })}</dd></div>
+                    <div><dt className="text-slate-600">{tl("rate")}</dt><dd className="font-semibold">{tl("ratePerYear", { rate: formatPercent(l.rateBps, loc, { sign: false }) })}</dd></div>
                     <div><dt className="text-slate-600">{tl("tenor")}</dt><dd>{l.tenor} {l.tenorUnit === "days" ? t("days") : t("months")}</dd></div>
                     <div><dt className="text-slate-600">{tl("method")}</dt><dd>{tl(`methods.${l.method}`)}</dd></div>
                     <div><dt className="text-slate-600">{tl("amount")}</dt><dd>{formatRupiah(l.principal, loc)}</dd></div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { AllocationChart, ValueChart } from "@/components/portfolio/portfolio-charts";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -40,7 +41,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     getTranslations("portfolio"),
     getTranslations("wallet"),
     getTranslations("sectors"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     getPortfolioSummary({ ctx }),
     listPortfolioInvestments({ ctx, query: { status, sort, page: sp.page ?? 1, pageSize: 20 } }),
@@ -50,7 +51,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   ]);
   const loc = locale as "en" | "id";
   const rp = (n: bigint) => formatRupiah(n, loc);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Jakarta" }) : "—");
+  const date = (d: Date | null) => (d ? format.date(d) : "—");
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const chartLabels = (title: string, colKey: string, description?: string) => ({ title, description, colKey, colAmount: t("outstanding"), showTable: t("showTable"), empty: t("noChartData") });
   const series = (rows: { label: string; amount: bigint }[]) => rows.map((r) => ({ label: r.label, amount: r.amount.toString(), formatted: rp(r.amount) }));
@@ -65,9 +66,9 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           <Stat label={t("outstanding")} value={rp(summary.outstandingPrincipal)} />
           <Stat label={t("interestReceived")} value={rp(summary.interestReceived)} />
           <Stat label={t("feesPaid")} value={rp(summary.feesPaid)} />
-          <Stat label={t("netReturn")} value={summary.netReturnXirr === null ? t("netReturnNone") : `${(summary.netReturnXirr * 100).toFixed(2)}%`} />
+          <Stat label={t("netReturn")} value={summary.netReturnXirr === null ? t("netReturnNone") : format.ratioPercent(summary.netReturnXirr)} />
           <Stat label={t("loansCount")} value={summary.loans} />
-          <Stat label={t("tkb90")} value={`${(summary.tkb90Bps / 100).toFixed(2)}%`} />
+          <Stat label={t("tkb90")} value={format.percent(summary.tkb90Bps)} />
           <Stat label={t("reservedFunding")} value={rp(summary.reserved)} />
         </dl>
         <p className="mt-3 text-xs text-slate-600">{t("xirrHelp")} {t("tkb90Help")}</p>
@@ -119,7 +120,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
 
       <Card title={t("chartsTitle")}>
         <div className="grid gap-6 lg:grid-cols-3">
-          <ValueChart data={series(charts.value.map((v) => ({ label: v.month, amount: v.outstanding })))} labels={chartLabels(t("valueChart"), t("colMonth"), t("valueChartDesc"))} />
+          <ValueChart data={series(charts.value.map((v) => ({ label: format.month(v.month, { month: "short" }), amount: v.outstanding })))} labels={chartLabels(t("valueChart"), t("colMonth"), t("valueChartDesc"))} />
           <AllocationChart id="chart-grade" data={series(charts.byGrade.map((g) => ({ label: g.key, amount: g.amount })))} labels={chartLabels(t("gradeChart"), t("colGrade"))} />
           <AllocationChart id="chart-sector" data={series(charts.bySector.map((s) => ({ label: sectorName(s.key), amount: s.amount })))} labels={chartLabels(t("sectorChart"), t("colSector"))} />
         </div>
@@ -183,7 +184,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <div className="flex flex-wrap gap-2">
           <a className={buttonClass("primary")} href="/api/v1/portfolio/cash-flows.csv" download>{t("downloadCsv")}</a>
           {lastMonths(6).map((m) => (
-            <Link key={m} className={buttonClass("secondary")} href={`/lender/portfolio/statements/${m}`}>{t("statementFor", { month: m })}</Link>
+            <Link key={m} className={buttonClass("secondary")} href={`/lender/portfolio/statements/${m}`}>{t("statementFor", { month: format.month(m) })}</Link>
           ))}
         </div>
       </Card>

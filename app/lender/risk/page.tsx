@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { RiskDisclosureForm } from "@/components/lending/risk-disclosure-form";
 import { RiskQuiz } from "@/components/lending/risk-quiz";
 import { Card } from "@/components/ui/card";
@@ -17,8 +18,8 @@ const PARAGRAPHS = ["p1", "p2", "p3", "p4"] as const;
 
 export default async function RiskPage() {
   const ctx = await getRequestCtx();
-  const [t, format, status, kyc] = await Promise.all([getTranslations("risk"), getFormatter(), getMyRiskStatus({ ctx }), getMyKyc({ ctx })]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const [t, format, status, kyc] = await Promise.all([getTranslations("risk"), getFormat(), getMyRiskStatus({ ctx }), getMyKyc({ ctx })]);
+  const when = (d: Date) => format.dateTime(d);
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { ApproveForm } from "@/components/loans/approve-form";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
 import { TextActionForm } from "@/components/loans/text-action-form";
@@ -9,6 +10,7 @@ import { isDomainError } from "@/lib/errors";
 import { getApplicationForAdmin } from "@/lib/loans/application-queries";
 import { SUBGRADES } from "@/lib/loans/grades";
 import { formatRupiah } from "@/lib/money/format";
+import { bpsToPercentInput } from "@/lib/money/percent";
 import { approveApplicationAction, askForInformationAction, rejectApplicationAction } from "../../loan-actions";
 
 type Breakdown = { factor: string; value: string | number; points: number; reason: string }[];
@@ -20,7 +22,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, ta, format, locale] = await Promise.all([getTranslations("adminLoans"), getTranslations("apply"), getFormatter(), getLocale()]);
+  const [t, ta, format, locale] = await Promise.all([getTranslations("adminLoans"), getTranslations("apply"), getFormat(), getLocale()]);
   const loc = locale as "en" | "id";
   const business = (app.business ?? {}) as Record<string, unknown>;
   const financials = (app.financials ?? {}) as Record<string, unknown>;
@@ -71,7 +73,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
             <div><dt className="text-slate-600">{ta("fields.productId")}</dt><dd className="font-medium">{app.product?.name ?? "—"}</dd></div>
             <div><dt className="text-slate-600">{ta("fields.amount")}</dt><dd className="font-medium">{app.amount ? formatRupiah(app.amount, loc) : "—"}</dd></div>
             <div><dt className="text-slate-600">{ta("fields.tenor")}</dt><dd className="font-medium">{app.tenor ?? "—"} {app.product ? ta(`units.${app.product.tenorUnit}`) : ""}</dd></div>
-            <div><dt className="text-slate-600">{t("grade")}</dt><dd className="font-medium">{app.subgrade ?? "—"} {app.rateBps ? `· ${(app.rateBps / 100).toFixed(2)}%` : ""}</dd></div>
+            <div><dt className="text-slate-600">{t("grade")}</dt><dd className="font-medium">{app.subgrade ?? "—"} {app.rateBps ? `· ${format.percent(app.rateBps)}` : ""}</dd></div>
           </dl>
           <p className="mt-2 text-sm">{app.purpose}</p>
         </Card>
@@ -135,7 +137,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
             {app.questions.map((q) => (
               <li key={q.id}>
                 <p className="font-medium">{q.question}</p>
-                <p className="text-slate-600">{format.dateTime(q.askedAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+                <p className="text-slate-600">{format.dateTime(q.askedAt)}</p>
                 {q.answer ? <p>{t("answerFrom", { answer: q.answer })}</p> : null}
               </li>
             ))}
@@ -145,7 +147,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
       {pending ? (
         <div className="grid gap-4 md:grid-cols-3">
           <Card title={t("approveTitle")}>
-            <ApproveForm applicationId={app.id} subgrades={[...SUBGRADES]} initial={{ subgrade: app.subgrade ?? "C3", rateBps: String(app.rateBps ?? "") }} action={approveApplicationAction} />
+            <ApproveForm applicationId={app.id} subgrades={[...SUBGRADES]} initial={{ subgrade: app.subgrade ?? "C3", rateBps: app.rateBps ? bpsToPercentInput(app.rateBps) : "" }} action={approveApplicationAction} />
           </Card>
           <Card title={t("rejectTitle")}>
             <TextActionForm label={t("rejectReason")} submitLabel={t("reject")} successMessage={t("rejected")} field="reason" action={reject} variant="danger" />

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { RecoveryForm } from "@/components/loans/recovery-form";
 import { RestructureForm } from "@/components/loans/restructure-form";
 import { ScheduleTable } from "@/components/loans/schedule-table";
@@ -24,7 +25,7 @@ export default async function AdminLoanPage({ params }: { params: Promise<{ id: 
   const [t, tl, format, locale, restructures] = await Promise.all([
     getTranslations("adminLoans"),
     getTranslations("loans"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listRestructuresForAdmin({ ctx, loanId: id }),
   ]);
@@ -59,7 +60,7 @@ export default async function AdminLoanPage({ params }: { params: Promise<{ id: 
           <ul className="text-sm">
             {restructures.map((r) => (
               <li key={r.id}>
-                {format.dateTime(r.proposedAt, { dateStyle: "medium" })}: {r.newTenor} · {(r.newRateBps / 100).toFixed(2)}% · {r.status} · {t("consents", { count: r.consents })}
+                {format.date(r.proposedAt)}: {r.newTenor} · {format.percent(r.newRateBps)} · {r.status} · {t("consents", { count: r.consents })}
               </li>
             ))}
           </ul>

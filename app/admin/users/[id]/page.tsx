@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { Card, Stat } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
@@ -21,7 +22,7 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
     getTranslations("adminWallet"),
     getTranslations("security"),
     getTranslations("wallet"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listUserMovementsForAdmin({ ctx, userId: id, pageSize: 50 }),
     getUserAccountStatus({ ctx, input: { userId: id } }),
@@ -35,7 +36,7 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm">
             {account.suspendedAt ? (
-              <Badge tone="danger">{ts("suspendedSince", { date: format.dateTime(account.suspendedAt, { dateStyle: "medium", timeStyle: "short" }) })}</Badge>
+              <Badge tone="danger">{ts("suspendedSince", { date: format.dateTime(account.suspendedAt) })}</Badge>
             ) : (
               <Badge tone="success">{ts("active")}</Badge>
             )}
@@ -96,7 +97,7 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
             <tbody>
               {movements.items.map((m) => (
                 <tr key={m.transferId.toString()} className="border-t border-slate-200">
-                  <td className="py-1">{format.dateTime(m.occurredAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="py-1">{format.dateTime(m.occurredAt)}</td>
                   <td className="py-1">{tw.has(`types.${m.type}`) ? tw(`types.${m.type}`) : m.type}</td>
                   <td className="py-1 text-right">{formatRupiah(m.amount, loc)}</td>
                 </tr>

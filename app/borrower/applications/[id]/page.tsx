@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
 import { TextActionForm } from "@/components/loans/text-action-form";
 import { Card } from "@/components/ui/card";
@@ -17,7 +18,7 @@ export default async function BorrowerApplicationPage({ params }: { params: Prom
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormat(), getLocale()]);
   const open = app.questions.find((q) => !q.answer);
   async function answer(text: string) {
     "use server";
@@ -43,7 +44,7 @@ export default async function BorrowerApplicationPage({ params }: { params: Prom
               <dt className="text-slate-600">{t("grade")}</dt>
               <dd className="font-semibold">
                 {app.subgrade}
-                {app.rateBps ? ` · ${t("ratePerYear", { rate: (app.rateBps / 100).toFixed(2) })}` : ""}
+                {app.rateBps ? ` · ${t("ratePerYear", { rate: format.percent(app.rateBps, { sign: false }) })}` : ""}
               </dd>
             </div>
           ) : null}
@@ -63,7 +64,7 @@ export default async function BorrowerApplicationPage({ params }: { params: Prom
             {app.questions.map((q) => (
               <li key={q.id}>
                 <p className="font-medium">{q.question}</p>
-                <p className="text-slate-600">{format.dateTime(q.askedAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+                <p className="text-slate-600">{format.dateTime(q.askedAt)}</p>
                 {q.answer ? <p className="mt-1">→ {q.answer}</p> : null}
               </li>
             ))}

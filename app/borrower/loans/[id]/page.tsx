@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { ConfirmAction } from "@/components/loans/confirm-action";
 import { PaymentLinkButton } from "@/components/loans/payment-link-button";
 import { ScheduleTable } from "@/components/loans/schedule-table";
@@ -19,7 +20,7 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormat(), getLocale()]);
   const loc = locale as "en" | "id";
   const serviced = ["active", "late", "default"].includes(loan.status);
   const [agreement, payoff] = await Promise.all([
@@ -52,7 +53,7 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
       <Card>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label={t("amount")} value={formatRupiah(loan.principal, loc)} />
-          <Stat label={t("rate")} value={t("ratePerYear", { rate: (loan.rateBps / 100).toFixed(2) })} />
+          <Stat label={t("rate")} value={t("ratePerYear", { rate: format.percent(loan.rateBps, { sign: false }) })} />
           <Stat label={t("tenor")} value={`${loan.tenor} ${loan.tenorUnit === "days" ? "d" : "m"}`} />
           <Stat label={t("grade")} value={loan.subgrade} />
         </dl>
@@ -65,7 +66,7 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
             <div role="progressbar" aria-label={t("funded")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={loan.fundedPct} className="h-2 overflow-hidden rounded-full bg-slate-200">
               <div className="h-full bg-brand-700" style={{ width: `${loan.fundedPct}%` }} />
             </div>
-            <p className="text-slate-600">{t("deadline", { at: format.dateTime(loan.fundingDeadline, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+            <p className="text-slate-600">{t("deadline", { at: format.dateTime(loan.fundingDeadline) })}</p>
           </div>
         ) : null}
       </Card>
@@ -95,7 +96,7 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
         <Card title={t("nextInstallment")}>
           {loan.nextInstallment ? (
             <p className="mb-3 text-sm">
-              {t("nextDue", { amount: formatRupiah(loan.nextInstallment.owed, loc), date: format.dateTime(loan.nextInstallment.dueDate, { dateStyle: "medium" }) })}
+              {t("nextDue", { amount: formatRupiah(loan.nextInstallment.owed, loc), date: format.date(loan.nextInstallment.dueDate) })}
             </p>
           ) : null}
           <p className="mb-3 text-sm">

@@ -10,7 +10,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { isDomainError } from "@/lib/errors";
 import { getMarketplaceLoan } from "@/lib/loans/marketplace-detail";
-import { formatRupiah } from "@/lib/money/format";
+import { formatDate, formatPercent, formatRupiah } from "@/lib/money/format";
 import { addToCartAction } from "../../cart-actions";
 import { investAction } from "../../invest-actions";
 
@@ -37,7 +37,7 @@ export default async function MarketplaceLoanPage({ params }: { params: Promise<
       </div>
       <Card title={label}>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <Stat label={tl("rate")} value={tl("ratePerYear", { rate: (loan.rateBps / 100).toFixed(2) })} />
+          <Stat label={tl("rate")} value={tl("ratePerYear", { rate: formatPercent(loan.rateBps, loc, { sign: false }) })} />
           <Stat label={tl("tenor")} value={`${loan.tenor} ${loan.tenorUnit === "days" ? t("days") : t("months")}`} />
           <Stat label={tl("method")} value={tl(`methods.${loan.method}`)} />
           <Stat label={t("timeLeft")} value={format.relativeTime(loan.fundingDeadline, at)} />
@@ -78,7 +78,7 @@ export default async function MarketplaceLoanPage({ params }: { params: Promise<
         </Card>
       </div>
       <Card title={t("exampleTitle")}>
-        <p className="text-sm text-slate-700">{t("exampleIntro", { fee: (loan.serviceFeeBps / 100).toFixed(2) })}</p>
+        <p className="text-sm text-slate-700">{t("exampleIntro", { fee: formatPercent(loan.serviceFeeBps, loc, { sign: false }) })}</p>
         <div className="mt-3 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">{t("exampleTitle")}</caption>
@@ -96,7 +96,7 @@ export default async function MarketplaceLoanPage({ params }: { params: Promise<
               {loan.example.installments.map((r) => (
                 <tr key={r.number} className="border-t border-slate-200">
                   <td className="py-2">{r.number}</td>
-                  <td className="py-2">{format.dateTime(r.dueDate, { dateStyle: "medium" })}</td>
+                  <td className="py-2">{formatDate(r.dueDate, loc)}</td>
                   <td className="py-2 text-right">{formatRupiah(r.principal, loc)}</td>
                   <td className="py-2 text-right">{formatRupiah(r.interest, loc)}</td>
                   <td className="py-2 text-right">{formatRupiah(r.serviceFee, loc)}</td>

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { ConfirmAction } from "@/components/loans/confirm-action";
 import { ScheduleTable } from "@/components/loans/schedule-table";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
@@ -22,7 +23,7 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
   const [t, tl, format, locale, restructure] = await Promise.all([
     getTranslations("portfolio"),
     getTranslations("loans"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     getOpenRestructureForLender({ ctx, loanId: id }),
   ]);
@@ -42,7 +43,7 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
           <Stat label={t("invested")} value={formatRupiah(loan.invested, loc)} />
           <Stat label={t("received")} value={formatRupiah(loan.received.net, loc)} />
           <Stat label={t("serviceFee")} value={formatRupiah(loan.received.serviceFee, loc)} />
-          <Stat label={tl("rate")} value={tl("ratePerYear", { rate: (loan.rateBps / 100).toFixed(2) })} />
+          <Stat label={tl("rate")} value={tl("ratePerYear", { rate: format.percent(loan.rateBps, { sign: false }) })} />
         </dl>
         <p className="mt-3 text-sm text-slate-700">
           {formatRupiah(loan.principal, loc)} · {loan.subgrade} · {tl(`methods.${loan.method}`)}
@@ -50,14 +51,14 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
       </Card>
       {restructure ? (
         <Card title={t("restructureTitle")}>
-          <p className="mb-3 text-sm">{t("restructureBody", { tenor: restructure.newTenor, rate: (restructure.newRateBps / 100).toFixed(2), reason: restructure.reason })}</p>
+          <p className="mb-3 text-sm">{t("restructureBody", { tenor: restructure.newTenor, rate: format.percent(restructure.newRateBps, { sign: false }), reason: restructure.reason })}</p>
           {restructure.consentedAt ? (
-            <p className="text-sm">{t("alreadyConsented", { at: format.dateTime(restructure.consentedAt, { dateStyle: "medium" }) })}</p>
+            <p className="text-sm">{t("alreadyConsented", { at: format.date(restructure.consentedAt) })}</p>
           ) : (
             <ConfirmAction
               label={t("consent")}
               title={t("restructureTitle")}
-              body={t("restructureBody", { tenor: restructure.newTenor, rate: (restructure.newRateBps / 100).toFixed(2), reason: restructure.reason })}
+              body={t("restructureBody", { tenor: restructure.newTenor, rate: format.percent(restructure.newRateBps, { sign: false }), reason: restructure.reason })}
               confirmLabel={t("consent")}
               cancelLabel={tl("cancel")}
               successMessage={t("consented")}

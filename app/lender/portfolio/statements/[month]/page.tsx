@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { PrintButton } from "@/components/portfolio/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
@@ -17,13 +18,13 @@ export default async function StatementPage({ params }: { params: Promise<{ mont
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("portfolio"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("portfolio"), getFormat(), getLocale()]);
   const rp = (n: bigint) => formatRupiah(n, locale as "en" | "id");
   const { totals } = statement;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("statementTitle", { month: statement.month })}</h1>
+        <h1 className="text-2xl font-bold">{t("statementTitle", { month: format.month(statement.month) })}</h1>
         <div className="flex gap-2 print:hidden">
           <Link className={buttonClass("secondary")} href="/lender/portfolio">{t("backToPortfolio")}</Link>
           <PrintButton label={t("print")} />
@@ -46,7 +47,7 @@ export default async function StatementPage({ params }: { params: Promise<{ mont
           <p className="text-sm text-slate-600">{t("noFlows")}</p>
         ) : (
           <table className="w-full text-sm">
-            <caption className="sr-only">{t("statementTitle", { month: statement.month })}</caption>
+            <caption className="sr-only">{t("statementTitle", { month: format.month(statement.month) })}</caption>
             <thead>
               <tr className="text-left text-slate-600">
                 <th scope="col">{t("colDate")}</th>
@@ -61,7 +62,7 @@ export default async function StatementPage({ params }: { params: Promise<{ mont
             <tbody>
               {statement.flows.map((f, i) => (
                 <tr key={i} className="border-t border-slate-100">
-                  <td className="py-1">{format.dateTime(f.at, { dateStyle: "medium", timeZone: "Asia/Jakarta" })}</td>
+                  <td className="py-1">{format.date(f.at)}</td>
                   <td className="py-1">{t(`flowTypes.${f.kind}`)}</td>
                   <td className="py-1"><Link className="text-emerald-800 underline print:no-underline" href={`/lender/portfolio/${f.loanId}`}>{f.loanId.slice(0, 8)}</Link></td>
                   <td className="py-1 text-right tabular-nums">{rp(f.principal)}</td>
