@@ -30,7 +30,7 @@ export default async function TimeMachinePage() {
         <p className="text-sm text-slate-600">{t("offset", { hours: offsetHours })}</p>
       </Card>
       <Card title={t("advanceTitle")}>
-        <TimeMachineForm action={advanceClockAction} />
+        <TimeMachineForm action={advanceClockAction} nowIso={now().toISOString()} />
       </Card>
     </div>
   );
