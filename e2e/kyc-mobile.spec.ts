@@ -26,5 +26,9 @@ test("KYC, the risk check and the admin review fit a 375 px phone", async ({ pag
   await page.getByRole("link", { name: "Review Dewi Anggraini" }).click();
   await expect(page.getByRole("img", { name: "Dewi Anggraini: Selfie photo" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve Identity for Dewi Anggraini" })).toBeVisible();
+  // On a phone the selfie and the ID photo stack: the KTP photo is below the selfie.
+  const selfieBox = await page.getByRole("img", { name: "Dewi Anggraini: Selfie photo" }).boundingBox();
+  const ktpBox = await page.getByRole("img", { name: "Dewi Anggraini: Photo of your KTP" }).boundingBox();
+  expect(selfieBox && ktpBox && ktpBox.y >= selfieBox.y + selfieBox.height).toBe(true);
   await noHorizontalScroll(page);
 });

@@ -90,9 +90,16 @@ test.describe("e-KYC and risk check", () => {
     const selfie = page.getByRole("img", { name: `${name}: Selfie photo` });
     await expect(selfie).toBeVisible();
     expect(await selfie.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    // Selfie and ID photo side by side (same row, selfie on the left) in one card.
+    const ktp = page.getByRole("img", { name: `${name}: Photo of your KTP` });
+    const [a, b] = [await selfie.boundingBox(), await ktp.boundingBox()];
+    expect(a && b && Math.abs(a.y - b.y) < 4 && a.x + a.width <= b.x).toBe(true);
     for (const step of STEPS) {
       await page.getByRole("button", { name: `Approve ${step} for ${name}` }).click();
       await expect(page.getByRole("region", { name: step, exact: true }).getByText("Approved", { exact: true })).toBeVisible();
+      // A decided step offers no decision any more.
+      await expect(page.getByRole("button", { name: `Approve ${step} for ${name}` })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: `Reject ${step} for ${name}` })).toHaveCount(0);
     }
     await expect(page.getByText("Verified", { exact: true })).toBeVisible();
     await signOut(page);

@@ -41,6 +41,11 @@ test("a borrower applies with documents, an admin approves, a lender funds it, t
   await page.getByLabel("Product").selectOption({ label: "Paylater Bisnis" });
   await page.getByLabel("Amount (Rp)").fill("5000000");
   await page.getByLabel("Tenor").fill("3");
+  // The estimate from the product's pricing: a rate range and what is paid, before anything is saved.
+  const estimate = page.getByRole("region", { name: "Estimated rate and installment" });
+  await expect(estimate.getByText("Interest rate (per year)")).toBeVisible();
+  await expect(estimate).toContainText(/\d+\.\d{2}%/);
+  await expect(estimate).toContainText(/You receive\s*Rp\s?[\d,]+/);
   await page.getByLabel("What is the money for?").fill("Stock of coffee beans for the holiday season");
   await page.getByRole("button", { name: "Save and continue" }).click();
 
@@ -57,7 +62,13 @@ test("a borrower applies with documents, an admin approves, a lender funds it, t
   await expect(page.getByText("✓ ktp.png")).toBeVisible();
   await page.getByRole("button", { name: "Save and continue" }).click();
 
-  // Step 5: submit.
+  // Step 5: review everything that will be submitted, documents included, then submit.
+  await expect(page.getByRole("region", { name: "Business", exact: true })).toContainText("CV Uji Peramban");
+  await expect(page.getByRole("region", { name: "Financials", exact: true })).toContainText(/Rp\s?150,000,000/);
+  await expect(page.getByRole("region", { name: "Loan", exact: true })).toContainText("Stock of coffee beans for the holiday season");
+  const documents = page.getByRole("region", { name: "Documents", exact: true });
+  for (const file of ["statements.pdf", "nib.pdf", "ktp.png"]) await expect(documents).toContainText(file);
+  await expect(page.getByRole("link", { name: "Edit Documents" })).toBeVisible();
   await page.getByRole("button", { name: "Submit application" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My loans" })).toBeVisible();
   await signOut(page);

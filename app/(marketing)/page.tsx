@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PublicHeader } from "@/components/layout/public-header";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { buttonClass } from "@/components/ui/button";
 import { getRequestCtx } from "@/lib/auth/session";
 import { ROLE_HOME } from "@/lib/auth/sign-in";
 import { getTransparencyStats } from "@/lib/loans/transparency";
-import { formatPercent, formatRupiah } from "@/lib/money/format";
+import { formatPercent, formatRupiah, formatDate } from "@/lib/money/format";
 import { getLocale } from "next-intl/server";
 
 export default async function LandingPage() {
@@ -14,6 +15,21 @@ export default async function LandingPage() {
   const tkb90 = formatPercent(stats.tkb90Bps, loc);
   const home = ctx.actor.type === "user" ? ROLE_HOME[ctx.actor.role] : undefined;
   const features = ["lend", "borrow", "gold"] as const;
+  const pct = (bps: number) => formatPercent(bps, loc);
+  const day = (d: Date) => formatDate(d, loc);
+  // Each figure with what it counts or how it is computed.
+  const figures: [string, string, string?][] = [
+    [t("totalDisbursed"), formatRupiah(stats.totalDisbursed, loc)],
+    [t("lendersInvesting"), String(stats.lenders), t("lendersCount", { investing: stats.lenders, registered: stats.registeredLenders })],
+    [t("borrowersFunded"), String(stats.borrowers), t("borrowersCount", { funded: stats.borrowers, registered: stats.registeredBorrowers })],
+    [t("tkb90"), tkb90],
+    [
+      t("rateRange"),
+      stats.rateRange ? t("rateRangeValue", { low: pct(stats.rateRange.minRateBps), high: pct(stats.rateRange.maxRateBps) }) : t("notYet"),
+      t("rateRangeBasis"),
+    ],
+    [t("averageReturn"), stats.averageNetRateBps !== null ? t("averageReturnValue", { rate: pct(stats.averageNetRateBps) }) : t("notYet"), t("averageReturnBasis")],
+  ];
   return (
     <>
       <PublicHeader signedInHome={home} />
@@ -37,18 +53,19 @@ export default async function LandingPage() {
             {t("transparencyTitle")}
           </h2>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-            {[
-              [t("totalDisbursed"), formatRupiah(stats.totalDisbursed, loc)],
-              [t("lenders"), String(stats.lenders)],
-              [t("borrowers"), String(stats.borrowers)],
-              [t("tkb90"), tkb90],
-            ].map(([label, value]) => (
-              <div key={label} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            {figures.map(([label, value, note]) => (
+              <div key={label} className="min-w-0 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
                 <dt className="text-sm text-slate-600">{label}</dt>
                 <dd className="text-xl font-bold text-brand-800">{value}</dd>
+                {note ? <dd className="mt-1 text-xs text-slate-600">{note}</dd> : null}
               </div>
             ))}
           </dl>
+          <p className="mt-2 text-sm text-slate-600" data-testid="figures-basis">
+            {stats.firstDisbursedAt
+              ? t("figuresBasis", { at: day(stats.asOf), since: day(stats.firstDisbursedAt), loans: stats.loansDisbursed })
+              : t("figuresBasisNone", { at: day(stats.asOf) })}
+          </p>
           <p className="mt-2 text-sm text-slate-600">{t("tkb90Note", { outstanding: formatRupiah(stats.outstanding, loc), over90: formatRupiah(stats.outstandingOver90, loc) })}</p>
         </section>
         <section aria-labelledby="features" className="mx-auto max-w-6xl px-4 py-12">
@@ -66,9 +83,7 @@ export default async function LandingPage() {
           <p className="mt-8 rounded-xl bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200">{t("riskNote")}</p>
         </section>
       </main>
-      <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-600">{t("footer")}</div>
-      </footer>
+      <SiteFooter />
     </>
   );
 }

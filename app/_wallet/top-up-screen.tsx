@@ -5,11 +5,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { BankSteps } from "@/components/wallet/bank-steps";
+import { CopyButton } from "@/components/wallet/copy-button";
 import { TopUpStatus } from "@/components/wallet/top-up-status";
 import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatRupiah } from "@/lib/money/format";
 import { getTopUp } from "@/lib/payments";
+import { topUpReturnPath } from "@/lib/payments/rules";
+import { BANK_CODES, type BankCode } from "@/lib/payments/schemas";
 import { bankName } from "@/lib/wallet";
 
 export async function TopUpScreen({ area, id }: { area: "lender" | "borrower"; id: string }) {
@@ -18,7 +22,7 @@ export async function TopUpScreen({ area, id }: { area: "lender" | "borrower"; i
     if (isDomainError(e) && (e.status === 404 || e.status === 400)) notFound();
     throw e;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("wallet"), getFormat(), getLocale()]);
+  const [t, tHelp, format, locale] = await Promise.all([getTranslations("wallet"), getTranslations("topUpHelp"), getFormat(), getLocale()]);
   const amount = formatRupiah(topUp.amount, locale as "en" | "id");
   const qr = topUp.qrisPayload ? await QRCode.toDataURL(topUp.qrisPayload, { margin: 1, width: 240 }) : null;
   return (
@@ -34,9 +38,12 @@ export async function TopUpScreen({ area, id }: { area: "lender" | "borrower"; i
                 {t("payTo")} {bankName(topUp.bank ?? "")}
               </p>
               <p className="text-sm text-slate-700">{t("vaNumber")}</p>
-              <p className="font-mono text-2xl font-bold tracking-wider" data-testid="va-number">
-                {topUp.vaNumber}
-              </p>
+              <div className="flex flex-wrap items-center gap-3">
+                <p className="font-mono text-2xl font-bold tracking-wider" data-testid="va-number">
+                  {topUp.vaNumber}
+                </p>
+                {topUp.vaNumber ? <CopyButton value={topUp.vaNumber} label={tHelp("copyVa")} /> : null}
+              </div>
             </div>
           ) : qr ? (
             <figure className="space-y-2">
@@ -46,7 +53,7 @@ export async function TopUpScreen({ area, id }: { area: "lender" | "borrower"; i
             </figure>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <Link href={`/sandbox/pay/${encodeURIComponent(topUp.providerReference)}?return=${encodeURIComponent(`/${area}/wallet/topups/${topUp.id}`)}`} className={buttonClass("primary")}>
+            <Link href={`/sandbox/pay/${encodeURIComponent(topUp.providerReference)}?return=${encodeURIComponent(topUpReturnPath(area, topUp.id))}`} className={buttonClass("primary")}>
               {t("openSandbox")}
             </Link>
             <Link href={`/${area}/wallet`} className={buttonClass("secondary")}>
@@ -55,6 +62,15 @@ export async function TopUpScreen({ area, id }: { area: "lender" | "borrower"; i
           </div>
         </div>
       </Card>
+      {topUp.method === "va" && topUp.vaNumber && isBank(topUp.bank) && topUp.status === "pending" ? (
+        <Card>
+          <BankSteps bank={topUp.bank} vaNumber={topUp.vaNumber} amount={amount} />
+        </Card>
+      ) : null}
     </div>
   );
+}
+
+function isBank(code: string | null | undefined): code is BankCode {
+  return (BANK_CODES as readonly string[]).includes(code ?? "");
 }

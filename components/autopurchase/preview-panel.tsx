@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { previewRules } from "@/lib/autopurchase/schemas";
 import { formatRupiah } from "@/lib/money/format";
 import { queryKeys } from "@/lib/query-keys";
 import { PreviewList, type PreviewLoanJson } from "./preview-list";
@@ -20,10 +21,15 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** Today's listed loans the form's rules match; one query (and cache entry) per debounced set of rules. */
+/**
+ * Today's listed loans the form's rules match; one query (and cache entry) per debounced set of rules.
+ * While the rules cannot be previewed (an empty form, a half-typed amount) nothing is sent: the
+ * server would only answer 400.
+ */
 export function usePreview(values: unknown) {
-  const rules = useDebounced(JSON.stringify(values), 500);
-  return useQuery({
+  const ready = previewRules(values);
+  const rules = useDebounced(ready ? JSON.stringify(ready) : "", 500);
+  const query = useQuery({
     queryKey: queryKeys.autoPurchasePreview(rules),
     queryFn: async (): Promise<PreviewJson> => {
       const res = await fetch("/api/v1/auto-purchase/preview", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ strategy: JSON.parse(rules) }) });
@@ -31,17 +37,19 @@ export function usePreview(values: unknown) {
       if (!res.ok) throw new Error(`preview ${res.status}`);
       return (await res.json()) as PreviewJson;
     },
+    enabled: rules !== "" && ready !== null,
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 30_000,
   });
+  return { ...query, incomplete: ready === null };
 }
 
 /** The count alone, next to the submit button on phones (where the full preview is further down). */
 export function PreviewCount({ values }: { values: unknown }) {
   const t = useTranslations("autoPurchase.preview");
-  const { data, error } = usePreview(values);
-  if (!data || error) return null;
+  const { data, error, incomplete } = usePreview(values);
+  if (!data || error || incomplete) return null;
   return <p className="text-sm text-slate-700 lg:hidden">{t("matching", { count: data.total })}</p>;
 }
 
@@ -52,7 +60,7 @@ export function PreviewCount({ values }: { values: unknown }) {
 export function PreviewPanel({ values, productNames }: { values: unknown; productNames: Record<string, string> }) {
   const t = useTranslations("autoPurchase.preview");
   const locale = useLocale() as "en" | "id";
-  const { data, error, isFetching, refetch } = usePreview(values);
+  const { data, error, isFetching, refetch, incomplete } = usePreview(values);
   const amount = (values as { amountPerLoan?: string }).amountPerLoan;
   return (
     <section aria-labelledby="preview-title" aria-busy={isFetching} className="min-w-0 space-y-3 self-start rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -60,12 +68,14 @@ export function PreviewPanel({ values, productNames }: { values: unknown; produc
         <h2 id="preview-title" className="text-base font-semibold">
           {t("title")}
         </h2>
-        <button type="button" className="min-h-11 rounded-lg px-3 text-sm font-medium text-brand-700 underline" onClick={() => void refetch()}>
+        <button type="button" disabled={incomplete} className="min-h-11 rounded-lg px-3 text-sm font-medium text-brand-700 underline disabled:text-slate-500 disabled:no-underline" onClick={() => void refetch()}>
           {t("refresh")}
         </button>
       </div>
       <div aria-live="polite">
-        {error instanceof InvalidRules ? (
+        {incomplete ? (
+          <p className="text-sm text-slate-700">{t("incomplete")}</p>
+        ) : error instanceof InvalidRules ? (
           <p className="text-sm text-slate-700">{t("invalid")}</p>
         ) : error ? (
           <p className="text-sm text-red-700">{t("error")}</p>
@@ -77,7 +87,7 @@ export function PreviewPanel({ values, productNames }: { values: unknown; produc
           </p>
         )}
       </div>
-      {data && !error ? <PreviewList loans={data.loans} total={data.total} productNames={productNames} wouldBuy={amount && /^\d+$/.test(amount) ? formatRupiah(amount, locale) : undefined} /> : null}
+      {data && !error && !incomplete ? <PreviewList loans={data.loans} total={data.total} productNames={productNames} wouldBuy={amount && /^\d+$/.test(amount) ? formatRupiah(amount, locale) : undefined} /> : null}
     </section>
   );
 }

@@ -9,10 +9,12 @@ import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
+import type { EstimatePricing } from "@/lib/loans/rules";
 import { BusinessStepInput, FinancialsStepInput, LoanStepInput } from "@/lib/loans/schemas";
+import { LoanEstimate } from "./loan-estimate";
 
 type Result = { ok: boolean; applicationId?: string; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
-export type ProductOption = { id: string; name: string; minAmount: string; maxAmount: string; minTenor: number; maxTenor: number; tenorUnit: "months" | "days" };
+export type ProductOption = { id: string; name: string; minAmount: string; maxAmount: string; minTenor: number; maxTenor: number; tenorUnit: "months" | "days"; pricing?: EstimatePricing };
 type Step = "business" | "financials" | "loan";
 
 const SCHEMAS = { business: BusinessStepInput, financials: FinancialsStepInput, loan: LoanStepInput } as const;
@@ -45,6 +47,7 @@ export function ApplicationStepForm({
   });
   const productId = useWatch({ control, name: "productId" }) as string | undefined;
   const product = products.find((p) => p.id === productId);
+  const [amount, tenor] = useWatch({ control, name: ["amount", "tenor"] }) as [string | undefined, string | undefined];
   const err = (name: string) => text.field(formState.errors[name]?.message as string | undefined);
   const text_ = (name: string, extra: Record<string, unknown> = {}) => (
     <TextField key={name} id={name} label={t(`fields.${name}`)} error={err(name)} {...extra} {...register(name)} />
@@ -122,6 +125,7 @@ export function ApplicationStepForm({
             </p>
           ) : null}
           {text_("tenor", { inputMode: "numeric", hint: product ? t(`units.${product.tenorUnit}`) : undefined })}
+          <LoanEstimate amount={amount ?? ""} tenor={tenor ?? ""} pricing={product?.pricing} />
           <div className="space-y-1">
             <label htmlFor="purpose" className="block text-sm font-medium text-slate-800">
               {t("fields.purpose")}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bpsToPercent, percentToBps, StrategyInput } from "./schemas";
+import { bpsToPercent, percentToBps, previewRules, StrategyInput } from "./schemas";
 import { baseStrategy } from "./test-helpers";
 
 describe("percentToBps", () => {
@@ -31,5 +31,39 @@ describe("StrategyInput", () => {
     const r = StrategyInput.safeParse(baseStrategy({ minTenorMonths: 12, maxTenorMonths: 6, budget: "500000", maxPerBorrower: "100" }));
     const fields = Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(fields).toEqual({ maxTenorMonths: "tenorMinMax", budget: "budgetBelowAmount", maxPerBorrower: "maxPerBorrowerBelowAmount" });
+  });
+});
+
+describe("previewRules", () => {
+  const empty = {
+    name: "",
+    productCodes: [],
+    subgrades: [],
+    minTenorMonths: "",
+    maxTenorMonths: "",
+    minRateBps: "",
+    sectors: [],
+    methods: [],
+    amountPerLoan: "",
+    budget: "",
+    maxPerBorrower: "",
+    cashReserve: "0",
+    reinvest: true,
+  };
+
+  it("is null (nothing is sent) for an empty or half-typed form", () => {
+    expect(previewRules(empty)).toBeNull();
+    expect(previewRules(undefined)).toBeNull();
+    expect(previewRules({ ...empty, amountPerLoan: "1000000" })).toBeNull(); // no budget yet
+    expect(previewRules({ ...empty, amountPerLoan: "1.000.00x", budget: "5000000" })).toBeNull();
+    expect(previewRules({ ...empty, amountPerLoan: "2000000", budget: "1000000" })).toBeNull(); // budget below amount
+    expect(previewRules({ ...empty, amountPerLoan: "1000000", budget: "5000000", minTenorMonths: "12", maxTenorMonths: "6" })).toBeNull();
+  });
+
+  it("gives the rules once they parse; a strategy not named yet is previewed under a placeholder", () => {
+    const rules = previewRules({ ...empty, amountPerLoan: "1000000", budget: "5000000" });
+    expect(rules).toMatchObject({ name: "preview", amountPerLoan: "1000000", budget: "5000000" });
+    expect(StrategyInput.safeParse(rules).success).toBe(true);
+    expect(previewRules(baseStrategy())).toMatchObject({ name: "Everything" });
   });
 });

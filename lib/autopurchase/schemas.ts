@@ -122,3 +122,16 @@ export const DecisionsFilterInput = z.object({
   outcome: z.enum(["bought", "skipped"]),
   page: z.coerce.number<number>().int().min(1).max(10_000).default(1),
 });
+
+/**
+ * The rules a live preview would send, or null while the form cannot be previewed yet (empty or
+ * invalid amounts, a minimum tenor above the maximum, …): then the preview asks the server nothing.
+ * The same schema as the server decides; the name does not change which loans match, so a strategy
+ * not named yet is previewed under a placeholder name.
+ */
+export function previewRules(values: unknown): StrategyFormValues | null {
+  if (!values || typeof values !== "object") return null;
+  const given = values as Partial<StrategyFormValues>;
+  const candidate = { ...given, name: typeof given.name === "string" && given.name.trim() ? given.name : "preview" };
+  return StrategyInput.safeParse(candidate).success ? (candidate as StrategyFormValues) : null;
+}

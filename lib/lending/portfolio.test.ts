@@ -8,7 +8,7 @@ import { acceptAgreement } from "@/lib/loans/disburse";
 import { invest } from "@/lib/loans/invest";
 import { repayFromWallet } from "@/lib/loans/repay";
 import { key, lenders, listedLoan } from "@/lib/loans/test-helpers";
-import { getMonthlyStatement, getPortfolioCharts, getPortfolioSummary, getUpcomingRepayments, listMaturingInvestments, listPortfolioInvestments, portfolioCashFlowsCsv } from "./portfolio";
+import { getMonthlyStatement, getPortfolioCharts, getPortfolioSummary, getUpcomingRepayments, listMaturingInvestments, listPortfolioInvestments, listStatementMonths, monthsBetween, portfolioCashFlowsCsv } from "./portfolio";
 
 const DAY = 86_400_000;
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
@@ -119,5 +119,27 @@ describe("lender portfolio", () => {
       expect(await rejected(portfolioCashFlowsCsv({ ctx }))).toMatchObject({ status: 403 });
     }
     expect(await rejected(getMonthlyStatement({ ctx: c!.ctx, month: "2026-13" }))).toMatchObject({ status: 404 });
+  });
+});
+
+describe("statement months", () => {
+  it("monthsBetween counts back from this month to the first, across a year end", () => {
+    expect(monthsBetween("2025-11", "2026-02")).toEqual(["2026-02", "2026-01", "2025-12", "2025-11"]);
+    expect(monthsBetween("2026-03", "2026-03")).toEqual(["2026-03"]);
+    expect(monthsBetween("2026-04", "2026-03")).toEqual([]);
+    expect(monthsBetween("2020-01", "2026-03", 3)).toEqual(["2026-03", "2026-02", "2026-01"]);
+  });
+
+  it("lists only the months the lender had an account, from sign-up to now(); other months have no statement", async () => {
+    setNow("2026-03-02T03:00:00Z");
+    const [l] = await lenders(1, 10_000_000n);
+    expect(await listStatementMonths({ ctx: l!.ctx })).toEqual(["2026-03"]);
+    setNow("2026-06-15T03:00:00Z");
+    expect(await listStatementMonths({ ctx: l!.ctx })).toEqual(["2026-06", "2026-05", "2026-04", "2026-03"]);
+    expect((await getMonthlyStatement({ ctx: l!.ctx, month: "2026-03" })).month).toBe("2026-03");
+    expect(await rejected(getMonthlyStatement({ ctx: l!.ctx, month: "2026-02" }))).toMatchObject({ status: 404 });
+    expect(await rejected(getMonthlyStatement({ ctx: l!.ctx, month: "2026-07" }))).toMatchObject({ status: 404 });
+    const { borrower } = await listedLoan({ amount: 20_000_000n, tenor: 6 });
+    expect(await rejected(listStatementMonths({ ctx: borrower.ctx }))).toMatchObject({ status: 403 });
   });
 });

@@ -305,6 +305,41 @@ function nextMonth(m: string): string {
   return mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, "0")}`;
 }
 
+/** At most this many statements are listed (the newest); older ones stay reachable by their address. */
+export const STATEMENT_MONTHS_LISTED = 24;
+
+/** Months from `first` to `last` ("YYYY-MM", inclusive), newest first, at most `limit`. */
+export function monthsBetween(first: string, last: string, limit = STATEMENT_MONTHS_LISTED): string[] {
+  const out: string[] = [];
+  if (first > last) return out;
+  for (let m = last; m >= first && out.length < limit; m = previousMonth(m)) out.push(m);
+  return out;
+}
+
+function previousMonth(m: string): string {
+  const [y, mm] = m.split("-").map(Number) as [number, number];
+  return mm === 1 ? `${y - 1}-12` : `${y}-${String(mm - 1).padStart(2, "0")}`;
+}
+
+/** The lender's first month (WIB): the earlier of sign-up and the first ledger entry on any of their accounts. */
+async function firstAccountMonth(ctx: Ctx, userId: string): Promise<string> {
+  const [row] = rowsOf<{ since: string | Date | null }>(
+    await dbOf(ctx).execute(sql`
+      select least(
+        (select created_at from users where id = ${userId}::uuid),
+        (select min(t.occurred_at) from ledger_transfers t join ledger_accounts a on a.id = t.debit_account_id or a.id = t.credit_account_id
+          where a.owner_type = 'user' and a.owner_id = ${userId}::uuid)
+      ) as since`),
+  );
+  return row?.since ? wibMonthOf(new Date(row.since)) : wibMonthOf(now());
+}
+
+/** The months a statement exists for: those the lender had an account in, up to this month, newest first. */
+export async function listStatementMonths({ ctx }: { ctx: Ctx }): Promise<string[]> {
+  const actor = requireRole(ctx, "lender");
+  return monthsBetween(await firstAccountMonth(ctx, actor.userId), wibMonthOf(now()));
+}
+
 export type MonthlyStatement = {
   month: string;
   flows: CashFlowRow[];
@@ -318,6 +353,8 @@ export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unk
   const actor = requireRole(ctx, "lender");
   const parsed = StatementMonth.safeParse(month);
   if (!parsed.success) throw new NotFound("The statement");
+  // No statement for a month before the account existed or one still to come.
+  if (parsed.data > wibMonthOf(now()) || parsed.data < (await firstAccountMonth(ctx, actor.userId))) throw new NotFound("The statement");
   const { from, to } = wibMonthBounds(parsed.data);
   const [flows, [before]] = await Promise.all([
     cashFlowsOf(ctx, actor.userId, { from, to }),

@@ -127,6 +127,18 @@ describe("borrower journey and review", () => {
     const stats = await getTransparencyStats();
     expect(stats.totalDisbursed).toBeGreaterThanOrEqual(20_000_000n);
     expect(stats.tkb90Bps).toBe(10_000);
+    // What each figure counts: funded borrowers / investing lenders among the registered ones, and the
+    // lenders' average return with its basis (principal-weighted rate less the service fee on interest).
+    expect(stats.borrowers).toBeGreaterThanOrEqual(1);
+    expect(stats.registeredBorrowers).toBeGreaterThanOrEqual(stats.borrowers);
+    expect(stats.registeredLenders).toBeGreaterThanOrEqual(stats.lenders);
+    const disbursed = (await getDb().select().from(loans)).filter((x) => x.disbursedAt !== null);
+    expect(stats.loansDisbursed).toBe(disbursed.length);
+    const weighted = disbursed.reduce((sum, x) => sum + x.principal * BigInt(x.rateBps) * BigInt(10_000 - x.serviceFeeBps), 0n);
+    const principal = disbursed.reduce((sum, x) => sum + x.principal, 0n);
+    expect(stats.averageNetRateBps).toBe(Number(weighted / (principal * 10_000n)));
+    expect(stats.firstDisbursedAt).toBeInstanceOf(Date);
+    expect(stats.rateRange!.minRateBps).toBeLessThanOrEqual(stats.rateRange!.maxRateBps);
     expect((await computeLedgerHealth(getDb())).ok).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { acceptAgreement, disburseLoan } from "./disburse";
 import { closeFundingWindow } from "./funding-window";
 import { invest } from "./invest";
 import { getPayoffQuote, payOffEarly, repayFromWallet } from "./repay";
-import { runServicing } from "./servicing";
+import { remindersDue, runServicing } from "./servicing";
 import { creditWallet, key, lenders, listedLoan, type ApplyOptions } from "./test-helpers";
 
 const DAY = 86_400_000;
@@ -168,6 +168,48 @@ describe("loan lifecycle", () => {
     const reminders = await getDb().select().from(notifications).where(and(eq(notifications.userId, borrower.user.id), eq(notifications.kind, "installment_due_soon")));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.params).toMatchObject({ amount: { type: "idr" }, dueDate: { type: "day", value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+  });
+
+  it("a clock jump across the reminder moment still sends that reminder, once; one past the due day sends none", async () => {
+    const { loanId, borrower } = await disbursedLoan();
+    const schedule = await getDb().select().from(installments).where(eq(installments.loanId, loanId)).orderBy(installments.number);
+    const dueSoon = () => getDb().select().from(notifications).where(and(eq(notifications.userId, borrower.user.id), eq(notifications.kind, "installment_due_soon")));
+    setNow(new Date(schedule[0]!.dueDate.getTime() - 5 * DAY));
+    await runServicing({ ctx: systemCtx("test") });
+    expect(await dueSoon()).toHaveLength(0);
+    // Jump from 5 days before to 1 day before: the "due in 3 days" day is skipped over.
+    setNow(new Date(schedule[0]!.dueDate.getTime() - 1 * DAY));
+    await runServicing({ ctx: systemCtx("test") });
+    await runServicing({ ctx: systemCtx("test") });
+    const sent = await dueSoon();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.params).toMatchObject({ number: 1 });
+    const [first] = await getDb().select().from(installments).where(eq(installments.id, schedule[0]!.id));
+    expect(first!.reminderSentAt).not.toBeNull();
+    // A jump over the second installment's whole window (to 2 days after its due day) sends no
+    // "due soon" for it: it is late by then, and the late notice says so.
+    setNow(new Date(schedule[1]!.dueDate.getTime() + 2 * DAY));
+    await runServicing({ ctx: systemCtx("test") });
+    expect(await dueSoon()).toHaveLength(1);
+    const late = await getDb().select().from(notifications).where(and(eq(notifications.userId, borrower.user.id), eq(notifications.kind, "installment_late")));
+    expect(late.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("remindersDue: reminder moment reached, due day not passed, not yet reminded, not paid", () => {
+    const due = (d: string, extra: Partial<{ reminderSentAt: Date | null; paidAt: Date | null }> = {}) => ({
+      dueDate: new Date(`${d}T10:00:00+07:00`),
+      reminderSentAt: null,
+      paidAt: null,
+      ...extra,
+    });
+    const day = "2026-05-10";
+    expect(remindersDue([due("2026-05-14")], day)).toHaveLength(0); // 4 days ahead: not yet
+    expect(remindersDue([due("2026-05-13")], day)).toHaveLength(1); // exactly 3 days ahead
+    expect(remindersDue([due("2026-05-11")], day)).toHaveLength(1); // moment passed (a jump), still ahead
+    expect(remindersDue([due("2026-05-10")], day)).toHaveLength(1); // due today
+    expect(remindersDue([due("2026-05-09")], day)).toHaveLength(0); // already late
+    expect(remindersDue([due("2026-05-12", { reminderSentAt: new Date() })], day)).toHaveLength(0);
+    expect(remindersDue([due("2026-05-12", { paidAt: new Date() })], day)).toHaveLength(0);
   });
 
   it("refuses every verb to the wrong role", async () => {

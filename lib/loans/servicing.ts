@@ -52,6 +52,18 @@ export async function runServicing({ ctx, upTo }: { ctx: Ctx; upTo?: Date }): Pr
   return summary;
 }
 
+/**
+ * The unpaid installments owed a due-soon reminder on `day` (a WIB day): not yet reminded, reminder
+ * moment (due day − REMINDER_DAYS_BEFORE) on or before `day`, due day not before `day`.
+ */
+export function remindersDue<T extends Pick<InstallmentRow, "dueDate" | "reminderSentAt" | "paidAt">>(rows: readonly T[], day: string): T[] {
+  return rows.filter((r) => {
+    if (r.paidAt !== null || r.reminderSentAt !== null) return false;
+    const due = wibDay(r.dueDate);
+    return due >= day && addDaysToDay(due, -REMINDER_DAYS_BEFORE) <= day;
+  });
+}
+
 async function serviceDay(tx: DbOrTx, loan: Loan, rows: InstallmentRow[], day: string, today: string) {
   const at = now();
   const [run] = await tx.insert(servicingRuns).values({ loanId: loan.id, day, daysPastDue: 0, lateFee: 0n, createdAt: at }).onConflictDoNothing().returning();
@@ -97,12 +109,21 @@ async function serviceDay(tx: DbOrTx, loan: Loan, rows: InstallmentRow[], day: s
     await track(tx, { name: "installment_late", userId: loan.borrowerId, properties: { loanId: loan.id, number: r.number, day, owed: owedOn(r) } });
     await notify(tx, { userId: loan.borrowerId, kind: "installment_late", params: { number: r.number, amount: idr(owedOn(r)) }, link: loanLink(loan.id, "borrower") });
   }
-  // Reminders only for the current day: a catch-up over past days must not send stale reminders.
+  // Reminders are sent on the current day only (a catch-up over past days must not send a burst of
+  // stale ones), but for every unpaid installment whose reminder moment (REMINDER_DAYS_BEFORE days
+  // before its due day) has come and whose due day has not passed: a jump or an outage across the
+  // reminder day still sends it, once. An installment already past due gets the late notice instead.
+  // Claiming the row (reminder_sent_at set only while it is null) is the once-only key: a second run
+  // or worker that gets there later claims nothing and sends nothing.
   if (day === today) {
-    const soon = unpaid.filter((r) => r.reminderSentAt === null && wibDay(r.dueDate) === addDaysToDay(day, REMINDER_DAYS_BEFORE));
-    for (const r of soon) {
-      await tx.update(installments).set({ reminderSentAt: at }).where(eq(installments.id, r.id));
+    for (const r of remindersDue(unpaid, day)) {
+      const [claimed] = await tx
+        .update(installments)
+        .set({ reminderSentAt: at })
+        .where(and(eq(installments.id, r.id), isNull(installments.reminderSentAt)))
+        .returning({ id: installments.id });
       r.reminderSentAt = at;
+      if (!claimed) continue;
       await track(tx, { name: "installment_due_soon", userId: loan.borrowerId, properties: { loanId: loan.id, number: r.number, dueDate: r.dueDate, owed: owedOn(r) } });
       await notify(tx, { userId: loan.borrowerId, kind: "installment_due_soon", params: { number: r.number, amount: idr(owedOn(r)), dueDate: dayParam(wibDay(r.dueDate)) }, link: loanLink(loan.id, "borrower") });
     }

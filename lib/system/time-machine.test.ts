@@ -3,12 +3,16 @@ import { resetEnvForTests } from "@/lib/env";
 import { startJobQueue } from "@/lib/jobs/boss";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { adminAuditLog, events } from "@/db/schema";
+import { randomUUID } from "node:crypto";
+import { adminAuditLog, events, settings } from "@/db/schema";
 import { getClockOffsetMs, now, setClockOffsetMs, setNow } from "@/lib/clock";
 import { anonymousCtx } from "@/lib/context";
 import { createTestUser } from "@/lib/testing/factories";
-import { advanceClock } from "./time-machine";
-import { syncClock } from "./internal/time-machine";
+import { advanceClock, jumpMs } from "./time-machine";
+import { CLOCK_OFFSET_KEY, offsetFromSetting, syncClock } from "./internal/time-machine";
+import { AdvanceClockInput } from "./schemas";
+
+const DAY = 86_400_000;
 
 describe("clock and time machine", () => {
   beforeAll(async () => {
@@ -61,5 +65,64 @@ describe("clock and time machine", () => {
     await expect(advanceClock({ ctx: admin, input: { amount: 1, unit: "days" } })).rejects.toMatchObject({ status: 403 });
     process.env.DEMO_MODE = "true";
     resetEnvForTests();
+  });
+});
+
+describe("time-machine arithmetic and double submits", () => {
+  beforeAll(async () => {
+    await startJobQueue();
+    process.env.DEMO_MODE = "true";
+    resetEnvForTests();
+  });
+
+  const storedOffset = async () => offsetFromSetting((await getDb().select().from(settings).where(eq(settings.key, CLOCK_OFFSET_KEY)))[0]?.value);
+
+  it("adds numbers, never strings: the form's text, a stored string offset and the jump size", async () => {
+    setNow(null);
+    // The form sends what the field holds; the schema makes it a number before any arithmetic.
+    expect(AdvanceClockInput.parse({ amount: "24", unit: "days" }).amount).toBe(24);
+    expect(jumpMs(24, "days")).toBe(24 * DAY);
+    expect(jumpMs(24, "hours")).toBe(24 * 3_600_000);
+    expect(() => jumpMs("24" as unknown as number, "days")).toThrow(TypeError);
+    expect(offsetFromSetting("86400000")).toBe(DAY);
+    expect(offsetFromSetting(DAY)).toBe(DAY);
+    expect(offsetFromSetting("1e3")).toBe(0);
+    expect(offsetFromSetting(null)).toBe(0);
+    // An offset stored as a JSON string (1 day) plus "+24 days" is 25 days, not "86400000" + "2073600000".
+    await getDb().update(settings).set({ value: String(DAY) }).where(eq(settings.key, CLOCK_OFFSET_KEY));
+    const { ctx } = await createTestUser("admin");
+    await advanceClock({ ctx, input: { amount: "24", unit: "days" } });
+    expect(await storedOffset()).toBe(25 * DAY);
+    expect(getClockOffsetMs()).toBe(25 * DAY);
+  });
+
+  it("the same request submitted twice at once moves the clock once", async () => {
+    setNow(null);
+    const { ctx } = await createTestUser("admin");
+    const start = await storedOffset();
+    const requestId = randomUUID();
+    const input = { amount: 24, unit: "days", requestId };
+    const [a, b] = await Promise.all([advanceClock({ ctx, input }), advanceClock({ ctx, input })]);
+    expect(await storedOffset()).toBe(start + 24 * DAY);
+    expect(Math.abs(a.getTime() - b.getTime())).toBeLessThan(60_000);
+    // And again later (a retry after a lost response): still once.
+    await advanceClock({ ctx, input });
+    expect(await storedOffset()).toBe(start + 24 * DAY);
+    const audits = await getDb().select().from(adminAuditLog).where(eq(adminAuditLog.action, "clock.advanced"));
+    expect(audits.filter((r) => (r.details as { requestId?: string } | null)?.requestId === requestId)).toHaveLength(1);
+  });
+
+  it("two different jumps at once are serialised: each adds to what the other committed", async () => {
+    setNow(null);
+    const { ctx } = await createTestUser("admin");
+    const start = await storedOffset();
+    await Promise.all([
+      advanceClock({ ctx, input: { amount: 1, unit: "days", requestId: randomUUID() } }),
+      advanceClock({ ctx, input: { amount: 2, unit: "hours", requestId: randomUUID() } }),
+    ]);
+    expect(await storedOffset()).toBe(start + DAY + 2 * 3_600_000);
+    expect(getClockOffsetMs()).toBe(start + DAY + 2 * 3_600_000);
+    await expect(advanceClock({ ctx, input: { amount: 1, unit: "days", requestId: "not-a-uuid" } })).rejects.toMatchObject({ status: 400 });
+    setClockOffsetMs(0);
   });
 });

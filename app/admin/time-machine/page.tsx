@@ -20,18 +20,19 @@ export default async function TimeMachinePage() {
   await getRequestCtx();
   const [t, format] = await Promise.all([getTranslations("timeMachine"), getFormat()]);
   const offsetHours = Math.round(currentOffsetMs() / 3_600_000);
+  const at = now();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-slate-700">{t("intro")}</p>
       <Card title={t("nowTitle")}>
-        <p className="text-lg font-semibold" data-testid="clock-now">
-          {format.dateTime(now(), { seconds: true, month: "long" })}
+        <p className="text-lg font-semibold" data-testid="clock-now" data-now={at.toISOString()}>
+          {format.dateTime(at, { seconds: true, month: "long" })}
         </p>
         <p className="text-sm text-slate-600">{t("offset", { hours: offsetHours })}</p>
       </Card>
       <Card title={t("advanceTitle")}>
-        <TimeMachineForm action={advanceClockAction} />
+        <TimeMachineForm action={advanceClockAction} nowIso={at.toISOString()} />
       </Card>
     </div>
   );

@@ -3,11 +3,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ApplicationStepForm, type ProductOption } from "@/components/loans/application-step-form";
 import { DocumentsStep } from "@/components/loans/documents-step";
 import { Stepper } from "@/components/loans/stepper";
-import { SubmitApplication } from "@/components/loans/submit-application";
+import { LoanEstimate } from "@/components/loans/loan-estimate";
+import { SubmitApplication, type ReviewSection } from "@/components/loans/submit-application";
 import { Card } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
 import { getMyDraftApplication, listLoanProducts } from "@/lib/loans/application-queries";
-import { APPLICATION_STEPS, type ApplicationStep } from "@/lib/loans/schemas";
+import { APPLICATION_STEPS, DOCUMENT_KINDS, type ApplicationStep } from "@/lib/loans/schemas";
 import { formatRupiah } from "@/lib/money/format";
 import { saveApplicationStepAction, submitApplicationAction, uploadApplicationDocumentAction } from "../loan-actions";
 
@@ -27,8 +28,9 @@ function str(v: unknown): string {
 export default async function ApplyPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
   const { step: asked } = await searchParams;
   const ctx = await getRequestCtx();
-  const [t, locale, draft, products] = await Promise.all([
+  const [t, ts, locale, draft, products] = await Promise.all([
     getTranslations("apply"),
+    getTranslations("sectors"),
     getLocale(),
     getMyDraftApplication({ ctx }),
     listLoanProducts({ ctx }),
@@ -49,6 +51,16 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
     minTenor: p.minTenor,
     maxTenor: p.maxTenor,
     tenorUnit: p.tenorUnit,
+    pricing: {
+      method: p.method,
+      tenorUnit: p.tenorUnit,
+      minTenor: p.minTenor,
+      maxTenor: p.maxTenor,
+      minAmount: p.minAmount.toString(),
+      maxAmount: p.maxAmount.toString(),
+      platformFeeBps: p.platformFeeBps,
+      rateBands: p.rateBands,
+    },
   }));
   const business = (draft?.business ?? {}) as Record<string, unknown>;
   const financials = (draft?.financials ?? {}) as Record<string, unknown>;
@@ -57,6 +69,57 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
     financials: Object.fromEntries(["monthlyRevenue", "monthlyExpenses", "existingLoans", "otherPlatforms"].map((k) => [k, str(financials[k])])),
     loan: { productId: draft?.product?.id ?? "", amount: str(draft?.amount), tenor: str(draft?.tenor), purpose: draft?.purpose ?? "" },
   };
+  const rp = (v: unknown) => (v === null || v === undefined || v === "" ? "" : formatRupiah(String(v), loc));
+  const edit = (s: StepKey) => `/borrower/apply?step=${s}`;
+  const reviewProduct = productOptions.find((p) => p.id === draft?.product?.id);
+  // Everything the submit sends, as the borrower entered it; documents by kind with their file names.
+  const reviewSections = (): ReviewSection[] => [
+    {
+      key: "business",
+      title: t("steps.business"),
+      editHref: edit("business"),
+      rows: [
+        [t("fields.legalName"), str(business.legalName)],
+        [t("fields.nib"), str(business.nib)],
+        [t("fields.npwp"), str(business.npwp)],
+        [t("fields.sector"), business.sector ? ts(str(business.sector) as never) : ""],
+        [t("fields.city"), str(business.city)],
+        [t("fields.yearsOperating"), str(business.yearsOperating)],
+        [t("fields.employees"), str(business.employees)],
+      ],
+    },
+    {
+      key: "financials",
+      title: t("steps.financials"),
+      editHref: edit("financials"),
+      rows: [
+        [t("fields.monthlyRevenue"), rp(financials.monthlyRevenue)],
+        [t("fields.monthlyExpenses"), rp(financials.monthlyExpenses)],
+        [t("fields.existingLoans"), rp(financials.existingLoans)],
+        [t("fields.otherPlatforms"), str(financials.otherPlatforms)],
+      ],
+    },
+    {
+      key: "loan",
+      title: t("steps.loan"),
+      editHref: edit("loan"),
+      rows: [
+        [t("fields.productId"), draft?.product?.name ?? ""],
+        [t("fields.amount"), draft?.amount ? formatRupiah(draft.amount, loc) : ""],
+        [t("fields.tenor"), draft?.tenor && draft.product ? `${draft.tenor} ${t(`units.${draft.product.tenorUnit}`)}` : ""],
+        [t("fields.purpose"), draft?.purpose ?? ""],
+      ],
+    },
+    {
+      key: "documents",
+      title: t("reviewAll.documents"),
+      editHref: edit("documents"),
+      rows: DOCUMENT_KINDS.map((kind): [string, string] => {
+        const files = (draft?.documents ?? []).filter((d) => d.kind === kind).map((d) => d.fileName);
+        return [t(`documents.${kind}`), files.length ? files.join(", ") : t("reviewAll.noDocument")];
+      }),
+    },
+  ];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -85,13 +148,12 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
           <SubmitApplication
             applicationId={draft.id}
             ready={APPLICATION_STEPS.every((s) => done.has(s))}
-            summary={[
-              [t("fields.legalName"), str(business.legalName)],
-              [t("fields.productId"), draft.product?.name ?? ""],
-              [t("fields.amount"), draft.amount ? formatRupiah(draft.amount, loc) : ""],
-              [t("fields.tenor"), draft.tenor && draft.product ? `${draft.tenor} ${t(`units.${draft.product.tenorUnit}`)}` : ""],
-              [t("fields.purpose"), draft.purpose ?? ""],
-            ]}
+            sections={reviewSections()}
+            extra={
+              reviewProduct ? (
+                <LoanEstimate amount={str(draft.amount)} tenor={str(draft.tenor)} pricing={reviewProduct.pricing} />
+              ) : null
+            }
             action={submitApplicationAction}
           />
         ) : null}

@@ -8,8 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
-import { now } from "@/lib/clock";
-import { getPortfolioCharts, getPortfolioSummary, getUpcomingRepayments, listMaturingInvestments, listPortfolioInvestments, wibMonthOf } from "@/lib/lending/portfolio";
+import { getPortfolioCharts, getPortfolioSummary, getUpcomingRepayments, listMaturingInvestments, listPortfolioInvestments, listStatementMonths } from "@/lib/lending/portfolio";
 import { PORTFOLIO_SORTS, PORTFOLIO_STATUSES } from "@/lib/lending/schemas";
 import { formatRupiah } from "@/lib/money/format";
 
@@ -21,22 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 const MATURING_DAYS = 30;
 const TONES = { funding: "info", active: "success", late: "warning", default: "danger", repaid: "neutral" } as const;
 
-function lastMonths(n: number): string[] {
-  const out: string[] = [];
-  let m = wibMonthOf(now());
-  for (let i = 0; i < n; i++) {
-    out.push(m);
-    const [y, mm] = m.split("-").map(Number) as [number, number];
-    m = mm === 1 ? `${y - 1}-12` : `${y}-${String(mm - 1).padStart(2, "0")}`;
-  }
-  return out;
-}
-
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<{ status?: string; sort?: string; page?: string }> }) {
   const sp = await searchParams;
   const ctx = await getRequestCtx();
   const status = PORTFOLIO_STATUSES.includes(sp.status as never) ? sp.status : undefined;
   const sort = PORTFOLIO_SORTS.includes(sp.sort as never) ? sp.sort! : "maturity_asc";
+  const statementMonthsLoading = listStatementMonths({ ctx });
   const [t, tw, ts, format, locale, summary, list, upcoming, maturing, charts] = await Promise.all([
     getTranslations("portfolio"),
     getTranslations("wallet"),
@@ -49,6 +38,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     listMaturingInvestments({ ctx, withinDays: MATURING_DAYS }),
     getPortfolioCharts({ ctx }),
   ]);
+  const statementMonths = await statementMonthsLoading;
   const loc = locale as "en" | "id";
   const rp = (n: bigint) => formatRupiah(n, loc);
   const date = (d: Date | null) => (d ? format.date(d) : "—");
@@ -183,7 +173,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       <Card title={t("statementsTitle")}>
         <div className="flex flex-wrap gap-2">
           <a className={buttonClass("primary")} href="/api/v1/portfolio/cash-flows.csv" download>{t("downloadCsv")}</a>
-          {lastMonths(6).map((m) => (
+          {statementMonths.map((m) => (
             <Link key={m} className={buttonClass("secondary")} href={`/lender/portfolio/statements/${m}`}>{t("statementFor", { month: format.month(m) })}</Link>
           ))}
         </div>

@@ -16,6 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("queueTitle") };
 }
 
+/** The two photos an admin compares: shown side by side in one card. */
+const FACE_MATCH: readonly string[] = ["selfie", "ktp_photo"];
+
 const tone = { pending: "neutral", completed: "info", approved: "success", rejected: "danger" } as const;
 
 export default async function KycReviewPage({ params }: { params: Promise<{ userId: string }> }) {
@@ -27,6 +30,71 @@ export default async function KycReviewPage({ params }: { params: Promise<{ user
     throw e;
   });
   const reviewable = review.status === "submitted";
+  type Step = (typeof review.steps)[number];
+  // Only a step waiting for a decision offers Approve / Reject; an approved or rejected one shows its outcome.
+  const decidable = (s: Step) => reviewable && s.status === "completed";
+  const stepBody = (s: Step, twoColumns: boolean) => {
+    const stepName = tk(`steps.${s.step}`);
+    return (
+      <>
+        <div className="mb-3 flex flex-wrap items-center gap-2">
+          <Badge tone={tone[s.status]}>{tk(`stepStatus.${s.status}`)}</Badge>
+          {s.reason ? <span className="text-sm text-red-800">{tk("reason", { reason: s.reason })}</span> : null}
+        </div>
+        <div className={twoColumns ? "grid gap-4 md:grid-cols-2" : "space-y-4"}>
+          {twoColumns || s.files.length === 0 ? (
+            <section aria-label={`${t("data")}: ${stepName}`}>
+              <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("data")}</h3>
+              <StepValues data={{ ...s, files: [] }} />
+            </section>
+          ) : null}
+          <section aria-label={`${t("files")}: ${stepName}`}>
+            {twoColumns ? <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("files")}</h3> : null}
+            {s.files.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("noFiles")}</p>
+            ) : (
+              <ul className="space-y-3">
+                {s.files.map((f) => (
+                  <li key={f.field} className="space-y-1">
+                    {f.mime.startsWith("image/") ? (
+                      // eslint-disable-next-line @next/next/no-img-element -- private files streamed by an authorized route, not optimizable
+                      <img
+                        src={f.url}
+                        alt={t("image", { name: review.user.fullName, step: tk(f.field as never) })}
+                        className="max-h-80 w-full rounded-lg object-contain ring-1 ring-slate-200"
+                      />
+                    ) : null}
+                    <a className="text-sm text-brand-700 underline" href={f.url} target="_blank" rel="noreferrer">
+                      {tk("viewFile", { name: tk(f.field as never) })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        {decidable(s) ? (
+          <div className="mt-4">
+            <KycStepDecision
+              userId={review.user.id}
+              step={s.step}
+              label={{ step: stepName, name: review.user.fullName }}
+              approve={approveKycStepAction}
+              reject={rejectKycStepAction}
+            />
+          </div>
+        ) : null}
+      </>
+    );
+  };
+  const photos = review.steps.filter((s) => FACE_MATCH.includes(s.step));
+  const groups: Step[][] = [];
+  for (const s of review.steps) {
+    if (FACE_MATCH.includes(s.step)) {
+      if (s === photos[0]) groups.push(photos.length === 2 ? photos : [s]);
+      else if (photos.length !== 2) groups.push([s]);
+    } else groups.push([s]);
+  }
   return (
     <div className="space-y-6">
       <Link href="/admin/kyc" className="text-sm text-brand-700 underline">
@@ -40,58 +108,28 @@ export default async function KycReviewPage({ params }: { params: Promise<{ user
         {t("email")}: {review.user.email} · {t("role")}: {review.user.role} · {t("version", { version: review.version })}
       </p>
       {!reviewable ? <p className="text-sm text-slate-700">{t("notReviewable")}</p> : null}
-      {review.steps.map((s) => {
-        const stepName = tk(`steps.${s.step}`);
-        return (
-          <Card key={s.step} title={stepName}>
-            <div className="mb-3 flex flex-wrap items-center gap-2">
-              <Badge tone={tone[s.status]}>{tk(`stepStatus.${s.status}`)}</Badge>
-              {s.reason ? <span className="text-sm text-red-800">{tk("reason", { reason: s.reason })}</span> : null}
-            </div>
-            <div className="grid gap-4 md:grid-cols-2">
-              <section aria-label={`${t("data")}: ${stepName}`}>
-                <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("data")}</h3>
-                <StepValues data={{ ...s, files: [] }} />
-              </section>
-              <section aria-label={`${t("files")}: ${stepName}`}>
-                <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("files")}</h3>
-                {s.files.length === 0 ? (
-                  <p className="text-sm text-slate-600">{t("noFiles")}</p>
-                ) : (
-                  <ul className="space-y-3">
-                    {s.files.map((f) => (
-                      <li key={f.field} className="space-y-1">
-                        {f.mime.startsWith("image/") ? (
-                          // eslint-disable-next-line @next/next/no-img-element -- private files streamed by an authorized route, not optimizable
-                          <img
-                            src={f.url}
-                            alt={t("image", { name: review.user.fullName, step: tk(f.field as never) })}
-                            className="max-h-80 w-full rounded-lg object-contain ring-1 ring-slate-200"
-                          />
-                        ) : null}
-                        <a className="text-sm text-brand-700 underline" href={f.url} target="_blank" rel="noreferrer">
-                          {tk("viewFile", { name: tk(f.field as never) })}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            </div>
-            {reviewable && s.status !== "pending" ? (
-              <div className="mt-4">
-                <KycStepDecision
-                  userId={review.user.id}
-                  step={s.step}
-                  label={{ step: stepName, name: review.user.fullName }}
-                  approve={approveKycStepAction}
-                  reject={rejectKycStepAction}
-                />
-              </div>
-            ) : null}
+      {groups.map((group) =>
+        group.length === 1 ? (
+          <Card key={group[0]!.step} title={tk(`steps.${group[0]!.step}`)}>
+            {stepBody(group[0]!, true)}
           </Card>
-        );
-      })}
+        ) : (
+          // Selfie and ID photo side by side, so the face can be compared at a glance (stacked on a phone).
+          <Card key={group.map((s) => s.step).join("+")} title={t("faceMatchTitle")}>
+            <p className="mb-3 text-sm text-slate-700">{t("faceMatchHint")}</p>
+            <div className="grid gap-6 sm:grid-cols-2" data-testid="face-match">
+              {group.map((s) => (
+                <section key={s.step} aria-labelledby={`step-${s.step}`} className="min-w-0">
+                  <h3 id={`step-${s.step}`} className="mb-2 text-base font-semibold text-slate-900">
+                    {tk(`steps.${s.step}`)}
+                  </h3>
+                  {stepBody(s, false)}
+                </section>
+              ))}
+            </div>
+          </Card>
+        ),
+      )}
     </div>
   );
 }
