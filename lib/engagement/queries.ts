@@ -1,16 +1,20 @@
 import "server-only";
-import { and, count, desc, eq, gt, lt, ne } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import { events } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
+import { ACTIVITY_EVENT_NAMES } from "./activity";
 
-/** The signed-in user's own recent actions, page views left out (uses events_user_time_idx). */
+/**
+ * The signed-in user's own recent activity: only the events that have a sentence (ACTIVITY_EVENT_NAMES;
+ * page views, clicks and prices seen are left out), newest first (uses events_user_time_idx).
+ */
 export async function listMyRecentEvents({ ctx, limit = 10 }: { ctx: Ctx; limit?: number }) {
   const actor = requireUser(ctx);
   return dbOf(ctx)
     .select({ id: events.id, name: events.name, occurredAt: events.occurredAt, properties: events.properties })
     .from(events)
-    .where(and(eq(events.userId, actor.userId), ne(events.name, "page_viewed")))
+    .where(and(eq(events.userId, actor.userId), inArray(events.name, [...ACTIVITY_EVENT_NAMES])))
     .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(Math.min(Math.max(limit, 1), 50));
 }
