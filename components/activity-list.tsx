@@ -1,19 +1,18 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { activityParams } from "@/lib/engagement/activity";
-import { formatParams } from "@/lib/money/params";
+import { formatParams, type MessageParams } from "@/lib/money/params";
 
-type Item = { id: bigint | string; name: string; occurredAt: Date; properties?: unknown };
+type Item = { id: bigint | string; name: string; occurredAt: Date; params?: MessageParams | null };
 
 /**
  * The user's recent activity as sentences: `activity.details.<name>` with the event's figures when it
- * has them (lib/engagement/activity.ts), else `activity.names.<name>`. The list query only returns
+ * has them (typed params from lib/engagement/activity.ts, set by the list query), else `activity.names.<name>`. The list query only returns
  * events that have a sentence; an unknown name (a row from a newer release) reads as a generic line.
  */
 export async function ActivityList({ items }: { items: Item[] }) {
   const [t, format, locale] = await Promise.all([getTranslations("activity"), getFormatter(), getLocale()]);
   if (items.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   const sentence = (e: Item) => {
-    const params = activityParams(e.name, e.properties);
+    const params = e.params;
     if (params && t.has(`details.${e.name}`)) return t(`details.${e.name}`, formatParams(locale as "en" | "id", params));
     return t.has(`names.${e.name}`) ? t(`names.${e.name}`) : t("other");
   };

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import { events } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
-import { ACTIVITY_EVENT_NAMES } from "./activity";
+import { ACTIVITY_EVENT_NAMES, activityParams } from "./activity";
 
 /**
  * The signed-in user's own recent activity: only the events that have a sentence (ACTIVITY_EVENT_NAMES;
@@ -11,12 +11,14 @@ import { ACTIVITY_EVENT_NAMES } from "./activity";
  */
 export async function listMyRecentEvents({ ctx, limit = 10 }: { ctx: Ctx; limit?: number }) {
   const actor = requireUser(ctx);
-  return dbOf(ctx)
+  const rows = await dbOf(ctx)
     .select({ id: events.id, name: events.name, occurredAt: events.occurredAt, properties: events.properties })
     .from(events)
     .where(and(eq(events.userId, actor.userId), inArray(events.name, [...ACTIVITY_EVENT_NAMES])))
     .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(Math.min(Math.max(limit, 1), 50));
+  // The figures of each sentence as typed params (activity.details.<name>); null: the plain sentence.
+  return rows.map((r) => ({ ...r, params: activityParams(r.name, r.properties) }));
 }
 
 /** Admin: how many events of each name in the last 24 hours of the clock. */
