@@ -71,6 +71,8 @@ export type LoanSummaryView = {
   platformFee: bigint;
   daysPastDue: number;
   lateFeeOutstanding: bigint;
+  lateFeeCharged: bigint;
+  lateFeePaid: bigint;
   principalOutstanding: bigint;
   agreementAcceptedAt: Date | null;
 };
@@ -100,6 +102,8 @@ export function toLoanSummary(l: Loan): LoanSummaryView {
     platformFee: l.platformFee,
     daysPastDue: l.daysPastDue,
     lateFeeOutstanding: l.lateFeeCharged - l.lateFeePaid,
+    lateFeeCharged: l.lateFeeCharged,
+    lateFeePaid: l.lateFeePaid,
     principalOutstanding: l.status === "funding" || l.status === "funded" || l.status === "cancelled" ? 0n : l.principal - l.principalPaid,
     agreementAcceptedAt: l.agreementAcceptedAt,
   };
