@@ -12,11 +12,13 @@ export const STATE_ACCOUNTS = {
 
 const digits = (s: string | null) => BigInt((s ?? "").replace(/[^\d]/g, "") || "0");
 
-export async function openDashboard(page: Page, email: string) {
+/** Signs in as a seeded borrower and opens the dashboard, in English unless asked (the seeded borrowers speak Indonesian). */
+export async function openDashboard(page: Page, email: string, locale: "en" | "id" = "en") {
   await page.context().clearCookies();
   await signIn(page, email);
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
   await page.goto("/borrower");
-  await expect(page.getByRole("heading", { level: 1, name: "Borrower dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: locale === "en" ? "Borrower dashboard" : "Dasbor Peminjam" })).toBeVisible();
 }
 
 export async function expectNoHorizontalScroll(page: Page, what: string) {
