@@ -98,7 +98,7 @@ export default async function LenderDashboardPage() {
           </div>
         </Card>
         <Card title={tp("dashboardCard")}>
-          <dl className="grid grid-cols-2 gap-4">
+          <dl className="grid gap-4 sm:grid-cols-2 md:grid-cols-1 xl:grid-cols-2">
             <Stat label={td("accountValue")} value={<span className="whitespace-nowrap">{rp(portfolio.availableCash + portfolio.reserved + portfolio.outstandingPrincipal)}</span>} />
             <Stat label={td("cashToInvest")} value={<span className="whitespace-nowrap">{rp(portfolio.availableCash)}</span>} />
           </dl>
