@@ -39,7 +39,8 @@ describe("demo seed", () => {
     const audit = await getDb().select().from(adminAuditLog).where(eq(adminAuditLog.adminId, admin!.id));
     expect(audit.filter((a) => a.action === "kyc.step_approved" && a.subjectId === lender!.id)).toHaveLength(6);
     expect(audit.filter((a) => a.action === "loan_application.approved").length).toBeGreaterThan(0);
-  });
+    // Two full seeds (the loan states service up to 150 days each) on a busy machine.
+  }, 240_000);
 
   it("gives the demo lender gold, a plan, an alert and a bar request, with a month of prices", async () => {
     const [lender] = await getDb().select().from(users).where(eq(users.email, "lender@lumbung.test"));
