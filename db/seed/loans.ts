@@ -79,8 +79,8 @@ async function apply(db: Db, ctx: Ctx, products: Map<string, string>, a: Apply):
 /**
  * One borrower per loan state, so the borrower dashboard and the loan page can be seen (and tested)
  * in each: `borrower-funding@` (a loan 40 % funded by hand, more by
- * the seeded auto-purchase strategies), `borrower-late@` (first installment 15 days
- * overdue, with late fees), `borrower-default@` (120 days past due: default), `borrower-waiting@`
+ * the seeded auto-purchase strategies), `borrower-late@` (first installment about two weeks
+ * overdue, with late fees), `borrower-default@` (about 120 days past due: default), `borrower-waiting@`
  * (an application the reviewer asked about, a funded loan whose agreement waits, and a draft).
  * Late fees and the default come from the servicing run at the end of seedLoans, day by day.
  */
@@ -115,10 +115,10 @@ async function seedLoanStates(db: Db, passwordHash: string, { products, adminCtx
     await disburseLoan({ ctx: systemCtx("seed"), loanId });
   };
   try {
-    // Late: Modal Usaha, 6 months, disbursed 45 days ago and nothing paid (installment 1 is 15 days late).
+    // Late: Modal Usaha, 6 months, disbursed 45 days ago and nothing paid (installment 1 is about two weeks late).
     const late = await who("late");
     await disbursedAt(45, late.ctx, late.b, { product: "modal-usaha", amount: 30_000_000n, tenor: 6, purpose: "Tambah stok sembako untuk warung kedua" }, "late");
-    // Default: Paylater Bisnis, 2 months, disbursed 150 days ago and nothing paid (120 days past due).
+    // Default: Paylater Bisnis, 2 months, disbursed 150 days ago and nothing paid (about 120 days past due).
     const def = await who("default");
     await disbursedAt(150, def.ctx, def.b, { product: "paylater-bisnis", amount: 10_000_000n, tenor: 2, purpose: "Bahan baku kayu jati untuk pesanan hotel" }, "default");
     // In funding since two days ago, 40 % funded.
