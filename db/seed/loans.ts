@@ -13,7 +13,7 @@ import { ensureLoanDefaults } from "@/lib/loans/internal/defaults";
 import { acceptAgreement, disburseLoan } from "@/lib/loans/disburse";
 import { invest } from "@/lib/loans/invest";
 import { repayFromWallet } from "@/lib/loans/repay";
-import { approveApplication } from "@/lib/loans/review";
+import { approveApplication, askForInformation } from "@/lib/loans/review";
 import { runServicing } from "@/lib/loans/servicing";
 import { SUBGRADES } from "@/lib/loans/grades";
 
@@ -74,6 +74,74 @@ async function apply(db: Db, ctx: Ctx, products: Map<string, string>, a: Apply):
   await submitApplication({ ctx, input: { applicationId } });
   void db;
   return applicationId;
+}
+
+/**
+ * One borrower per loan state, so the borrower dashboard and the loan page can be seen (and tested)
+ * in each: `borrower-funding@` (a loan 40 % funded by hand, more by
+ * the seeded auto-purchase strategies), `borrower-late@` (first installment about two weeks
+ * overdue, with late fees), `borrower-default@` (about 120 days past due: default), `borrower-waiting@`
+ * (an application the reviewer asked about, a funded loan whose agreement waits, and a draft).
+ * Late fees and the default come from the servicing run at the end of seedLoans, day by day.
+ */
+export const DEMO_STATE_BORROWERS = {
+  funding: { email: "borrower-funding@lumbung.test", name: "Ayu Lestari", company: "CV Tenun Lestari", sector: "manufacturing" },
+  late: { email: "borrower-late@lumbung.test", name: "Budi Santoso", company: "UD Warung Santoso", sector: "trade" },
+  default: { email: "borrower-default@lumbung.test", name: "Dedi Kurniawan", company: "CV Mebel Kurnia", sector: "manufacturing" },
+  waiting: { email: "borrower-waiting@lumbung.test", name: "Sri Wahyuni", company: "CV Katering Wahyuni", sector: "food_beverage" },
+} as const;
+
+type StateSeed = { products: Map<string, string>; adminCtx: Ctx; lenderCtxs: Ctx[]; realNow: Date };
+
+async function seedLoanStates(db: Db, passwordHash: string, { products, adminCtx, lenderCtxs, realNow }: StateSeed): Promise<void> {
+  const who = async (k: keyof typeof DEMO_STATE_BORROWERS) => {
+    const b = DEMO_STATE_BORROWERS[k];
+    const u = await ensureUser(db, passwordHash, b.email, "borrower", b.name, [b.company, b.sector]);
+    return { ctx: userCtx(u.id, "borrower"), b };
+  };
+  const fundFully = async (loanId: string, amount: bigint, tag: string) => {
+    const parts = [amount / 2n, amount / 4n, amount - amount / 2n - amount / 4n];
+    for (const [i, part] of parts.entries()) await invest({ ctx: lenderCtxs[i % lenderCtxs.length]!, input: { loanId, amount: part.toString(), idempotencyKey: `seed-state-${tag}-${i}` } });
+  };
+  const list = async (ctx: Ctx, b: (typeof DEMO_STATE_BORROWERS)[keyof typeof DEMO_STATE_BORROWERS], a: Omit<Apply, "legalName" | "sector">) => {
+    const applicationId = await apply(db, ctx, products, { ...a, legalName: b.company, sector: b.sector });
+    return (await approveApplication({ ctx: adminCtx, input: { applicationId } })).loanId;
+  };
+  const disbursedAt = async (daysAgo: number, ctx: Ctx, b: (typeof DEMO_STATE_BORROWERS)[keyof typeof DEMO_STATE_BORROWERS], a: Omit<Apply, "legalName" | "sector">, tag: string) => {
+    setNow(new Date(realNow.getTime() - daysAgo * DAY));
+    const loanId = await list(ctx, b, a);
+    await acceptAgreement({ ctx, input: { loanId } });
+    await fundFully(loanId, a.amount, tag);
+    await disburseLoan({ ctx: systemCtx("seed"), loanId });
+  };
+  try {
+    // Late: Modal Usaha, 6 months, disbursed 45 days ago and nothing paid (installment 1 is about two weeks late).
+    const late = await who("late");
+    await disbursedAt(45, late.ctx, late.b, { product: "modal-usaha", amount: 30_000_000n, tenor: 6, purpose: "Tambah stok sembako untuk warung kedua" }, "late");
+    // Default: Paylater Bisnis, 2 months, disbursed 150 days ago and nothing paid (about 120 days past due).
+    const def = await who("default");
+    await disbursedAt(150, def.ctx, def.b, { product: "paylater-bisnis", amount: 10_000_000n, tenor: 2, purpose: "Bahan baku kayu jati untuk pesanan hotel" }, "default");
+    // In funding since two days ago, 40 % funded.
+    setNow(new Date(realNow.getTime() - 2 * DAY));
+    const funding = await who("funding");
+    const listed = await list(funding.ctx, funding.b, { product: "modal-usaha", amount: 50_000_000n, tenor: 12, purpose: "Mesin tenun kedua untuk pesanan ekspor" });
+    await invest({ ctx: lenderCtxs[0]!, input: { loanId: listed, amount: "12000000", idempotencyKey: "seed-state-funding-0" } });
+    await invest({ ctx: lenderCtxs[1]!, input: { loanId: listed, amount: "8000000", idempotencyKey: "seed-state-funding-1" } });
+    // Waiting on the borrower: a funded loan whose agreement is not accepted yet, a question from the reviewer, a draft.
+    setNow(new Date(realNow.getTime() - DAY));
+    const waiting = await who("waiting");
+    const offer = await list(waiting.ctx, waiting.b, { product: "paylater-bisnis", amount: 10_000_000n, tenor: 3, purpose: "Peralatan dapur untuk katering kantor" });
+    await fundFully(offer, 10_000_000n, "offer");
+  } finally {
+    setNow(null);
+  }
+  const waiting = await who("waiting");
+  const asked = await apply(db, waiting.ctx, products, { product: "invoice-financing", amount: 20_000_000n, tenor: 30, legalName: waiting.b.company, sector: waiting.b.sector, purpose: "Tagihan katering ke kantor pemerintah, dibayar 30 hari" });
+  await askForInformation({ ctx: adminCtx, input: { applicationId: asked, question: "Mohon unggah kontrak katering dengan kantor tersebut." } });
+  await saveApplicationStep({
+    ctx: waiting.ctx,
+    input: { step: "business", data: { legalName: waiting.b.company, nib: "8120000123456", npwp: "01.234.567.8-901.000", sector: waiting.b.sector, city: "Surabaya", yearsOperating: 4, employees: 6 } },
+  });
 }
 
 export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
@@ -145,6 +213,8 @@ export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
   }
   // In review: submitted today.
   await apply(db, borrowerCtx, products, { product: "invoice-financing", amount: 30_000_000n, tenor: 60, legalName: "CV Kopi Nusantara", sector: "food_beverage", purpose: "Invoice to a hotel chain, payable in 60 days" });
+
+  await seedLoanStates(db, passwordHash, { products, adminCtx, lenderCtxs, realNow });
 
   // The marketplace: three loans from each extra borrower, across products, grades and tenors.
   const plans: [ProductCode, number[], bigint[]][] = [

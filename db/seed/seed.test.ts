@@ -11,6 +11,8 @@ import { userCtx } from "@/lib/context";
 import { getPriceHistory } from "@/lib/gold";
 import { seedDailyGapPrices } from "./gold";
 import { seedDemo } from "./index";
+import { DEMO_STATE_BORROWERS } from "./loans";
+import { getBorrowerDashboard } from "@/lib/loans/dashboard";
 
 describe("demo seed", () => {
   beforeAll(() => {
@@ -37,7 +39,8 @@ describe("demo seed", () => {
     const audit = await getDb().select().from(adminAuditLog).where(eq(adminAuditLog.adminId, admin!.id));
     expect(audit.filter((a) => a.action === "kyc.step_approved" && a.subjectId === lender!.id)).toHaveLength(6);
     expect(audit.filter((a) => a.action === "loan_application.approved").length).toBeGreaterThan(0);
-  });
+    // Two full seeds (the loan states service up to 150 days each) on a busy machine.
+  }, 240_000);
 
   it("gives the demo lender gold, a plan, an alert and a bar request, with a month of prices", async () => {
     const [lender] = await getDb().select().from(users).where(eq(users.email, "lender@lumbung.test"));
@@ -65,5 +68,29 @@ describe("demo seed", () => {
       expect(new Set(points.map((p) => p.at.getTime())).size).toBe(points.length);
       expect(live.at(-1)!.at.getTime()).toBeGreaterThan(Date.now() - 2 * 86_400_000);
     }
+  });
+
+  it("seeds a borrower in each loan state for the dashboard: funding, active, late with a fee, default, waiting on the borrower", async () => {
+    const dashboardOf = async (email: string) => {
+      const [u] = await getDb().select().from(users).where(eq(users.email, email));
+      return getBorrowerDashboard({ ctx: userCtx(u!.id, "borrower") });
+    };
+    const demo = await dashboardOf("borrower@lumbung.test");
+    expect(demo.serviced.map((p) => p.loan.status)).toEqual(["active"]);
+    expect(demo.serviced[0]!.next).not.toBeNull();
+    expect(demo.alert).toBeNull();
+    const funding = await dashboardOf(DEMO_STATE_BORROWERS.funding.email);
+    // 40 % by the seeded lenders, plus whatever the seeded auto-purchase strategies bought.
+    expect(funding.funding).toHaveLength(1);
+    expect(funding.funding[0]!.fundedPct).toBeGreaterThanOrEqual(40);
+    expect(funding.funding[0]!.fundedPct).toBeLessThan(100);
+    const late = await dashboardOf(DEMO_STATE_BORROWERS.late.email);
+    expect(late.alert).toMatchObject({ status: "late" });
+    expect(late.alert!.lateFees).toBeGreaterThan(0n);
+    const def = await dashboardOf(DEMO_STATE_BORROWERS.default.email);
+    expect(def.alert?.status).toBe("default");
+    const waiting = await dashboardOf(DEMO_STATE_BORROWERS.waiting.email);
+    expect(waiting.offers).toHaveLength(1);
+    expect(waiting.applications.map((a) => a.status).sort()).toEqual(["draft", "needs_info"]);
   });
 });

@@ -1,18 +1,24 @@
 import "server-only";
-import { and, count, desc, eq, gt, lt, ne } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import { events } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
+import { ACTIVITY_EVENT_NAMES, activityParams } from "./activity";
 
-/** The signed-in user's own recent actions, page views left out (uses events_user_time_idx). */
+/**
+ * The signed-in user's own recent activity: only the events that have a sentence (ACTIVITY_EVENT_NAMES;
+ * page views, clicks and prices seen are left out), newest first (uses events_user_time_idx).
+ */
 export async function listMyRecentEvents({ ctx, limit = 10 }: { ctx: Ctx; limit?: number }) {
   const actor = requireUser(ctx);
-  return dbOf(ctx)
+  const rows = await dbOf(ctx)
     .select({ id: events.id, name: events.name, occurredAt: events.occurredAt, properties: events.properties })
     .from(events)
-    .where(and(eq(events.userId, actor.userId), ne(events.name, "page_viewed")))
+    .where(and(eq(events.userId, actor.userId), inArray(events.name, [...ACTIVITY_EVENT_NAMES])))
     .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(Math.min(Math.max(limit, 1), 50));
+  // The figures of each sentence as typed params (activity.details.<name>); null: the plain sentence.
+  return rows.map((r) => ({ ...r, params: activityParams(r.name, r.properties) }));
 }
 
 /** Admin: how many events of each name in the last 24 hours of the clock. */

@@ -7,13 +7,14 @@ import { NotFound } from "@/lib/errors";
 import { LoanIdInput } from "./schemas";
 import { buildSchedule, totalCost } from "./schedule";
 import { currentInstallments, tenorOf } from "./internal/store";
-import { toInstallmentView, toLoanSummary, type InstallmentView, type LoanSummaryView } from "./views";
+import { dueNowLines, toInstallmentView, toLoanSummary, type DueLine, type InstallmentView, type LoanSummaryView } from "./views";
 
 export type LoanDetailView = LoanSummaryView & {
   schedule: InstallmentView[];
   nextInstallment: InstallmentView | null;
-  /** What the Pay button takes now: overdue + late fees + the next installment. */
+  /** What the Pay button takes now: overdue + the next installment + late fees, the sum of dueLines. */
   amountDueNow: bigint;
+  dueLines: DueLine[];
   repayments: { id: string; source: string; amount: bigint; principal: bigint; interest: bigint; lateFee: bigint; occurredAt: Date }[];
 };
 
@@ -23,13 +24,13 @@ async function detail(ctx: Ctx, loan: Loan): Promise<LoanDetailView> {
   const schedule = (await currentInstallments(db, loan)).map((r) => toInstallmentView(r, at));
   const unpaid = schedule.filter((i) => i.status !== "paid");
   const next = unpaid.find((i) => i.status !== "late") ?? null;
-  const amountDueNow = unpaid.filter((i) => i.status === "late").reduce((s, i) => s + i.owed, 0n) + (next?.owed ?? 0n) + (loan.lateFeeCharged - loan.lateFeePaid);
+  const due = dueNowLines(schedule, loan.lateFeeCharged - loan.lateFeePaid);
   const repayments = await db
     .select({ id: loanRepayments.id, source: loanRepayments.source, amount: loanRepayments.amount, principal: loanRepayments.principal, interest: loanRepayments.interest, lateFee: loanRepayments.lateFee, occurredAt: loanRepayments.occurredAt })
     .from(loanRepayments)
     .where(eq(loanRepayments.loanId, loan.id))
     .orderBy(desc(loanRepayments.occurredAt));
-  return { ...toLoanSummary(loan), schedule, nextInstallment: next, amountDueNow, repayments };
+  return { ...toLoanSummary(loan), schedule, nextInstallment: next, amountDueNow: due.total, dueLines: due.lines, repayments };
 }
 
 function loanIdOf(input: unknown): string {

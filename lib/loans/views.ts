@@ -27,6 +27,25 @@ export function toInstallmentView(r: InstallmentRow, at: Date = now()): Installm
   return { number: r.number, dueDate: r.dueDate, principal: r.principal, interest: r.interest, total: r.principal + r.interest, paid, waived: r.interestWaived, owed, status, paidAt: r.paidAt };
 }
 
+/** One line of what the Pay button takes now; the button's amount is the sum of these lines. */
+export type DueLine =
+  | { kind: "overdue" | "next"; number: number; dueDate: Date; amount: bigint }
+  | { kind: "lateFees"; amount: bigint };
+
+/**
+ * What is due now, line by line: every overdue installment, the next one (due today or later), and
+ * the late fees charged and not yet paid. Mirrors payableNow(…, "due") in internal/repayment-core,
+ * so the total is what a wallet payment takes.
+ */
+export function dueNowLines(schedule: InstallmentView[], lateFeeOutstanding: bigint): { lines: DueLine[]; total: bigint } {
+  const unpaid = schedule.filter((i) => i.status !== "paid");
+  const lines: DueLine[] = unpaid.filter((i) => i.status === "late").map((i) => ({ kind: "overdue" as const, number: i.number, dueDate: i.dueDate, amount: i.owed }));
+  const next = unpaid.find((i) => i.status !== "late");
+  if (next) lines.push({ kind: "next", number: next.number, dueDate: next.dueDate, amount: next.owed });
+  if (lateFeeOutstanding > 0n) lines.push({ kind: "lateFees", amount: lateFeeOutstanding });
+  return { lines, total: lines.reduce((s, l) => s + l.amount, 0n) };
+}
+
 export type LoanSummaryView = {
   id: string;
   productCode: string;
@@ -52,6 +71,8 @@ export type LoanSummaryView = {
   platformFee: bigint;
   daysPastDue: number;
   lateFeeOutstanding: bigint;
+  lateFeeCharged: bigint;
+  lateFeePaid: bigint;
   principalOutstanding: bigint;
   agreementAcceptedAt: Date | null;
 };
@@ -81,6 +102,8 @@ export function toLoanSummary(l: Loan): LoanSummaryView {
     platformFee: l.platformFee,
     daysPastDue: l.daysPastDue,
     lateFeeOutstanding: l.lateFeeCharged - l.lateFeePaid,
+    lateFeeCharged: l.lateFeeCharged,
+    lateFeePaid: l.lateFeePaid,
     principalOutstanding: l.status === "funding" || l.status === "funded" || l.status === "cancelled" ? 0n : l.principal - l.principalPaid,
     agreementAcceptedAt: l.agreementAcceptedAt,
   };

@@ -52,7 +52,7 @@ export default async function AdminLoanPage({ params }: { params: Promise<{ id: 
       </Card>
       {loan.schedule.length > 0 ? (
         <Card title={tl("schedule")}>
-          <ScheduleTable rows={loan.schedule} caption={tl("schedule")} />
+          <ScheduleTable rows={loan.schedule} caption={tl("schedule")} lateFees={{ charged: loan.lateFeeCharged, paid: loan.lateFeePaid }} />
         </Card>
       ) : null}
       {restructures.length > 0 ? (

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
 import { ConfirmAction } from "@/components/loans/confirm-action";
+import { DueNowLines } from "@/components/loans/due-now-lines";
+import { LoanStatusHelp } from "@/components/loans/loan-status-help";
 import { PaymentLinkButton } from "@/components/loans/payment-link-button";
 import { ScheduleTable } from "@/components/loans/schedule-table";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
@@ -50,6 +52,7 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
         <h1 className="text-2xl font-bold">{t("detailTitle", { code: loan.id.slice(0, 8).toUpperCase() })}</h1>
         <LoanStatusBadge status={loan.status} />
       </div>
+      <LoanStatusHelp status={loan.status} daysPastDue={loan.daysPastDue} lateFeeCharged={loan.lateFeeCharged} audience="borrower" />
       <Card>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label={t("amount")} value={formatRupiah(loan.principal, loc)} />
@@ -93,6 +96,7 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
         </Card>
       ) : null}
       {serviced ? (
+        <div id="pay" className="scroll-mt-20">
         <Card title={t("nextInstallment")}>
           {loan.nextInstallment ? (
             <p className="mb-3 text-sm">
@@ -102,6 +106,7 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
           <p className="mb-3 text-sm">
             {t("outstanding")}: <strong>{formatRupiah(loan.principalOutstanding, loc)}</strong>
           </p>
+          {loan.dueLines.length > 0 ? <DueNowLines lines={loan.dueLines} /> : null}
           <div className="flex flex-wrap gap-2">
             <ConfirmAction
               label={`${t("payFromWallet")} (${due})`}
@@ -131,10 +136,11 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
             <PaymentLinkButton action={link} />
           </div>
         </Card>
+        </div>
       ) : null}
       {loan.schedule.length > 0 ? (
         <Card title={t("schedule")}>
-          <ScheduleTable rows={loan.schedule} caption={t("schedule")} />
+          <ScheduleTable rows={loan.schedule} caption={t("schedule")} lateFees={{ charged: loan.lateFeeCharged, paid: loan.lateFeePaid }} />
         </Card>
       ) : null}
     </div>

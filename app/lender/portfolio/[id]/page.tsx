@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
 import { ConfirmAction } from "@/components/loans/confirm-action";
+import { LoanStatusHelp } from "@/components/loans/loan-status-help";
 import { ScheduleTable } from "@/components/loans/schedule-table";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
 import { Card, Stat } from "@/components/ui/card";
@@ -38,6 +39,7 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <LoanStatusBadge status={loan.status} />
       </div>
+      <LoanStatusHelp status={loan.status} daysPastDue={loan.daysPastDue} lateFeeCharged={loan.lateFeeCharged} audience="lender" />
       <Card>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label={t("invested")} value={formatRupiah(loan.invested, loc)} />
@@ -69,7 +71,7 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
       ) : null}
       {loan.schedule.length > 0 ? (
         <Card title={tl("schedule")}>
-          <ScheduleTable rows={loan.schedule} caption={tl("schedule")} />
+          <ScheduleTable rows={loan.schedule} caption={tl("schedule")} lateFees={{ charged: loan.lateFeeCharged, paid: loan.lateFeePaid }} />
         </Card>
       ) : null}
     </div>
