@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { ActivityList } from "@/components/activity-list";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -21,7 +22,7 @@ export default async function BorrowerDashboardPage() {
   const [t, td, format, locale, me, activity, dash] = await Promise.all([
     getTranslations("borrower"),
     getTranslations("borrowerDashboard"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     getMyProfile({ ctx }),
     listMyRecentEvents({ ctx }),
@@ -29,7 +30,7 @@ export default async function BorrowerDashboardPage() {
   ]);
   const loc = locale as "en" | "id";
   const rp = (v: bigint) => formatRupiah(v, loc);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const date = (d: Date) => format.date(d);
   const waiting = dash.applications.filter((a) => a.status === "draft" || a.status === "needs_info");
   const inReview = dash.applications.filter((a) => a.status === "submitted" || a.status === "in_review");
   return (

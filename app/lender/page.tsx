@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { ActivityList } from "@/components/activity-list";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -32,7 +33,7 @@ export default async function LenderDashboardPage() {
     getTranslations("kyc"),
     getTranslations("portfolio"),
     getTranslations("autoPurchase"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     getMyProfile({ ctx }),
     listMyRecentEvents({ ctx }),
@@ -124,7 +125,7 @@ export default async function LenderDashboardPage() {
             <ul className="divide-y divide-slate-200 text-sm">
               {nextDays.map((d) => (
                 <li key={d.day} className="flex flex-wrap justify-between gap-x-3 py-2">
-                  <span>{format.dateTime(new Date(`${d.day}T00:00:00+07:00`), { dateStyle: "medium" })}</span>
+                  <span>{format.date(new Date(`${d.day}T00:00:00+07:00`))}</span>
                   <span className="whitespace-nowrap font-medium">{td("upcomingLine", { amount: rp(d.amount), loans: d.loans })}</span>
                 </li>
               ))}

@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/money/use-format";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -32,7 +33,7 @@ export function TimeMachineForm({
   const t = useTranslations("timeMachine");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
-  const format = useFormatter();
+  const format = useFormat();
   const router = useRouter();
   const [pending, start] = useTransition();
   const inFlight = useRef(false);
@@ -107,7 +108,7 @@ export function TimeMachineForm({
         {parsed.success
           ? t("preview", {
               jump: t(parsed.data.unit === "hours" ? "jumpHours" : "jumpDays", { count: parsed.data.amount }),
-              at: landsAt ? format.dateTime(landsAt, { dateStyle: "full", timeStyle: "short" }) : "",
+              at: landsAt ? format.dateTime(landsAt, { month: "long" }) : "",
             })
           : ""}
       </p>

@@ -1,15 +1,16 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/money/format-server";
 import { formatRupiah } from "@/lib/money/format";
 
 type Line = { kind: "overdue" | "next"; number: number; dueDate: Date; amount: bigint } | { kind: "lateFees"; amount: bigint };
 
 /** What the Pay button takes, line by line; the total row is the sum of the lines shown. */
 export async function DueNowLines({ lines }: { lines: Line[] }) {
-  const [t, format, locale] = await Promise.all([getTranslations("loanPay"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("loanPay"), getFormat(), getLocale()]);
   const loc = locale as "en" | "id";
   const total = lines.reduce((s, l) => s + l.amount, 0n);
   const label = (l: Line) =>
-    l.kind === "lateFees" ? t("lateFees") : t(l.kind, { number: l.number, date: format.dateTime(l.dueDate, { dateStyle: "medium" }) });
+    l.kind === "lateFees" ? t("lateFees") : t(l.kind, { number: l.number, date: format.date(l.dueDate) });
   return (
     <div className="mb-3">
       <h3 className="text-sm font-semibold">{t("title")}</h3>
