@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
  * - `numeric` right-aligns the column and keeps its figures whole, with tabular digits.
  * - `primary` makes the cell the card's title on a phone (shown first, without a label).
  * - `hideLabel` shows no label on a phone card (for actions, or a cell that labels itself such as a
- *   field); the heading stays for screen readers (visually hidden on desktop too when `srOnlyHeader`).
+ *   field); the heading stays for screen readers.
+ * - `srOnlyHeader` keeps the heading for screen readers only (an actions column).
  */
 export type Column<T> = {
   key: string;
@@ -16,6 +17,8 @@ export type Column<T> = {
   primary?: boolean;
   hideLabel?: boolean;
   srOnlyHeader?: boolean;
+  /** The cell names its row (`<th scope="row">`), e.g. the day of a daily figures table. */
+  rowHeader?: boolean;
   className?: string;
 };
 
@@ -74,10 +77,12 @@ export function DataTable<T>({
                   : c.hideLabel
                     ? "max-sm:block max-sm:py-1"
                     : "max-sm:flex max-sm:items-baseline max-sm:justify-between max-sm:gap-3 max-sm:py-1";
+                const Cell = c.rowHeader ? "th" : "td";
                 return (
-                  <td
+                  <Cell
                     key={c.key}
-                    className={`px-3 py-2 first:pl-0 last:pr-0 max-sm:px-0 ${c.numeric ? "amount text-right" : ""} ${layout} ${c.className ?? ""}`}
+                    scope={c.rowHeader ? "row" : undefined}
+                    className={`px-3 py-2 first:pl-0 last:pr-0 max-sm:px-0 ${c.numeric ? "amount text-right" : "text-left"} ${c.rowHeader ? "font-normal" : ""} ${layout} ${c.className ?? ""}`}
                   >
                     {c.primary || c.hideLabel ? (
                       value
@@ -91,7 +96,7 @@ export function DataTable<T>({
                         </span>
                       </>
                     )}
-                  </td>
+                  </Cell>
                 );
               })}
             </tr>
