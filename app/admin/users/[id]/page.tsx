@@ -20,8 +20,8 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
   });
   const [t, tw, ts, format, locale, movements, account] = await Promise.all([
     getTranslations("adminWallet"),
-    getTranslations("security"),
     getTranslations("wallet"),
+    getTranslations("security"),
     getFormatter(),
     getLocale(),
     listUserMovementsForAdmin({ ctx, userId: id, pageSize: 50 }),
