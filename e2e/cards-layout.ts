@@ -7,6 +7,14 @@ export async function expectNoSideScroll(page: Page, what: string) {
   expect(scrollWidth, `${what} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 }
 
+/** The element is visible and neither starts nor ends outside the screen's width. */
+export async function expectWithinWidth(page: Page, el: Locator) {
+  await expect(el).toBeVisible();
+  const box = (await el.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
 /** Phone: every row is a card whose labels and values are visible and inside the screen. */
 export async function expectStackedCards(page: Page, table: Locator, maxRows = 4) {
   const rows = table.getByTestId("data-row");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSideScroll, expectStackedCards } from "./cards-layout";
+import { expectNoSideScroll, expectStackedCards, expectWithinWidth } from "./cards-layout";
 import { signIn } from "./helpers";
 
 // At 375 px wide tables become stacked cards (components/ui/data-table.tsx): nothing cut off, no sideways scroll.
@@ -24,14 +24,14 @@ test("cart, portfolio investments and wallet history are stacked cards on a 375 
   await expectStackedCards(page, cart);
   // The amount field keeps its own visible label and the row's buttons fit the card.
   await expect(page.getByLabel(/^Amount for/).first()).toBeVisible();
-  await expect(cart.getByRole("button", { name: /^Remove/ }).first()).toBeInViewport({ ratio: 1 });
+  await expectWithinWidth(page, cart.getByRole("button", { name: /^Remove/ }).first());
   await expectNoSideScroll(page, "the cart");
 
   await page.goto("/lender/portfolio");
   const investments = page.getByRole("table", { name: "Investments" });
   expect(await investments.getByRole("row").count(), "table semantics stay on a phone").toBeGreaterThan(1);
   await expectStackedCards(page, page.getByTestId("portfolio-investments"));
-  await expect(investments.getByRole("link", { name: /^Open loan/ }).first()).toBeInViewport({ ratio: 1 });
+  await expectWithinWidth(page, investments.getByRole("link", { name: /^Open loan/ }).first());
   await expectNoSideScroll(page, "the portfolio");
 
   await page.goto("/lender/wallet");

@@ -23,7 +23,7 @@ export function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="@container min-w-0">
       <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="text-[clamp(0.875rem,11cqi,1.5rem)] leading-tight font-bold text-slate-900 tabular-nums">{value}</dd>
+      <dd className="text-[length:clamp(0.875rem,11cqi,1.5rem)] leading-tight font-bold text-slate-900 tabular-nums">{value}</dd>
     </div>
   );
 }

@@ -26,7 +26,7 @@ export function BalanceCard({ initial }: { initial: Wallet }) {
       <h2 id="balance-title" className="text-sm font-medium text-brand-100">
         {t("available")}
       </h2>
-      <p className="amount mt-1 text-[clamp(1.375rem,8vw,1.875rem)] font-bold" data-testid="available-balance" aria-live="polite">
+      <p className="amount mt-1 text-[length:clamp(1.375rem,8vw,1.875rem)] font-bold" data-testid="available-balance" aria-live="polite">
         {formatRupiah(data.available, locale)}
       </p>
       <dl className="mt-3 flex flex-wrap gap-6 text-sm text-brand-50">
