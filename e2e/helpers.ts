@@ -46,3 +46,16 @@ export async function setLanguage(page: Page, locale: "en" | "id") {
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
   await expect(select).toHaveValue(locale);
 }
+
+/**
+ * Runs axe-core on the page as it is and fails (softly, so one run lists every page's problems) on any
+ * serious or critical violation, naming the rule, its help text and the first few elements.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label = new URL(page.url()).pathname) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n").slice(1, 2).join("") ?? ""}`).join(" | ")}`);
+  expect.soft(serious, `accessibility of ${label}`).toEqual([]);
+}

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
+import { Amount } from "@/components/ui/amount";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { BalanceCard } from "@/components/wallet/balance-card";
 import { BankAccounts } from "@/components/wallet/bank-accounts";
@@ -70,7 +72,7 @@ export async function WalletScreen({ area, searchParams }: { area: "lender" | "b
               {topUps.items.map((tu) => (
                 <li key={tu.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>
-                    {formatRupiah(tu.amount, loc)} · {tu.method === "va" ? `VA ${tu.bank}` : "QRIS"}
+                    <Amount>{formatRupiah(tu.amount, loc)}</Amount> · {tu.method === "va" ? `VA ${tu.bank}` : "QRIS"}
                   </span>
                   <span className="flex items-center gap-2">
                     <Badge tone={statusTone[tu.status]}>{t(`status.${tu.status}`)}</Badge>
@@ -92,7 +94,7 @@ export async function WalletScreen({ area, searchParams }: { area: "lender" | "b
                 <li key={w.id} className="space-y-1 py-2">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span>
-                      {formatRupiah(w.amount, loc)} → {bankName(w.bankCode)} {w.accountNumber}
+                      <Amount>{formatRupiah(w.amount, loc)}</Amount> → {bankName(w.bankCode)} {w.accountNumber}
                     </span>
                     <Badge tone={statusTone[w.status as keyof typeof statusTone] ?? "neutral"}>{t(`status.${w.status}`)}</Badge>
                   </div>
@@ -142,30 +144,27 @@ export async function WalletScreen({ area, searchParams }: { area: "lender" | "b
         {movements.items.length === 0 ? (
           <p className="text-sm text-slate-700">{t("noMovements")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("historyTitle")}</caption>
-              <thead>
-                <tr className="text-slate-600">
-                  <th scope="col" className="py-2">{t("date")}</th>
-                  <th scope="col" className="py-2">{t("type")}</th>
-                  <th scope="col" className="py-2 text-right">{t("amount")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {movements.items.map((m) => (
-                  <tr key={m.transferId.toString()} className="border-t border-slate-200">
-                    <td className="py-2">{format.dateTime(m.occurredAt)}</td>
-                    <td className="py-2">{t.has(`types.${m.type}`) ? t(`types.${m.type}`) : m.type}</td>
-                    <td className={`py-2 text-right font-semibold ${m.amount < 0n ? "text-red-800" : "text-emerald-800"}`}>
-                      {m.amount > 0n ? "+" : ""}
-                      {formatRupiah(m.amount, loc)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("historyTitle")}
+            testId="wallet-history"
+            rows={movements.items}
+            rowKey={(m) => m.transferId.toString()}
+            columns={[
+              { key: "date", header: t("date"), cell: (m) => format.dateTime(m.occurredAt) },
+              { key: "type", header: t("type"), primary: true, cell: (m) => (t.has(`types.${m.type}`) ? t(`types.${m.type}`) : m.type) },
+              {
+                key: "amount",
+                header: t("amount"),
+                numeric: true,
+                cell: (m) => (
+                  <span className={`font-semibold ${m.amount < 0n ? "text-red-800" : "text-emerald-800"}`}>
+                    {m.amount > 0n ? "+" : ""}
+                    {formatRupiah(m.amount, loc)}
+                  </span>
+                ),
+              },
+            ]}
+          />
         )}
         <Pagination
           page={movements.page}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, Stat } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { getRequestCtx } from "@/lib/auth/session";
 import { countEventsLastDay } from "@/lib/engagement/queries";
 import { countKycWaiting } from "@/lib/kyc";
@@ -39,23 +40,15 @@ export default async function AdminDashboardPage() {
         {events.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noEvents")}</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("eventsTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="py-1">{t("eventName")}</th>
-                <th scope="col" className="py-1 text-right">{t("eventCount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.name} className="border-t border-slate-200">
-                  <td className="py-1 font-mono">{e.name}</td>
-                  <td className="py-1 text-right">{e.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("eventsTitle")}
+            rows={events}
+            rowKey={(e) => e.name}
+            columns={[
+              { key: "name", header: t("eventName"), className: "font-mono break-all", cell: (e) => e.name },
+              { key: "count", header: t("eventCount"), numeric: true, cell: (e) => e.total },
+            ]}
+          />
         )}
       </Card>
     </div>

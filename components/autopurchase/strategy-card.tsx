@@ -61,19 +61,19 @@ export function StrategyCard({
       <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
         <div className="min-w-0">
           <dt className="text-slate-600">{t("invested")}</dt>
-          <dd className="font-semibold break-words">{rp(s.invested)}</dd>
+          <dd className="amount font-semibold">{rp(s.invested)}</dd>
         </div>
         <div className="min-w-0">
           <dt className="text-slate-600">{t("outstanding")}</dt>
-          <dd className="font-semibold break-words">{rp(s.outstanding)}</dd>
+          <dd className="amount font-semibold">{rp(s.outstanding)}</dd>
         </div>
         <div className="min-w-0">
           <dt className="text-slate-600">{t("budgetUsed")}</dt>
-          <dd className="font-semibold break-words">{t("outstandingOfBudget", { outstanding: rp(s.budgetUsed), budget: rp(s.budget) })}</dd>
+          <dd className="font-semibold tabular-nums">{t("outstandingOfBudget", { outstanding: rp(s.budgetUsed), budget: rp(s.budget) })}</dd>
         </div>
         <div className="min-w-0">
           <dt className="text-slate-600">{t("perLoan")}</dt>
-          <dd className="font-semibold break-words">{rp(s.amountPerLoan)}</dd>
+          <dd className="amount font-semibold">{rp(s.amountPerLoan)}</dd>
         </div>
         <div className="min-w-0">
           <dt className="text-slate-600">{t("loansBought")}</dt>

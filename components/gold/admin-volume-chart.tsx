@@ -11,7 +11,7 @@ export function AdminVolumeChart({ data, labels }: { data: { day: string; buy: s
   return (
     <div className="h-56 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} margin={{ left: 8, right: 8, top: 8, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={points} margin={{ left: 8, right: 8, top: 8, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="day" fontSize={12} />
           <YAxis tickFormatter={compact} fontSize={12} width={48} />

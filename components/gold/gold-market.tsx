@@ -44,13 +44,13 @@ export function GoldMarket({
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <div className="min-w-0">
           <dt className="text-sm text-slate-600">{t("buyPrice")}</dt>
-          <dd className="break-words text-xl font-bold text-slate-900 sm:text-2xl" data-testid="gold-buy-price">
+          <dd className="text-xl font-bold text-slate-900 tabular-nums sm:text-2xl" data-testid="gold-buy-price">
             {t("perGram", { price: formatRupiah(BigInt(price.buyPerGram), locale) })}
           </dd>
         </div>
         <div className="min-w-0">
           <dt className="text-sm text-slate-600">{t("sellPrice")}</dt>
-          <dd className="break-words text-xl font-bold text-slate-900 sm:text-2xl" data-testid="gold-sell-price">
+          <dd className="text-xl font-bold text-slate-900 tabular-nums sm:text-2xl" data-testid="gold-sell-price">
             {t("perGram", { price: formatRupiah(BigInt(price.sellPerGram), locale) })}
           </dd>
         </div>

@@ -80,7 +80,7 @@ export function GoldPriceChart({ initialRange, initialPoints }: { initialRange: 
         <>
           <div className="h-56 w-full" aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
-              <AreaChart data={rows} margin={{ left: 8, right: 8, top: 8, bottom: 0 }}>
+              <AreaChart accessibilityLayer={false} data={rows} margin={{ left: 8, right: 8, top: 8, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="label" fontSize={12} minTickGap={24} />
                 <YAxis tickFormatter={compact} fontSize={12} width={48} domain={["auto", "auto"]} />

@@ -13,6 +13,7 @@ type Result = { ok: boolean; error?: string; fields?: Record<string, string>; me
 /** An amount and "Add to cart": no money moves until checkout. */
 export function AddToCartForm({ loanId, label, minimum, action }: { loanId: string; label: string; minimum: string; action: (input: { loanId: string; amount: string }) => Promise<Result> }) {
   const t = useTranslations("cart");
+  const [before, after = ""] = t("addTo", { loan: "\u0000" }).split("\u0000");
   const text = useErrorText();
   const router = useRouter();
   const [amount, setAmount] = useState(minimum);
@@ -35,8 +36,11 @@ export function AddToCartForm({ loanId, label, minimum, action }: { loanId: stri
       }}
     >
       <RupiahInput id={id} label={t("amountFor", { loan: label })} value={amount} error={error} onChange={(e) => setAmount(e.target.value)} />
-      <Button type="submit" variant="secondary" disabled={!amount || pending} aria-label={t("addTo", { loan: label })}>
-        {t("add")}
+      {/* Named "Add <loan> to cart" from its content, the loan's name visually hidden: the visible words stay part of the name. */}
+      <Button type="submit" variant="secondary" disabled={!amount || pending}>
+        {before}
+        <span className="sr-only">{label}</span>
+        {after}
       </Button>
     </form>
   );

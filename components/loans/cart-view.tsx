@@ -6,6 +6,8 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Amount } from "@/components/ui/amount";
+import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/field";
 import { RupiahInput } from "@/components/wallet/rupiah-input";
 import { useErrorText } from "@/components/wallet/use-messages";
@@ -59,7 +61,7 @@ export function CartView({
           <ul className="mt-2 space-y-1 text-sm">
             {results.map((r, i) => (
               <li key={i} className={r.ok ? "text-green-800" : "text-red-800"}>
-                {r.label} — {rp(r.amount)}: {r.ok ? t("succeeded") : t("failed", { reason: r.reason ?? "" })}
+                {r.label} — <Amount>{rp(r.amount)}</Amount>: {r.ok ? t("succeeded") : t("failed", { reason: r.reason ?? "" })}
               </li>
             ))}
           </ul>
@@ -69,79 +71,88 @@ export function CartView({
         <p className="text-sm text-slate-700">{t("empty")}</p>
       ) : (
         <>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead>
-                <tr className="text-slate-600">
-                  <th scope="col" className="py-2">{t("loan")}</th>
-                  <th scope="col" className="py-2">{t("amount")}</th>
-                  <th scope="col" className="py-2 text-right">{t("expectedReturn")}</th>
-                  <th scope="col" className="py-2">{t("actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => {
+          <DataTable
+            caption={t("title")}
+            testId="cart-items"
+            rows={items}
+            rowKey={(i) => i.id}
+            columns={[
+              {
+                key: "loan",
+                header: t("loan"),
+                primary: true,
+                cell: (i) => (
+                  <>
+                    <p className="font-medium">{i.label}</p>
+                    {!i.open ? <p className="font-normal text-red-800">{t("closed")}</p> : null}
+                    {i.lastError ? <p role="status" className="font-normal text-red-800">{t("lastError", { reason: reason(i.lastError) })}</p> : null}
+                  </>
+                ),
+              },
+              {
+                key: "amount",
+                header: t("amount"),
+                hideLabel: true,
+                className: "sm:min-w-48",
+                cell: (i) => (
+                  <RupiahInput id={`amount-${i.id}`} label={t("itemAmount", { loan: i.label })} value={amounts[i.id] ?? i.amount} error={errors[i.id]} onChange={(e) => setAmounts((a) => ({ ...a, [i.id]: e.target.value }))} />
+                ),
+              },
+              { key: "return", header: t("expectedReturn"), numeric: true, cell: (i) => rp(i.expectedReturn) },
+              {
+                key: "actions",
+                header: t("actions"),
+                hideLabel: true,
+                cell: (i) => {
                   const value = amounts[i.id] ?? i.amount;
                   return (
-                    <tr key={i.id} className="border-t border-slate-200 align-top">
-                      <td className="py-2">
-                        <p className="font-medium">{i.label}</p>
-                        {!i.open ? <p className="text-red-800">{t("closed")}</p> : null}
-                        {i.lastError ? <p role="status" className="text-red-800">{t("lastError", { reason: reason(i.lastError) })}</p> : null}
-                      </td>
-                      <td className="py-2">
-                        <RupiahInput id={`amount-${i.id}`} label={t("itemAmount", { loan: i.label })} value={value} error={errors[i.id]} onChange={(e) => setAmounts((a) => ({ ...a, [i.id]: e.target.value }))} />
-                      </td>
-                      <td className="py-2 text-right">{rp(i.expectedReturn)}</td>
-                      <td className="space-x-2 py-2">
-                        <Button
-                          variant="secondary"
-                          disabled={pending || value === i.amount || !value}
-                          aria-label={t("updateFor", { loan: i.label })}
-                          onClick={() =>
-                            start(async () => {
-                              const r = await actions.update({ itemId: i.id, amount: value });
-                              setErrors((e) => ({ ...e, [i.id]: r.ok ? undefined : (text.field(r.fields?.amount, r.details) ?? text.form(r.error, r.message, r.details)) }));
-                              if (r.ok) {
-                                toast.success(t("updated"));
-                                router.refresh();
-                              }
-                            })
-                          }
-                        >
-                          {t("update")}
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          disabled={pending}
-                          aria-label={t("removeFor", { loan: i.label })}
-                          onClick={() =>
-                            start(async () => {
-                              const r = await actions.remove({ itemId: i.id });
-                              if (r.ok) {
-                                toast.success(t("removed"));
-                                router.refresh();
-                              } else setFormError(text.form(r.error, r.message, r.details));
-                            })
-                          }
-                        >
-                          {t("remove")}
-                        </Button>
-                      </td>
-                    </tr>
+                    <div className="flex flex-wrap gap-2">
+                      <Button
+                        variant="secondary"
+                        disabled={pending || value === i.amount || !value}
+                        aria-label={t("updateFor", { loan: i.label })}
+                        onClick={() =>
+                          start(async () => {
+                            const r = await actions.update({ itemId: i.id, amount: value });
+                            setErrors((e) => ({ ...e, [i.id]: r.ok ? undefined : (text.field(r.fields?.amount, r.details) ?? text.form(r.error, r.message, r.details)) }));
+                            if (r.ok) {
+                              toast.success(t("updated"));
+                              router.refresh();
+                            }
+                          })
+                        }
+                      >
+                        {t("update")}
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        disabled={pending}
+                        aria-label={t("removeFor", { loan: i.label })}
+                        onClick={() =>
+                          start(async () => {
+                            const r = await actions.remove({ itemId: i.id });
+                            if (r.ok) {
+                              toast.success(t("removed"));
+                              router.refresh();
+                            } else setFormError(text.form(r.error, r.message, r.details));
+                          })
+                        }
+                      >
+                        {t("remove")}
+                      </Button>
+                    </div>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+            ]}
+          />
           <section aria-labelledby="review-title" className="rounded-2xl bg-white p-4 ring-1 ring-slate-200">
             <h2 id="review-title" className="text-lg font-semibold">{t("reviewTitle")}</h2>
             <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
-              <div><dt className="text-slate-600">{t("total")}</dt><dd className="font-semibold" data-testid="cart-total">{rp(summary.total)}</dd></div>
-              <div><dt className="text-slate-600">{t("expectedReturn")}</dt><dd className="font-semibold">{rp(summary.expectedReturn)}</dd></div>
-              <div><dt className="text-slate-600">{t("available")}</dt><dd>{rp(summary.available)}</dd></div>
-              <div><dt className="text-slate-600">{t("cashAfter")}</dt><dd className={BigInt(summary.cashAfter) < 0n ? "text-red-800" : ""}>{rp(summary.cashAfter)}</dd></div>
+              <div><dt className="text-slate-600">{t("total")}</dt><dd className="font-semibold" data-testid="cart-total"><Amount>{rp(summary.total)}</Amount></dd></div>
+              <div><dt className="text-slate-600">{t("expectedReturn")}</dt><dd className="font-semibold"><Amount>{rp(summary.expectedReturn)}</Amount></dd></div>
+              <div><dt className="text-slate-600">{t("available")}</dt><dd><Amount>{rp(summary.available)}</Amount></dd></div>
+              <div><dt className="text-slate-600">{t("cashAfter")}</dt><dd className={BigInt(summary.cashAfter) < 0n ? "text-red-800" : ""}><Amount>{rp(summary.cashAfter)}</Amount></dd></div>
             </dl>
             <FormError message={formError} />
             <div className="mt-3">

@@ -5,6 +5,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { formatRupiah } from "@/lib/money/format";
 import { queryKeys } from "@/lib/query-keys";
 
+/** A figure inside a sentence stays whole: its spaces become no-break spaces (the sentence still wraps between words). */
+const whole = (s: string) => s.replace(/ /g, "\u00a0");
+
 export type Progress = { id: string; fundedAmount: string; principal: string; fundedPct: number };
 
 /**
@@ -28,7 +31,7 @@ export function FundingProgress({ loanId, ids, initial, label }: { loanId: strin
   if (!p) return null;
   return (
     <div className="space-y-1" aria-live="polite">
-      <p>{t("fundedOf", { funded: formatRupiah(p.fundedAmount, locale), amount: formatRupiah(p.principal, locale), pct: p.fundedPct })}</p>
+      <p className="tabular-nums">{t("fundedOf", { funded: whole(formatRupiah(p.fundedAmount, locale)), amount: whole(formatRupiah(p.principal, locale)), pct: p.fundedPct })}</p>
       <div role="progressbar" aria-label={`${t("funded")} ${label}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={p.fundedPct} className="h-2 overflow-hidden rounded-full bg-slate-200">
         <div className="h-full bg-brand-700" style={{ width: `${p.fundedPct}%` }} />
       </div>

@@ -58,7 +58,7 @@ export function ValueChart({ data, labels }: { data: ChartSeries; labels: Labels
   return (
     <ChartRegion id="chart-value" labels={labels} data={data}>
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={points} margin={{ left: 8, right: 8, top: 8, bottom: 0 }}>
+        <AreaChart accessibilityLayer={false} data={points} margin={{ left: 8, right: 8, top: 8, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={12} />
           <YAxis tickFormatter={compact} fontSize={12} width={48} />
@@ -76,7 +76,7 @@ export function AllocationChart({ id, data, labels }: { id: string; data: ChartS
   return (
     <ChartRegion id={id} labels={labels} data={data}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} layout="vertical" margin={{ left: 8, right: 8, top: 8, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={points} layout="vertical" margin={{ left: 8, right: 8, top: 8, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={compact} fontSize={12} />
           <YAxis type="category" dataKey="label" width={110} fontSize={12} />

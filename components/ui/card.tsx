@@ -14,11 +14,16 @@ export function Card({ title, children, className = "" }: { title?: string; chil
   );
 }
 
+/**
+ * A labelled figure. A figure is never broken inside ("Rp 4.500.00 / 0"): the value wraps only at
+ * spaces, with tabular digits, and its size follows the width of its own column (container query
+ * units) so a long figure shrinks to fit a narrow phone column instead of breaking or overflowing.
+ */
 export function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
-    <div className="min-w-0">
+    <div className="@container min-w-0">
       <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="break-words text-xl font-bold text-slate-900 sm:text-2xl">{value}</dd>
+      <dd className="text-[length:clamp(0.875rem,11cqi,1.5rem)] leading-tight font-bold text-slate-900 tabular-nums">{value}</dd>
     </div>
   );
 }

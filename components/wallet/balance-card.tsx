@@ -26,19 +26,19 @@ export function BalanceCard({ initial }: { initial: Wallet }) {
       <h2 id="balance-title" className="text-sm font-medium text-brand-100">
         {t("available")}
       </h2>
-      <p className="mt-1 text-3xl font-bold" data-testid="available-balance" aria-live="polite">
+      <p className="amount mt-1 text-[length:clamp(1.375rem,8vw,1.875rem)] font-bold" data-testid="available-balance" aria-live="polite">
         {formatRupiah(data.available, locale)}
       </p>
       <dl className="mt-3 flex flex-wrap gap-6 text-sm text-brand-50">
         <div>
           <dt>{t("reserved")}</dt>
-          <dd className="font-semibold" data-testid="reserved-balance">
+          <dd className="amount font-semibold" data-testid="reserved-balance">
             {formatRupiah(data.reserved, locale)}
           </dd>
         </div>
         <div>
           <dt>{t("total")}</dt>
-          <dd className="font-semibold">{formatRupiah(data.total, locale)}</dd>
+          <dd className="amount font-semibold">{formatRupiah(data.total, locale)}</dd>
         </div>
       </dl>
     </section>

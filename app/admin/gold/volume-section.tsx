@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminVolumeChart } from "@/components/gold/admin-volume-chart";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import type { GoldVolumeDay } from "@/lib/gold";
 import { formatDate, formatRupiah } from "@/lib/money/format";
 import { formatGrams } from "@/lib/money/gold";
@@ -16,35 +17,20 @@ export async function VolumeSection({ days, rows }: { days: number; rows: GoldVo
       ) : (
         <div className="space-y-4">
           <AdminVolumeChart data={rows.map((r) => ({ day: r.day, buy: r.buyRupiah.toString(), sell: r.sellRupiah.toString() }))} labels={{ buy: t("buyLabel"), sell: t("sellLabel") }} />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">{t("volumeTitle", { days })}</caption>
-              <thead>
-                <tr className="text-left text-slate-600">
-                  <th scope="col">{t("colDay")}</th>
-                  <th scope="col" className="text-right">{t("colBuyCount")}</th>
-                  <th scope="col" className="text-right">{t("colBuyGrams")}</th>
-                  <th scope="col" className="text-right">{t("colBuyRupiah")}</th>
-                  <th scope="col" className="text-right">{t("colSellCount")}</th>
-                  <th scope="col" className="text-right">{t("colSellGrams")}</th>
-                  <th scope="col" className="text-right">{t("colSellRupiah")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.day} className="border-t border-slate-100">
-                    <th scope="row" className="py-1 pr-2 text-left font-normal">{formatDate(r.day, loc)}</th>
-                    <td className="py-1 pr-2 text-right tabular-nums">{r.buyCount}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{formatGrams(r.buyUnits, loc)}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{formatRupiah(r.buyRupiah, loc)}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{r.sellCount}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{formatGrams(r.sellUnits, loc)}</td>
-                    <td className="py-1 text-right tabular-nums">{formatRupiah(r.sellRupiah, loc)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("volumeTitle", { days })}
+            rows={rows}
+            rowKey={(r) => r.day}
+            columns={[
+              { key: "day", header: t("colDay"), primary: true, rowHeader: true, cell: (r) => formatDate(r.day, loc) },
+              { key: "buyCount", header: t("colBuyCount"), numeric: true, cell: (r) => r.buyCount },
+              { key: "buyGrams", header: t("colBuyGrams"), numeric: true, cell: (r) => formatGrams(r.buyUnits, loc) },
+              { key: "buyRupiah", header: t("colBuyRupiah"), numeric: true, cell: (r) => formatRupiah(r.buyRupiah, loc) },
+              { key: "sellCount", header: t("colSellCount"), numeric: true, cell: (r) => r.sellCount },
+              { key: "sellGrams", header: t("colSellGrams"), numeric: true, cell: (r) => formatGrams(r.sellUnits, loc) },
+              { key: "sellRupiah", header: t("colSellRupiah"), numeric: true, cell: (r) => formatRupiah(r.sellRupiah, loc) },
+            ]}
+          />
         </div>
       )}
     </Card>

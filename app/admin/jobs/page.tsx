@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listTroubledJobs } from "@/lib/jobs/admin";
 import { retryJobAction } from "../actions";
@@ -35,42 +36,34 @@ export default async function JobsPage() {
         {jobs.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noFailures")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr>
-                  <th scope="col">{t("name")}</th>
-                  <th scope="col">{t("state")}</th>
-                  <th scope="col">{t("retries")}</th>
-                  <th scope="col">{t("created")}</th>
-                  <th scope="col">{t("error")}</th>
-                  <th scope="col"><span className="sr-only">{t("actions")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.map((j) => (
-                  <tr key={j.id} className="border-t border-slate-200 align-top">
-                    <td className="py-2 font-mono">{j.name}</td>
-                    <td className="py-2">{j.state}</td>
-                    <td className="py-2">{j.retryCount}/{j.retryLimit}</td>
-                    <td className="py-2">{format.dateTime(j.createdOn, { seconds: true })}</td>
-                    <td className="max-w-xs truncate py-2 font-mono text-xs">{JSON.stringify(j.output ?? "")}</td>
-                    <td className="py-2">
-                      {j.state === "failed" ? (
-                        <form action={retryJobAction}>
-                          <input type="hidden" name="name" value={j.name} />
-                          <input type="hidden" name="id" value={j.id} />
-                          <Button type="submit" variant="secondary" aria-label={t("retryJob", { name: j.name })}>
-                            {t("retry")}
-                          </Button>
-                        </form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("troubled")}
+            rows={jobs}
+            rowKey={(j) => j.id}
+            columns={[
+              { key: "name", header: t("name"), primary: true, className: "font-mono break-all", cell: (j) => j.name },
+              { key: "state", header: t("state"), cell: (j) => j.state },
+              { key: "retries", header: t("retries"), numeric: true, cell: (j) => `${j.retryCount}/${j.retryLimit}` },
+              { key: "created", header: t("created"), className: "whitespace-nowrap", cell: (j) => format.dateTime(j.createdOn, { seconds: true }) },
+              { key: "error", header: t("error"), className: "font-mono text-xs sm:max-w-xs sm:truncate max-sm:break-all", cell: (j) => JSON.stringify(j.output ?? "") },
+              {
+                key: "actions",
+                header: t("actions"),
+                srOnlyHeader: true,
+                hideLabel: true,
+                cell: (j) =>
+                  j.state === "failed" ? (
+                    <form action={retryJobAction}>
+                      <input type="hidden" name="name" value={j.name} />
+                      <input type="hidden" name="id" value={j.id} />
+                      <Button type="submit" variant="secondary" aria-label={t("retryJob", { name: j.name })}>
+                        {t("retry")}
+                      </Button>
+                    </form>
+                  ) : null,
+              },
+            ]}
+          />
         )}
       </Card>
     </div>

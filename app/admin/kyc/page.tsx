@@ -5,6 +5,7 @@ import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { PillNav } from "@/components/ui/pill-nav";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
 import { KYC_PROFILE_STATUSES, listKycQueue } from "@/lib/kyc";
@@ -20,10 +21,12 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const ctx = await getRequestCtx();
   const status = FILTERS.includes(sp.status as never) ? (sp.status as (typeof FILTERS)[number]) : "submitted";
-  const [t, tk, tw, format, queue] = await Promise.all([
+  const [t, tk, tw, ta, tt, format, queue] = await Promise.all([
     getTranslations("adminKyc"),
     getTranslations("kyc"),
     getTranslations("wallet"),
+    getTranslations("adminWallet"),
+    getTranslations("table"),
     getFormat(),
     listKycQueue({ ctx, input: { status, page: sp.page ?? 1 } }),
   ]);
@@ -36,27 +39,51 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
         {queue.items.length === 0 ? (
           <p className="text-sm text-slate-700">{t("empty")}</p>
         ) : (
-          <ul className="divide-y divide-slate-200">
-            {queue.items.map((item) => (
-              <li key={item.userId} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                <div className="space-y-0.5">
-                  <p className="font-semibold">
-                    {item.fullName} ({item.email})
-                  </p>
-                  <p className="text-slate-700">
-                    {t("submittedAt")}: {item.submittedAt ? format.dateTime(item.submittedAt) : "—"} ·{" "}
-                    {t("version", { version: item.version })}
-                  </p>
-                </div>
-                <div className="flex items-center gap-3">
-                  <Badge tone={item.status === "approved" ? "success" : item.status === "rejected" ? "danger" : "warning"}>{tk(`status.${item.status}`)}</Badge>
+          <DataTable
+            caption={t("queueTitle")}
+            testId="kyc-queue"
+            rows={queue.items}
+            rowKey={(item) => item.userId}
+            columns={[
+              {
+                key: "user",
+                header: ta("user"),
+                primary: true,
+                cell: (item) => (
+                  <>
+                    <span className="block font-semibold">{item.fullName}</span>
+                    <span className="block font-normal break-all text-slate-700">{item.email}</span>
+                  </>
+                ),
+              },
+              {
+                key: "submitted",
+                header: t("submittedAt"),
+                cell: (item) => (
+                  <>
+                    <span className="whitespace-nowrap">{item.submittedAt ? format.dateTime(item.submittedAt) : "—"}</span>
+                    <span className="block text-slate-600">{t("version", { version: item.version })}</span>
+                  </>
+                ),
+              },
+              {
+                key: "status",
+                header: ta("status"),
+                cell: (item) => <Badge tone={item.status === "approved" ? "success" : item.status === "rejected" ? "danger" : "warning"}>{tk(`status.${item.status}`)}</Badge>,
+              },
+              {
+                key: "actions",
+                header: tt("actions"),
+                srOnlyHeader: true,
+                hideLabel: true,
+                cell: (item) => (
                   <Link className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline" href={`/admin/kyc/${item.userId}`}>
                     {t("review", { name: item.fullName })}
                   </Link>
-                </div>
-              </li>
-            ))}
-          </ul>
+                ),
+              },
+            ]}
+          />
         )}
         <Pagination
           page={queue.page}

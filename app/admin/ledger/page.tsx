@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { getRequestCtx } from "@/lib/auth/session";
 import { ledgerHealth } from "@/lib/ledger";
 import { groupThousands } from "@/lib/money/rupiah";
@@ -23,53 +24,30 @@ export default async function LedgerHealthPage() {
       </p>
       <p className="text-sm text-slate-600">{t("checkedAt", { at: format.dateTime(health.checkedAt, { seconds: true }) })}</p>
       <Card>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("ledgerTitle")}</caption>
-          <thead>
-            <tr className="text-slate-600">
-              <th scope="col" className="py-2">{t("check")}</th>
-              <th scope="col" className="py-2">{t("result")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {health.checks.map((c) => (
-              <tr key={c.name} className="border-t border-slate-200">
-                <td className="py-2">{t.has(`checks.${c.name}`) ? t(`checks.${c.name}`) : c.name}</td>
-                <td className="py-2">
-                  <Badge tone={c.ok ? "success" : "danger"}>{c.ok ? t("ok") : t("failing")}</Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("ledgerTitle")}
+          rows={health.checks}
+          rowKey={(c) => c.name}
+          columns={[
+            { key: "check", header: t("check"), primary: true, cell: (c) => (t.has(`checks.${c.name}`) ? t(`checks.${c.name}`) : c.name) },
+            { key: "result", header: t("result"), cell: (c) => <Badge tone={c.ok ? "success" : "danger"}>{c.ok ? t("ok") : t("failing")}</Badge> },
+          ]}
+        />
       </Card>
       <Card title={t("trialBalance")}>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="text-slate-600">
-                <th scope="col" className="py-2">{t("accountType")}</th>
-                <th scope="col" className="py-2">{t("unit")}</th>
-                <th scope="col" className="py-2 text-right">{t("accounts")}</th>
-                <th scope="col" className="py-2 text-right">{t("debits")}</th>
-                <th scope="col" className="py-2 text-right">{t("credits")}</th>
-                <th scope="col" className="py-2 text-right">{t("balance")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {health.trialBalance.map((row) => (
-                <tr key={`${row.accountType}-${row.unit}`} className="border-t border-slate-200 font-mono">
-                  <td className="py-2">{row.accountType}</td>
-                  <td className="py-2">{row.unit}</td>
-                  <td className="py-2 text-right">{row.accounts}</td>
-                  <td className="py-2 text-right">{groupThousands(row.debits)}</td>
-                  <td className="py-2 text-right">{groupThousands(row.credits)}</td>
-                  <td className="py-2 text-right">{groupThousands(row.balance)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("trialBalance")}
+          rows={health.trialBalance}
+          rowKey={(row) => `${row.accountType}-${row.unit}`}
+          columns={[
+            { key: "type", header: t("accountType"), primary: true, className: "font-mono", cell: (row) => row.accountType },
+            { key: "unit", header: t("unit"), className: "font-mono", cell: (row) => row.unit },
+            { key: "accounts", header: t("accounts"), numeric: true, cell: (row) => row.accounts },
+            { key: "debits", header: t("debits"), numeric: true, cell: (row) => groupThousands(row.debits) },
+            { key: "credits", header: t("credits"), numeric: true, cell: (row) => groupThousands(row.credits) },
+            { key: "balance", header: t("balance"), numeric: true, cell: (row) => groupThousands(row.balance) },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -5,6 +5,7 @@ import { getFormat } from "@/lib/money/format-server";
 import { LoanStatusBadge } from "@/components/loans/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listLoanProducts, listReviewQueue } from "@/lib/loans/application-queries";
@@ -28,10 +29,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     minAgeDays: sp.minAgeDays || undefined,
     page: sp.page ?? 1,
   };
-  const [t, tl, tw, format, locale, queue, products] = await Promise.all([
+  const [t, tl, tw, tt, format, locale, queue, products] = await Promise.all([
     getTranslations("adminLoans"),
     getTranslations("loans"),
     getTranslations("wallet"),
+    getTranslations("table"),
     getFormat(),
     getLocale(),
     listReviewQueue({ ctx, query }),
@@ -81,24 +83,41 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         {queue.items.length === 0 ? (
           <p className="text-sm text-slate-700">{t("empty")}</p>
         ) : (
-          <ul className="divide-y divide-slate-200">
-            {queue.items.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
-                <span>
-                  <strong>{a.companyName ?? a.borrowerName}</strong> · {a.productName} · {a.amount ? formatRupiah(a.amount, loc) : "—"} · {a.subgrade ?? "—"}
-                  <span className="block text-slate-600">
-                    {t("submittedAt")}: {a.submittedAt ? format.dateTime(a.submittedAt) : "—"}
-                  </span>
-                </span>
-                <span className="flex items-center gap-2">
-                  <LoanStatusBadge status={a.status} />
-                  <Link href={`/admin/applications/${a.id}`} className="font-semibold text-brand-700 underline" aria-label={`${t("open")} ${a.companyName ?? a.borrowerName}`}>
+          <DataTable
+            caption={t("queueTitle")}
+            testId="application-queue"
+            rows={queue.items}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                key: "borrower",
+                header: t("borrower"),
+                primary: true,
+                cell: (a) => (
+                  <>
+                    <span className="block font-semibold">{a.companyName ?? a.borrowerName}</span>
+                    {a.companyName ? <span className="block font-normal text-slate-700">{a.borrowerName}</span> : null}
+                  </>
+                ),
+              },
+              { key: "product", header: t("product"), cell: (a) => a.productName },
+              { key: "amount", header: t("amount"), numeric: true, cell: (a) => (a.amount ? formatRupiah(a.amount, loc) : "—") },
+              { key: "grade", header: t("grade"), cell: (a) => a.subgrade ?? "—" },
+              { key: "submitted", header: t("submittedAt"), className: "whitespace-nowrap", cell: (a) => (a.submittedAt ? format.dateTime(a.submittedAt) : "—") },
+              { key: "status", header: t("status"), cell: (a) => <LoanStatusBadge status={a.status} /> },
+              {
+                key: "actions",
+                header: tt("actions"),
+                srOnlyHeader: true,
+                hideLabel: true,
+                cell: (a) => (
+                  <Link href={`/admin/applications/${a.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline" aria-label={`${t("open")} ${a.companyName ?? a.borrowerName}`}>
                     {t("open")}
                   </Link>
-                </span>
-              </li>
-            ))}
-          </ul>
+                ),
+              },
+            ]}
+          />
         )}
         <Pagination
           page={queue.page}

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listUsers } from "@/lib/system/admin-users";
@@ -39,37 +40,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("usersTitle")}</caption>
-            <thead>
-              <tr className="text-slate-600">
-                <th scope="col" className="py-2">{t("name")}</th>
-                <th scope="col" className="py-2">{t("email")}</th>
-                <th scope="col" className="py-2">{t("role")}</th>
-                <th scope="col" className="py-2">{t("joined")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((u) => (
-                <tr key={u.id} className="border-t border-slate-200">
-                  <td className="py-2">
-                    {u.role === "admin" ? (
-                      u.fullName
-                    ) : (
-                      <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline" aria-label={t("viewWallet", { name: u.fullName })}>
-                        {u.fullName}
-                      </Link>
-                    )}
-                  </td>
-                  <td className="py-2">{u.email}</td>
-                  <td className="py-2">{ta(`roles.${u.role}`)}</td>
-                  <td className="py-2">{format.date(u.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("usersTitle")}
+          testId="admin-users"
+          rows={list.items}
+          rowKey={(u) => u.id}
+          columns={[
+            {
+              key: "name",
+              header: t("name"),
+              primary: true,
+              cell: (u) =>
+                u.role === "admin" ? (
+                  u.fullName
+                ) : (
+                  <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline" aria-label={t("viewWallet", { name: u.fullName })}>
+                    {u.fullName}
+                  </Link>
+                ),
+            },
+            { key: "email", header: t("email"), className: "break-all", cell: (u) => u.email },
+            { key: "role", header: t("role"), cell: (u) => ta(`roles.${u.role}`) },
+            { key: "joined", header: t("joined"), className: "whitespace-nowrap", cell: (u) => format.date(u.createdAt) },
+          ]}
+        />
         <Pagination
           page={list.page}
           hasNext={list.page < pages}

@@ -5,6 +5,7 @@ import { WithdrawalDecision } from "@/components/admin/withdrawal-decision";
 import { WalletSettingsForm } from "@/components/admin/wallet-settings-form";
 import { PillNav } from "@/components/ui/pill-nav";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
 import { formatRupiah } from "@/lib/money/format";
@@ -20,9 +21,10 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
   const sp = await searchParams;
   const ctx = await getRequestCtx();
   const status = WITHDRAWAL_STATUSES.includes(sp.status as never) ? (sp.status as (typeof WITHDRAWAL_STATUSES)[number]) : "requested";
-  const [t, tw, format, locale, queue, settings] = await Promise.all([
+  const [t, tw, tt, format, locale, queue, settings] = await Promise.all([
     getTranslations("adminWallet"),
     getTranslations("wallet"),
+    getTranslations("table"),
     getFormat(),
     getLocale(),
     listWithdrawalQueue({ ctx, input: { status, page: sp.page ?? 1 } }),
@@ -38,30 +40,49 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
         {queue.items.length === 0 ? (
           <p className="text-sm text-slate-700">{t("empty")}</p>
         ) : (
-          <ul className="divide-y divide-slate-200">
-            {queue.items.map((w) => {
-              const amount = formatRupiah(w.amount, loc);
-              return (
-                <li key={w.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                  <div className="space-y-0.5">
-                    <p className="font-semibold">
-                      {amount} · {w.user.fullName} ({w.user.email})
-                    </p>
-                    <p className="text-slate-700">
-                      {bankName(w.bankCode)} {w.accountNumber} · {w.holderName} · {t("fee")}: {formatRupiah(w.fee, loc)}
-                    </p>
-                    <p className="text-slate-600">
-                      {t("requestedAt")}: {format.dateTime(w.createdAt)}
-                    </p>
-                    {w.reason ? <p className="text-slate-600">{tw("reason", { reason: w.reason })}</p> : null}
-                  </div>
-                  {w.status === "requested" ? (
-                    <WithdrawalDecision id={w.id} label={{ amount, name: w.user.fullName }} approve={approveWithdrawalAction} reject={rejectWithdrawalAction} />
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
+          <DataTable
+            caption={t("withdrawalsTitle")}
+            testId="withdrawal-queue"
+            rows={queue.items}
+            rowKey={(w) => w.id}
+            columns={[
+              {
+                key: "user",
+                header: t("user"),
+                primary: true,
+                cell: (w) => (
+                  <>
+                    <span className="block font-semibold">{w.user.fullName}</span>
+                    <span className="block font-normal break-all text-slate-700">{w.user.email}</span>
+                    {w.reason ? <span className="block font-normal text-slate-600">{tw("reason", { reason: w.reason })}</span> : null}
+                  </>
+                ),
+              },
+              { key: "amount", header: t("amount"), numeric: true, className: "font-semibold", cell: (w) => formatRupiah(w.amount, loc) },
+              { key: "fee", header: t("fee"), numeric: true, cell: (w) => formatRupiah(w.fee, loc) },
+              {
+                key: "account",
+                header: t("bankAccount"),
+                cell: (w) => (
+                  <>
+                    <span className="block">{bankName(w.bankCode)} {w.accountNumber}</span>
+                    <span className="block text-slate-600">{w.holderName}</span>
+                  </>
+                ),
+              },
+              { key: "requested", header: t("requestedAt"), className: "whitespace-nowrap", cell: (w) => format.dateTime(w.createdAt) },
+              {
+                key: "actions",
+                header: tt("actions"),
+                srOnlyHeader: true,
+                hideLabel: true,
+                cell: (w) =>
+                  w.status === "requested" ? (
+                    <WithdrawalDecision id={w.id} label={{ amount: formatRupiah(w.amount, loc), name: w.user.fullName }} approve={approveWithdrawalAction} reject={rejectWithdrawalAction} />
+                  ) : null,
+              },
+            ]}
+          />
         )}
         <Pagination
           page={queue.page}

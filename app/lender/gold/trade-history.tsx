@@ -3,6 +3,7 @@ import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import type { GoldTradeRow } from "@/lib/gold";
 import { formatRupiah } from "@/lib/money/format";
@@ -23,35 +24,19 @@ export async function TradeHistory({ list }: { list: { items: GoldTradeRow[]; to
       {list.items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noTrades")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full whitespace-nowrap text-sm">
-            <caption className="sr-only">{t("historyTitle")}</caption>
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th scope="col">{t("colWhen")}</th>
-                <th scope="col">{t("colSide")}</th>
-                <th scope="col" className="text-right">{t("colGrams")}</th>
-                <th scope="col" className="text-right">{t("colPrice")}</th>
-                <th scope="col" className="text-right">{t("colRupiah")}</th>
-                <th scope="col" className="pl-3">{t("colSource")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100">
-                  <td className="py-2 pr-2">{format.dateTime(r.createdAt)}</td>
-                  <td className="py-2 pr-2">
-                    <Badge tone={r.side === "buy" ? "success" : "info"}>{t(`sides.${r.side}`)}</Badge>
-                  </td>
-                  <td className="py-2 pr-2 text-right tabular-nums">{formatGrams(r.units, loc)}</td>
-                  <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(r.pricePerGram, loc)}</td>
-                  <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(r.rupiah, loc)}</td>
-                  <td className="py-2 pl-3">{t(`sources.${r.source}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("historyTitle")}
+          rows={list.items}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "when", header: t("colWhen"), className: "whitespace-nowrap", cell: (r) => format.dateTime(r.createdAt) },
+            { key: "side", header: t("colSide"), cell: (r) => <Badge tone={r.side === "buy" ? "success" : "info"}>{t(`sides.${r.side}`)}</Badge> },
+            { key: "grams", header: t("colGrams"), numeric: true, cell: (r) => formatGrams(r.units, loc) },
+            { key: "price", header: t("colPrice"), numeric: true, cell: (r) => formatRupiah(r.pricePerGram, loc) },
+            { key: "rupiah", header: t("colRupiah"), numeric: true, cell: (r) => formatRupiah(r.rupiah, loc) },
+            { key: "source", header: t("colSource"), cell: (r) => t(`sources.${r.source}`) },
+          ]}
+        />
       )}
       <Pagination
         page={list.page}

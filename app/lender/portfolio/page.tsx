@@ -3,9 +3,11 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
 import { AllocationChart, ValueChart } from "@/components/portfolio/portfolio-charts";
+import { Amount } from "@/components/ui/amount";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
 import { getPortfolioCharts, getPortfolioSummary, getUpcomingRepayments, listMaturingInvestments, listPortfolioInvestments, listStatementMonths } from "@/lib/lending/portfolio";
@@ -73,23 +75,16 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           {upcoming.byDay.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noUpcoming")}</p>
           ) : (
-            <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">{t("upcomingTitle")}</caption>
-              <thead>
-                <tr className="text-left text-slate-600"><th scope="col">{t("colDate")}</th><th scope="col" className="text-right">{t("colExpected")}</th><th scope="col" className="text-right">{t("colLoans")}</th></tr>
-              </thead>
-              <tbody>
-                {upcoming.byDay.map((d) => (
-                  <tr key={d.day} className="border-t border-slate-100">
-                    <td className="py-1">{date(new Date(`${d.day}T05:00:00Z`))}</td>
-                    <td className="py-1 text-right tabular-nums">{rp(d.amount)}</td>
-                    <td className="py-1 text-right">{d.loans}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            </div>
+            <DataTable
+              caption={t("upcomingTitle")}
+              rows={upcoming.byDay}
+              rowKey={(d) => d.day}
+              columns={[
+                { key: "date", header: t("colDate"), primary: true, cell: (d) => date(new Date(`${d.day}T05:00:00Z`)) },
+                { key: "expected", header: t("colExpected"), numeric: true, cell: (d) => rp(d.amount) },
+                { key: "loans", header: t("colLoans"), numeric: true, cell: (d) => d.loans },
+              ]}
+            />
           )}
         </Card>
         <Card title={t("maturingTitle", { days: MATURING_DAYS })}>
@@ -100,7 +95,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               {maturing.map((m) => (
                 <li key={m.loanId} className="flex justify-between gap-2">
                   <Link className="text-emerald-800 underline" href={`/lender/portfolio/${m.loanId}`}>{m.productCode} {m.subgrade}</Link>
-                  <span>{date(m.maturityDate)} · {rp(m.outstanding)}</span>
+                  <span className="text-right">{date(m.maturityDate)} · <Amount>{rp(m.outstanding)}</Amount></span>
                 </li>
               ))}
             </ul>
@@ -136,36 +131,32 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         {list.items.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noInvestments")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">{t("investmentsTitle")}</caption>
-              <thead>
-                <tr className="text-left text-slate-600">
-                  <th scope="col">{t("colLoan")}</th>
-                  <th scope="col">{t("colStatus")}</th>
-                  <th scope="col" className="text-right">{t("colAmount")}</th>
-                  <th scope="col" className="text-right">{t("colOutstanding")}</th>
-                  <th scope="col">{t("colNextPayment")}</th>
-                  <th scope="col">{t("colMaturity")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((i) => {
+          <DataTable
+            caption={t("investmentsTitle")}
+            testId="portfolio-investments"
+            rows={list.items}
+            rowKey={(i) => i.loanId}
+            columns={[
+              {
+                key: "loan",
+                header: t("colLoan"),
+                primary: true,
+                cell: (i) => {
                   const name = `${i.productCode} ${i.subgrade} · ${sectorName(i.sector)}`;
-                  return (
-                    <tr key={i.loanId} className="border-t border-slate-100 align-top">
-                      <td className="py-2"><Link className="text-emerald-800 underline" href={`/lender/portfolio/${i.loanId}`} aria-label={t("openLoan", { loan: name })}>{name}</Link></td>
-                      <td className="py-2"><Badge tone={TONES[i.status]}>{t(`statuses.${i.status}`)}</Badge></td>
-                      <td className="py-2 text-right tabular-nums">{rp(i.invested)}</td>
-                      <td className="py-2 text-right tabular-nums">{rp(i.outstanding)}</td>
-                      <td className="py-2">{i.nextDueDate ? `${date(i.nextDueDate)} · ${rp(i.nextAmount)}` : "—"}</td>
-                      <td className="py-2">{date(i.maturityDate)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                  return <Link className="text-emerald-800 underline" href={`/lender/portfolio/${i.loanId}`} aria-label={t("openLoan", { loan: name })}>{name}</Link>;
+                },
+              },
+              { key: "status", header: t("colStatus"), cell: (i) => <Badge tone={TONES[i.status]}>{t(`statuses.${i.status}`)}</Badge> },
+              { key: "amount", header: t("colAmount"), numeric: true, cell: (i) => rp(i.invested) },
+              { key: "outstanding", header: t("colOutstanding"), numeric: true, cell: (i) => rp(i.outstanding) },
+              {
+                key: "next",
+                header: t("colNextPayment"),
+                cell: (i) => (i.nextDueDate ? <><span className="whitespace-nowrap">{date(i.nextDueDate)}</span> · <Amount>{rp(i.nextAmount)}</Amount></> : "—"),
+              },
+              { key: "maturity", header: t("colMaturity"), className: "whitespace-nowrap", cell: (i) => date(i.maturityDate) },
+            ]}
+          />
         )}
         <Pagination page={list.page} hasNext={list.page < pages} basePath="/lender/portfolio" params={{ status, sort }} labels={{ previous: tw("previous"), next: tw("next"), page: tw("pageOf", { page: list.page, pages }), nav: t("investmentsTitle") }} />
       </Card>

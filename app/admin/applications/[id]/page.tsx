@@ -97,7 +97,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
         {scorecard.breakdown ? (
           <>
             <p className="mb-2 text-sm font-semibold">{t("totalScore", { score: scorecard.score ?? 0, grade: app.subgrade ?? "—" })}</p>
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" role="region" aria-label={t("scorecard")} tabIndex={0}>
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr className="text-slate-600">

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
 import { Badge } from "@/components/ui/badge";
 import { Card, Stat } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatRupiah } from "@/lib/money/format";
@@ -20,8 +21,8 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
   });
   const [t, tw, ts, format, locale, movements, account] = await Promise.all([
     getTranslations("adminWallet"),
-    getTranslations("security"),
     getTranslations("wallet"),
+    getTranslations("security"),
     getFormat(),
     getLocale(),
     listUserMovementsForAdmin({ ctx, userId: id, pageSize: 50 }),
@@ -86,24 +87,16 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
         {movements.items.length === 0 ? (
           <p className="text-sm">{tw("noMovements")}</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="text-slate-600">
-                <th scope="col">{tw("date")}</th>
-                <th scope="col">{tw("type")}</th>
-                <th scope="col" className="text-right">{tw("amount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {movements.items.map((m) => (
-                <tr key={m.transferId.toString()} className="border-t border-slate-200">
-                  <td className="py-1">{format.dateTime(m.occurredAt)}</td>
-                  <td className="py-1">{tw.has(`types.${m.type}`) ? tw(`types.${m.type}`) : m.type}</td>
-                  <td className="py-1 text-right">{formatRupiah(m.amount, loc)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={tw("historyTitle")}
+            rows={movements.items}
+            rowKey={(m) => m.transferId.toString()}
+            columns={[
+              { key: "date", header: tw("date"), cell: (m) => format.dateTime(m.occurredAt) },
+              { key: "type", header: tw("type"), primary: true, cell: (m) => (tw.has(`types.${m.type}`) ? tw(`types.${m.type}`) : m.type) },
+              { key: "amount", header: tw("amount"), numeric: true, cell: (m) => formatRupiah(m.amount, loc) },
+            ]}
+          />
         )}
       </Card>
     </div>

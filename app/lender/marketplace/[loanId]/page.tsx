@@ -79,7 +79,7 @@ export default async function MarketplaceLoanPage({ params }: { params: Promise<
       </div>
       <Card title={t("exampleTitle")}>
         <p className="text-sm text-slate-700">{t("exampleIntro", { fee: formatPercent(loan.serviceFeeBps, loc, { sign: false }) })}</p>
-        <div className="mt-3 overflow-x-auto">
+        <div className="mt-3 overflow-x-auto" role="region" aria-label={t("exampleTitle")} tabIndex={0}>
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">{t("exampleTitle")}</caption>
             <thead>

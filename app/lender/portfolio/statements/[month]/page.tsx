@@ -5,6 +5,7 @@ import { getFormat } from "@/lib/money/format-server";
 import { PrintButton } from "@/components/portfolio/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getMonthlyStatement } from "@/lib/lending/portfolio";
@@ -46,33 +47,20 @@ export default async function StatementPage({ params }: { params: Promise<{ mont
         {statement.flows.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noFlows")}</p>
         ) : (
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t("statementTitle", { month: format.month(statement.month) })}</caption>
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th scope="col">{t("colDate")}</th>
-                <th scope="col">{t("colType")}</th>
-                <th scope="col">{t("colLoan")}</th>
-                <th scope="col" className="text-right">{t("totPrincipal")}</th>
-                <th scope="col" className="text-right">{t("totInterest")}</th>
-                <th scope="col" className="text-right">{t("totServiceFee")}</th>
-                <th scope="col" className="text-right">{t("colNet")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {statement.flows.map((f, i) => (
-                <tr key={i} className="border-t border-slate-100">
-                  <td className="py-1">{format.date(f.at)}</td>
-                  <td className="py-1">{t(`flowTypes.${f.kind}`)}</td>
-                  <td className="py-1"><Link className="text-emerald-800 underline print:no-underline" href={`/lender/portfolio/${f.loanId}`}>{f.loanId.slice(0, 8)}</Link></td>
-                  <td className="py-1 text-right tabular-nums">{rp(f.principal)}</td>
-                  <td className="py-1 text-right tabular-nums">{rp(f.interest + f.lateFee)}</td>
-                  <td className="py-1 text-right tabular-nums">{rp(f.serviceFee)}</td>
-                  <td className="py-1 text-right tabular-nums">{rp(f.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("statementTitle", { month: format.month(statement.month) })}
+            rows={statement.flows.map((f, i) => ({ ...f, i }))}
+            rowKey={(f) => String(f.i)}
+            columns={[
+              { key: "date", header: t("colDate"), className: "whitespace-nowrap", cell: (f) => format.date(f.at) },
+              { key: "type", header: t("colType"), primary: true, cell: (f) => t(`flowTypes.${f.kind}`) },
+              { key: "loan", header: t("colLoan"), cell: (f) => <Link className="text-emerald-800 underline print:no-underline" href={`/lender/portfolio/${f.loanId}`}>{f.loanId.slice(0, 8)}</Link> },
+              { key: "principal", header: t("totPrincipal"), numeric: true, cell: (f) => rp(f.principal) },
+              { key: "interest", header: t("totInterest"), numeric: true, cell: (f) => rp(f.interest + f.lateFee) },
+              { key: "fee", header: t("totServiceFee"), numeric: true, cell: (f) => rp(f.serviceFee) },
+              { key: "net", header: t("colNet"), numeric: true, cell: (f) => rp(f.amount) },
+            ]}
+          />
         )}
       </Card>
     </div>

@@ -1,0 +1,12 @@
+import { test } from "@playwright/test";
+import { scanAdminPages, scanBorrowerPages, scanLenderPages, scanPublicPages, scanUnverifiedLenderPages } from "./a11y-pages";
+
+// axe-core on every page at desktop width: no serious or critical violation (a11y-mobile.spec.ts: 375 px).
+test.describe("accessibility (axe-core), desktop", () => {
+  test.describe.configure({ timeout: 300_000 });
+  test("public pages", async ({ page }) => scanPublicPages(page));
+  test("every lender page", async ({ page }) => scanLenderPages(page));
+  test("every page of an unverified lender", async ({ page }) => scanUnverifiedLenderPages(page));
+  test("every borrower page", async ({ page }) => scanBorrowerPages(page));
+  test("every admin page", async ({ page }) => scanAdminPages(page));
+});
