@@ -30,6 +30,8 @@ export function toInstallmentView(r: InstallmentRow, at: Date = now()): Installm
 export type LoanSummaryView = {
   id: string;
   productCode: string;
+  /** The product's name as copied at approval (its code only if the copy has none): loans are named by it. */
+  productName: string;
   principal: bigint;
   rateBps: number;
   subgrade: string;
@@ -60,6 +62,7 @@ export function toLoanSummary(l: Loan): LoanSummaryView {
   return {
     id: l.id,
     productCode: l.productCode,
+    productName: typeof l.terms?.name === "string" ? l.terms.name : l.productCode,
     principal: l.principal,
     rateBps: l.rateBps,
     subgrade: l.subgrade,

@@ -40,7 +40,7 @@ export default async function BorrowerLoansPage() {
             {loans.map((l) => (
               <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                 <span>
-                  <strong>{formatRupiah(l.principal, loc)}</strong> · {l.subgrade} · {t("ratePerYear", { rate: (l.rateBps / 100).toFixed(2) })}
+                  <strong>{l.productName}</strong> · {formatRupiah(l.principal, loc)} · {l.subgrade} · {t("ratePerYear", { rate: (l.rateBps / 100).toFixed(2) })}
                 </span>
                 <span className="flex items-center gap-2">
                   <LoanStatusBadge status={l.status} />

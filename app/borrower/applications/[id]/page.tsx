@@ -9,6 +9,7 @@ import { isDomainError } from "@/lib/errors";
 import { getApplicationForBorrower } from "@/lib/loans/application-queries";
 import { formatRupiah } from "@/lib/money/format";
 import { answerQuestionAction } from "../../loan-actions";
+import { loanName } from "@/lib/loans/words";
 
 export default async function BorrowerApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -17,7 +18,7 @@ export default async function BorrowerApplicationPage({ params }: { params: Prom
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormatter(), getLocale()]);
+  const [t, words, format, locale] = await Promise.all([getTranslations("loans"), getTranslations("words"), getFormatter(), getLocale()]);
   const open = app.questions.find((q) => !q.answer);
   async function answer(text: string) {
     "use server";
@@ -52,7 +53,7 @@ export default async function BorrowerApplicationPage({ params }: { params: Prom
         {app.loan ? (
           <p className="mt-3">
             <Link href={`/borrower/loans/${app.loan.id}`} className="font-semibold text-brand-700 underline">
-              {t("detailTitle", { code: app.loan.id.slice(0, 8).toUpperCase() })}
+              {loanName(words, { businessName: app.business.legalName, productName: app.product?.name ?? t("detailTitle", { code: app.loan.id.slice(0, 8).toUpperCase() }) })}
             </Link>
           </p>
         ) : null}
