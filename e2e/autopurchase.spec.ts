@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 // A verified seeded lender with cash and no strategies yet (the demo lender has seeded ones).
 const LENDER = "lender3@lumbung.test";
 const STRATEGY = "Invoices any grade";
-const PURPOSE = "Invoice to a hotel chain, payable in 60 days";
+const PURPOSE = "Tagihan ke jaringan hotel, dibayar dalam 60 hari";
 
 /** Seeded lenders 2–4 are verified with cash but read Indonesian; the tests read English. */
 async function inEnglish(page: Page) {
