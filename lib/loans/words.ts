@@ -28,3 +28,15 @@ export function factorName(words: Translate, factor: string): string {
   if (words.has ? words.has(`factors.${factor}`) : true) return words(`factors.${factor}`);
   return factor.replace(/_/g, " ");
 }
+
+const DOCUMENT_VALUES: Record<string, string> = { id: "id", "bank statements": "bank_statement", "business licence": "business_licence", none: "none" };
+
+/**
+ * A factor's value as stored in the breakdown, in words: the sector by name, the documents list
+ * ("id, bank statements") by their names; numbers pass through.
+ */
+export function factorValue(words: Translate, sectors: Translate, factor: string, value: string): string {
+  if (factor === "sector") return sectorName(sectors, value);
+  if (factor === "documents") return value.split(", ").map((v) => (DOCUMENT_VALUES[v] ? words(`documents.${DOCUMENT_VALUES[v]}`) : v)).join(", ");
+  return value;
+}

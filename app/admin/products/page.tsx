@@ -14,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProductsPage() {
   const ctx = await getRequestCtx();
   const [t, products] = await Promise.all([getTranslations("products"), listLoanProducts({ ctx, includeInactive: true })]);
+  const [tl, ta] = await Promise.all([getTranslations("loans"), getTranslations("apply")]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -21,7 +22,7 @@ export default async function ProductsPage() {
       {products.map((p) => {
         const bands = p.rateBands as Record<string, { minRateBps: number; maxRateBps: number }>;
         return (
-          <Card key={p.id} title={`${p.name} (${p.method}, ${p.tenorUnit})`}>
+          <Card key={p.id} title={`${p.name} (${tl(`methods.${p.method}`)}, ${ta(`units.${p.tenorUnit}`)})`}>
             <ProductForm
               action={updateProductAction}
               initial={{
