@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { tenorText } from "@/lib/loans/words";
 import { formatRupiah } from "@/lib/money/format";
 
 /** A previewed loan as the JSON API sends it (bigints as strings). */
@@ -32,7 +31,7 @@ export function PreviewList({ loans, total, wouldBuy, productNames = {} }: { loa
         <li key={l.loanId} className="min-w-0 py-2">
           <p className="font-medium break-words">
             <Link href={`/lender/marketplace/${l.loanId}`} className="text-brand-700 underline">
-              {productNames[l.productCode] ?? l.productCode} · {l.subgrade} · {(l.rateBps / 100).toFixed(2)}% · {tenorText(words, l.tenor, l.tenorUnit)}
+              {productNames[l.productCode] ?? l.productCode} · {l.subgrade} · {(l.rateBps / 100).toFixed(2)}% · {words(`tenor.${l.tenorUnit}`, { count: l.tenor })}
             </Link>
           </p>
           <p className="break-words text-slate-700">{l.purpose}</p>
