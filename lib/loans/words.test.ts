@@ -1,6 +1,5 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { localizeCsvHeader } from "@/app/api/_lib/csv";
 import { goldTradesToCsv } from "@/lib/gold/trades";
 import { renderNotification } from "@/lib/notifications/render";
 import en from "@/messages/en.json";
@@ -76,15 +75,6 @@ describe("people's words, not keys", () => {
     expect(factorValue(w, s, "documents", "id, bank statements, business licence")).toBe("KTP, Rekening koran, Izin usaha");
     expect(factorValue(w, s, "documents", "none")).toBe("Tidak ada");
     expect(factorValue(w, s, "years_operating", "3")).toBe("3");
-  });
-
-  it("writes CSV headers in the reader's language and leaves the rows alone", () => {
-    const csv = "date,type,loan_id,amount,principal,interest,late_fee,service_fee\n2026-01-01T00:00:00.000Z,repayment,abc,100,90,10,0,1\n";
-    expect(localizeCsvHeader(csv, tr("id", "csv.portfolio"))).toBe(
-      "Tanggal,Jenis,ID pinjaman,Jumlah (Rp),Pokok (Rp),Bunga (Rp),Denda keterlambatan (Rp),Biaya layanan (Rp)\n2026-01-01T00:00:00.000Z,repayment,abc,100,90,10,0,1\n",
-    );
-    expect(localizeCsvHeader("time,side,grams\n", tr("en", "csv.gold"))).toBe("Time,Buy or sell,Grams\n");
-    expect(localizeCsvHeader("date,unknown_column\n", tr("en", "csv.wallet"))).toBe("Date,unknown_column\n");
   });
 
   it("names a restructured loan by its product; rows that stored only the id read 'your loan'", () => {
