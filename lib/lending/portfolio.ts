@@ -317,6 +317,8 @@ export type MonthlyStatement = {
   totals: { invested: bigint; principal: bigint; interest: bigint; lateFee: bigint; serviceFee: bigint; net: bigint };
   openingOutstanding: bigint;
   closingOutstanding: bigint;
+  /** Each flow's loan by name (business and product), for naming it instead of its id. */
+  loanNames: Record<string, { businessName: string; productName: string }>;
 };
 
 /** One month's cash flows (WIB calendar month) with totals and the outstanding principal before and after. */
@@ -325,7 +327,7 @@ export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unk
   const parsed = StatementMonth.safeParse(month);
   if (!parsed.success) throw new NotFound("The statement");
   const { from, to } = wibMonthBounds(parsed.data);
-  const [flows, [before]] = await Promise.all([
+  const [flows, [before], named] = await Promise.all([
     cashFlowsOf(ctx, actor.userId, { from, to }),
     dbOf(ctx)
       .execute(sql`
@@ -336,7 +338,11 @@ export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unk
           select occurred_at, -principal from lender_distributions where lender_id = ${actor.userId}::uuid
         ) f where at < ${from.toISOString()}::timestamptz`)
       .then((r) => rowsOf<{ outstanding: string }>(r)),
+    dbOf(ctx)
+      .execute(sql`with ${mine(actor.userId)} select id, product_name, business_name from mine`)
+      .then((r) => rowsOf<{ id: string; product_name: string; business_name: string }>(r)),
   ]);
+  const loanNames = Object.fromEntries(named.map((r) => [r.id, { businessName: r.business_name, productName: r.product_name }]));
   const totals = { invested: 0n, principal: 0n, interest: 0n, lateFee: 0n, serviceFee: 0n, net: 0n };
   for (const f of flows) {
     if (f.kind === "investment") totals.invested -= f.amount;
@@ -349,7 +355,7 @@ export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unk
     }
   }
   const openingOutstanding = BigInt(before?.outstanding ?? "0");
-  return { month: parsed.data, flows, totals, openingOutstanding, closingOutstanding: openingOutstanding + totals.invested - totals.principal };
+  return { month: parsed.data, flows, totals, openingOutstanding, closingOutstanding: openingOutstanding + totals.invested - totals.principal, loanNames };
 }
 
 const CSV_HEADER = "date,type,loan_id,amount,principal,interest,late_fee,service_fee";

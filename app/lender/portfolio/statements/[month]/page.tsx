@@ -8,6 +8,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getMonthlyStatement } from "@/lib/lending/portfolio";
 import { formatRupiah } from "@/lib/money/format";
+import { loanName } from "@/lib/loans/words";
 
 /** A printable monthly statement of the lender's cash flows (WIB calendar month). */
 export default async function StatementPage({ params }: { params: Promise<{ month: string }> }) {
@@ -19,6 +20,7 @@ export default async function StatementPage({ params }: { params: Promise<{ mont
   });
   const [t, format, locale] = await Promise.all([getTranslations("portfolio"), getFormatter(), getLocale()]);
   const rp = (n: bigint) => formatRupiah(n, locale as "en" | "id");
+  const words = await getTranslations("words");
   const { totals } = statement;
   return (
     <div className="space-y-6">
@@ -63,7 +65,7 @@ export default async function StatementPage({ params }: { params: Promise<{ mont
                 <tr key={i} className="border-t border-slate-100">
                   <td className="py-1">{format.dateTime(f.at, { dateStyle: "medium", timeZone: "Asia/Jakarta" })}</td>
                   <td className="py-1">{t(`flowTypes.${f.kind}`)}</td>
-                  <td className="py-1"><Link className="text-emerald-800 underline print:no-underline" href={`/lender/portfolio/${f.loanId}`}>{f.loanId.slice(0, 8)}</Link></td>
+                  <td className="py-1"><Link className="text-emerald-800 underline print:no-underline" href={`/lender/portfolio/${f.loanId}`}>{statement.loanNames[f.loanId] ? loanName(words, statement.loanNames[f.loanId]!) : f.loanId.slice(0, 8)}</Link></td>
                   <td className="py-1 text-right tabular-nums">{rp(f.principal)}</td>
                   <td className="py-1 text-right tabular-nums">{rp(f.interest + f.lateFee)}</td>
                   <td className="py-1 text-right tabular-nums">{rp(f.serviceFee)}</td>
