@@ -118,7 +118,7 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
   await expect(page).toHaveURL(/\/lender\/portfolio\/[0-9a-f-]{36}/);
   await expect(page.getByText(/Rp\s?1,000,000/).first()).toBeVisible();
   await page.goto("/lender/portfolio?status=funding&sort=amount_desc");
-  await expect(page.getByRole("table", { name: "Investments" }).getByRole("link", { name: /Open loan invoice-financing .* Food and beverage/ }).first()).toBeVisible();
+  await expect(page.getByRole("table", { name: "Investments" }).getByRole("link", { name: /Open loan CV Kopi Nusantara · Invoice Financing/ }).first()).toBeVisible();
 
   // … and a notification says so.
   await page.goto("/lender/notifications");

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AddToCartForm } from "@/components/loans/add-to-cart-form";
 import { FundingProgress } from "@/components/loans/funding-progress";
@@ -20,7 +20,12 @@ export default async function MarketplaceLoanPage({ params }: { params: Promise<
   const { loanId } = await params;
   const ctx = await getRequestCtx();
   const loan = await getMarketplaceLoan({ ctx, input: { loanId } }).catch((e) => {
-    if (isDomainError(e) && e.status === 404) notFound();
+    if (isDomainError(e) && e.status === 404) {
+      // A loan that just left the marketplace (the lender's own investment filled it) opens the lender's
+      // page for it, which is itself a 404 for a loan they have no share in.
+      if (ctx.actor.type === "user" && ctx.actor.role === "lender" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(loanId)) redirect(`/lender/portfolio/${loanId}`);
+      notFound();
+    }
     throw e;
   });
   const [t, tl, tc, ts, twords, format, locale] = await Promise.all([getTranslations("market"), getTranslations("loans"), getTranslations("cart"), getTranslations("sectors"), getTranslations("words"), getFormatter(), getLocale()]);
