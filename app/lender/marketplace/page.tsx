@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const SORTS = ["newest", "rate_desc", "time_left", "funded_pct"] as const;
 const GRADES = ["A", "B", "C", "D", "E"] as const;
-/** Loans per page: ten compact cards (about 3.500 px on a 375 px phone instead of 10.000 px for 31). */
+/** Loans per page: ten cards (measured at 375 px: the page is about 5.250 px tall, cards 445–485 px each). */
 const PAGE_SIZE = 10;
 const FILTER_KEYS = ["product", "grade", "tenorMin", "tenorMax", "minRate", "sector"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
