@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 // A verified seeded lender with cash and no strategies yet (the demo lender has seeded ones).
 const LENDER = "lender3@lumbung.test";
 const STRATEGY = "Invoices any grade";
-const PURPOSE = "Invoice to a hotel chain, payable in 60 days";
+const PURPOSE = "Tagihan ke jaringan hotel, dibayar dalam 60 hari";
 
 /** Seeded lenders 2–4 are verified with cash but read Indonesian; the tests read English. */
 async function inEnglish(page: Page) {
@@ -114,7 +114,7 @@ test("a lender sets up a strategy, an admin approves a matching loan, and it is 
   await expect(page).toHaveURL(/\/lender\/portfolio\/[0-9a-f-]{36}/);
   await expect(page.getByText(/Rp\s?1,000,000/).first()).toBeVisible();
   await page.goto("/lender/portfolio?status=funding&sort=amount_desc");
-  await expect(page.getByRole("table", { name: "Investments" }).getByRole("link", { name: /Open loan invoice-financing .* Food and beverage/ }).first()).toBeVisible();
+  await expect(page.getByRole("table", { name: "Investments" }).getByRole("link", { name: /Open loan CV Kopi Nusantara · Invoice Financing/ }).first()).toBeVisible();
 
   // … and a notification says so.
   await page.goto("/lender/notifications");

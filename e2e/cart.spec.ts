@@ -5,17 +5,19 @@ test("the demo lender filters the marketplace, opens a loan, adds two loans to t
   await signIn(page, "lender@lumbung.test");
   await page.goto("/lender/marketplace");
 
-  // Filters live in the URL (a GET form).
-  await page.getByLabel("Minimum rate (% a year)").fill("1");
-  await page.getByLabel("Sort loans").selectOption("rate_desc");
-  await page.getByRole("button", { name: "Apply filters" }).click();
+  // Filters live in the URL (a GET form in the filter sheet).
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  const sheet = page.getByRole("dialog", { name: "Filter and sort loans" });
+  await sheet.getByLabel("Minimum rate (% a year)").fill("1");
+  await sheet.getByLabel("Sort loans").selectOption("rate_desc");
+  await sheet.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/minRate=1/);
   await expect(page).toHaveURL(/sort=rate_desc/);
   await expect(page.getByText(/loans? match/)).toBeVisible();
   await expect(page.getByRole("progressbar").first()).toBeVisible();
 
   // The first loan's detail page: schedule per Rp1.000.000, then add it to the cart.
-  await page.getByRole("link", { name: /^Details of/ }).first().click();
+  await page.getByRole("list", { name: "Loans open for funding" }).getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "What you receive per Rp1.000.000" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Scorecard summary" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "History on Lumbung" })).toBeVisible();

@@ -169,6 +169,7 @@ test.describe("e-KYC and risk check", () => {
 
     // Rp12.000.000 more would bring the outstanding to Rp12.500.000: above the 10% limit, with the figures.
     await page.goto("/lender/marketplace");
+    await page.getByRole("list", { name: "Loans open for funding" }).getByRole("link").first().click();
     await page.getByLabel(/^Amount to invest in/).first().fill("12000000");
     await page.getByRole("button", { name: /^Invest in / }).first().click();
     await page.getByRole("dialog", { name: "Confirm investment" }).getByRole("button", { name: "Invest" }).click();

@@ -86,7 +86,8 @@ test("a borrower applies with documents, an admin approves, a lender funds it, t
   // A lender funds the whole loan.
   await signIn(page, "lender@lumbung.test");
   await page.goto("/lender/marketplace?sort=newest");
-  const label = /Paylater Bisnis Rp\s?5,000,000/;
+  await page.getByRole("link", { name: "CV Uji Peramban" }).first().click();
+  const label = /CV Uji Peramban · Paylater Bisnis Rp\s?5,000,000/;
   await page.getByLabel(new RegExp(`Amount to invest in ${label.source}`)).first().fill("5000000");
   await page.getByRole("button", { name: new RegExp(`Invest in ${label.source}`) }).first().click();
   await page.getByRole("dialog", { name: "Confirm investment" }).getByRole("button", { name: "Invest" }).click();

@@ -36,7 +36,7 @@ test("the demo lender sees the portfolio summary, investments, charts, downloads
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download all cash flows (CSV)" }).click()]);
   const csv = await fs.readFile((await download.path())!, "utf8");
-  expect(csv.split("\n")[0]).toBe("date,type,loan_id,amount,principal,interest,late_fee,service_fee");
+  expect(csv.split("\n")[0]).toBe("Date,Type,Loan ID,Amount (Rp),Principal (Rp),Interest (Rp),Late fee (Rp),Service fee (Rp)");
   expect(csv).toContain(",investment,");
   expect(csv).toContain(",repayment,");
 

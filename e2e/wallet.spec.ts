@@ -91,7 +91,7 @@ test("a lender tops up through the sandbox gateway, withdraws, an admin approves
   const download = await downloadPromise;
   const csv = await fs.readFile((await download.path())!, "utf8");
   const lines = csv.trim().split("\n");
-  expect(lines[0]).toBe("date,type,amount_idr,reference_type,reference_id,transfer_id");
+  expect(lines[0]).toBe("Date,Type,Amount (Rp),Reference type,Reference ID,Transfer ID");
   expect(lines.slice(1).map((l) => l.split(",").slice(1, 3).join(",")).sort()).toEqual(["fee,-2500", "topup,1000000", "withdrawal,-250000"]);
 });
 

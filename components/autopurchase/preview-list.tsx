@@ -22,7 +22,7 @@ const SHOWN = 10;
 /** Today's listed loans that match, as a short list (the first ten; the count says how many in all). */
 export function PreviewList({ loans, total, wouldBuy, productNames = {} }: { loans: PreviewLoanJson[]; total: number; wouldBuy?: string; productNames?: Record<string, string> }) {
   const t = useTranslations("autoPurchase.preview");
-  const tm = useTranslations("market");
+  const words = useTranslations("words");
   const locale = useLocale() as "en" | "id";
   if (loans.length === 0) return null;
   return (
@@ -31,7 +31,7 @@ export function PreviewList({ loans, total, wouldBuy, productNames = {} }: { loa
         <li key={l.loanId} className="min-w-0 py-2">
           <p className="font-medium break-words">
             <Link href={`/lender/marketplace/${l.loanId}`} className="text-brand-700 underline">
-              {productNames[l.productCode] ?? l.productCode} · {l.subgrade} · {formatPercent(l.rateBps, locale)} · {l.tenor} {l.tenorUnit === "days" ? tm("days") : tm("months")}
+              {productNames[l.productCode] ?? l.productCode} · {l.subgrade} · {formatPercent(l.rateBps, locale)} · {words(`tenor.${l.tenorUnit}`, { count: l.tenor })}
             </Link>
           </p>
           <p className="break-words text-slate-700">{l.purpose}</p>

@@ -7,13 +7,14 @@ import { formatRupiah } from "@/lib/money/format";
 /**
  * Whole rupiah, digits only, with the amount written out under the field. Like the wallet's
  * RupiahInput, but its echo is neutral ("That is Rp…"): here the amount is often a price or what
- * you receive, not something you pay.
+ * you receive, not something you pay. A buy (`pays`) says "You will pay Rp…".
  */
-export function RupiahField({ id, label, hint, error, value, onChange }: { id: string; label: string; hint?: string; error?: string; value: string; onChange: (digits: string) => void }) {
+export function RupiahField({ id, label, hint, error, value, pays = false, onChange }: { id: string; label: string; hint?: string; error?: string; value: string; pays?: boolean; onChange: (digits: string) => void }) {
   const t = useTranslations("gold");
+  const tw = useTranslations("wallet");
   const locale = useLocale() as "en" | "id";
   const digits = value.replace(/\D/g, "");
-  const echo = digits && digits.length <= 16 ? t("amountIs", { amount: formatRupiah(BigInt(digits), locale) }) : undefined;
+  const echo = digits && digits.length <= 16 ? (pays ? tw("amountPreview", { amount: formatRupiah(BigInt(digits), locale) }) : t("amountIs", { amount: formatRupiah(BigInt(digits), locale) })) : undefined;
   return (
     <TextField
       id={id}

@@ -173,6 +173,7 @@ export function TradeDialog({ side, availableUnits, actions, onClose }: { side: 
             id={`${ids}-amount`}
             label={t(side === "buy" ? "amountToSpend" : "amountToReceive")}
             hint={side === "buy" ? t("minBuyHint", { min: rp(GOLD_MIN_BUY.toString()) }) : undefined}
+            pays={side === "buy"}
             error={local ? t(`errors.${local}`, { min: rp(GOLD_MIN_BUY.toString()) }) : fieldError}
             value={amount}
             onChange={setAmount}

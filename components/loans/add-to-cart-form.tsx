@@ -11,7 +11,20 @@ import { useErrorText } from "@/components/wallet/use-messages";
 type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 
 /** An amount and "Add to cart": no money moves until checkout. */
-export function AddToCartForm({ loanId, label, minimum, action }: { loanId: string; label: string; minimum: string; action: (input: { loanId: string; amount: string }) => Promise<Result> }) {
+export function AddToCartForm({
+  loanId,
+  label,
+  minimum,
+  action,
+  primary = false,
+}: {
+  loanId: string;
+  label: string;
+  minimum: string;
+  action: (input: { loanId: string; amount: string }) => Promise<Result>;
+  /** A marketplace card's one action: the button is the card's primary one. */
+  primary?: boolean;
+}) {
   const t = useTranslations("cart");
   const [before, after = ""] = t("addTo", { loan: "\u0000" }).split("\u0000");
   const text = useErrorText();
@@ -37,7 +50,7 @@ export function AddToCartForm({ loanId, label, minimum, action }: { loanId: stri
     >
       <RupiahInput id={id} label={t("amountFor", { loan: label })} value={amount} error={error} onChange={(e) => setAmount(e.target.value)} />
       {/* Named "Add <loan> to cart" from its content, the loan's name visually hidden: the visible words stay part of the name. */}
-      <Button type="submit" variant="secondary" disabled={!amount || pending}>
+      <Button type="submit" variant={primary ? "primary" : "secondary"} className={primary ? "w-full sm:w-auto" : ""} disabled={!amount || pending}>
         {before}
         <span className="sr-only">{label}</span>
         {after}

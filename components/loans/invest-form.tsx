@@ -37,7 +37,7 @@ export function InvestForm({
   const id = `invest-${loanId}`;
   return (
     <div className="space-y-2">
-      <RupiahInput id={id} label={t("amountFor", { loan: label })} value={amount} error={error} onChange={(e) => setAmount(e.target.value)} />
+      <RupiahInput pays id={id} label={t("amountFor", { loan: label })} value={amount} error={error} onChange={(e) => setAmount(e.target.value)} />
       <Button
         onClick={() => {
           setError(undefined);

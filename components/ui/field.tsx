@@ -5,13 +5,18 @@ export const control =
 
 type FieldProps = { id: string; label: string; error?: string; hint?: ReactNode };
 
-/** The ids a control is described by: its error and its hint, when shown. */
+/**
+ * The ids a control is described by: its error, or else its hint. While an error shows, it takes the
+ * hint's place, so the two never say the same thing twice ("At least Rp10.000." above "The amount
+ * must be at least Rp10.000.").
+ */
 export function describedBy({ id, error, hint }: FieldProps): string | undefined {
-  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-/** What every field shares: the visible label, then the control, its hint and its announced error. */
-export function FieldFrame({ id, label, error, hint, className, children }: FieldProps & { className: string; children: ReactNode }) {
+/** What every field shares: the visible label, then the control, and its hint or its announced error. */
+export function FieldFrame({ id, label, error, hint: givenHint, className, children }: FieldProps & { className: string; children: ReactNode }) {
+  const hint = error ? undefined : givenHint;
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">

@@ -62,7 +62,7 @@ export function TopUpForm({ action }: { action: (input: Values) => Promise<Resul
         control={control}
         name="amount"
         render={({ field }) => (
-          <RupiahInput id="topup-amount" label={t("amount")} hint={t("amountHint")} error={text.field(errors.amount?.message)} {...field} />
+          <RupiahInput pays id="topup-amount" label={t("amount")} hint={t("amountHint")} error={text.field(errors.amount?.message)} {...field} />
         )}
       />
       <Button type="submit" disabled={pending}>

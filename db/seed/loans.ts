@@ -28,6 +28,20 @@ const PDF = new TextEncoder().encode("%PDF-1.4\n% Lumbung demo document\n%%EOF\n
 type ProductCode = "modal-usaha" | "invoice-financing" | "paylater-bisnis";
 
 const EXTRA_LENDERS = ["Rina Wijaya", "Agus Pratama", "Dewi Anggraini"];
+/**
+ * What each extra borrower writes as the purpose, in Indonesian as an Indonesian SME owner would: one
+ * per product (working capital, an invoice to finance, stock on paylater).
+ */
+const PURPOSES: Record<string, [string, string, string]> = {
+  manufacturing: ["Bahan baku untuk pesanan menjelang Lebaran", "Menalangi tagihan ke toko grosir di Jakarta", "Membeli kain dan benang untuk produksi bulan depan"],
+  trade: ["Menambah stok barang dagangan", "Menalangi tagihan ke toko mitra", "Belanja stok sembako untuk akhir bulan"],
+  logistics: ["Servis dan ban baru untuk armada truk", "Menalangi tagihan pengiriman ke pelanggan korporat", "Bahan bakar dan tol untuk rute baru"],
+  food_beverage: ["Peralatan dapur untuk cabang baru", "Menalangi tagihan pesanan katering kantor", "Stok bahan baku untuk pesanan hari raya"],
+  agriculture: ["Bibit dan pupuk untuk musim tanam", "Menalangi tagihan panen ke pengepul", "Sewa alat panen untuk musim ini"],
+  services: ["Peralatan kebersihan untuk kontrak baru", "Menalangi tagihan jasa ke gedung perkantoran", "Seragam dan perlengkapan karyawan baru"],
+  construction: ["Material bangunan untuk proyek perumahan", "Menalangi termin proyek renovasi sekolah", "Sewa alat berat untuk proyek jalan desa"],
+};
+
 const EXTRA_BORROWERS: [string, string, string][] = [
   ["Siti Rahma", "CV Batik Pekalongan", "manufacturing"],
   ["Joko Susilo", "UD Sembako Makmur", "trade"],
@@ -191,14 +205,14 @@ export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
   try {
     // Repaid: Paylater Bisnis, 2 months, disbursed 100 days ago.
     setNow(new Date(realNow.getTime() - 100 * DAY));
-    const repaid = await listDemo({ product: "paylater-bisnis", amount: 10_000_000n, tenor: 2, purpose: "Stock of coffee beans for the harvest season" });
+    const repaid = await listDemo({ product: "paylater-bisnis", amount: 10_000_000n, tenor: 2, purpose: "Stok biji kopi untuk musim panen" });
     await fund(repaid, [4_000_000n, 3_000_000n, 2_000_000n, 1_000_000n]);
     await acceptAgreement({ ctx: borrowerCtx, input: { loanId: repaid } });
     await payAt(repaid, 1);
     await payAt(repaid, 2);
     // Active, first installment paid: Modal Usaha, 6 months, disbursed 40 days ago.
     setNow(new Date(realNow.getTime() - 40 * DAY));
-    const active = await listDemo({ product: "modal-usaha", amount: 50_000_000n, tenor: 6, purpose: "A second roaster to double production" });
+    const active = await listDemo({ product: "modal-usaha", amount: 50_000_000n, tenor: 6, purpose: "Mesin sangrai kedua untuk menggandakan produksi" });
     await acceptAgreement({ ctx: borrowerCtx, input: { loanId: active } });
     await fund(active, [20_000_000n, 15_000_000n, 10_000_000n, 5_000_000n]);
     // Accepted before it filled: the loans.disburse job would do this; the seed cannot wait for it.
@@ -206,13 +220,13 @@ export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
     await payAt(active, 1);
     // Listed and funding since yesterday.
     setNow(new Date(realNow.getTime() - DAY));
-    const listed = await listDemo({ product: "modal-usaha", amount: 100_000_000n, tenor: 12, purpose: "Open a second café in Bandung" });
+    const listed = await listDemo({ product: "modal-usaha", amount: 100_000_000n, tenor: 12, purpose: "Membuka kafe kedua di Bandung" });
     await fund(listed, [5_000_000n, 20_000_000n, 10_000_000n]);
   } finally {
     setNow(null);
   }
   // In review: submitted today.
-  await apply(db, borrowerCtx, products, { product: "invoice-financing", amount: 30_000_000n, tenor: 60, legalName: "CV Kopi Nusantara", sector: "food_beverage", purpose: "Invoice to a hotel chain, payable in 60 days" });
+  await apply(db, borrowerCtx, products, { product: "invoice-financing", amount: 30_000_000n, tenor: 60, legalName: "CV Kopi Nusantara", sector: "food_beverage", purpose: "Tagihan ke jaringan hotel, dibayar dalam 60 hari" });
 
   await seedLoanStates(db, passwordHash, { products, adminCtx, lenderCtxs, realNow });
 
@@ -226,9 +240,9 @@ export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
   for (const [i, [name, company, sector]] of EXTRA_BORROWERS.entries()) {
     const u = await ensureUser(db, passwordHash, `borrower${i + 2}@lumbung.test`, "borrower", name, [company, sector]);
     const ctx = userCtx(u.id, "borrower");
-    for (const [product, tenors, amounts] of plans) {
+    for (const [k, [product, tenors, amounts]] of plans.entries()) {
       n++;
-      const applicationId = await apply(db, ctx, products, { product, amount: amounts[n % amounts.length]!, tenor: tenors[n % tenors.length]!, legalName: company, sector, purpose: `Working capital for ${company}`, years: 1 + (n % 8) });
+      const applicationId = await apply(db, ctx, products, { product, amount: amounts[n % amounts.length]!, tenor: tenors[n % tenors.length]!, legalName: company, sector, purpose: PURPOSES[sector]?.[k] ?? `Modal kerja untuk ${company}`, years: 1 + (n % 8) });
       const subgrade = SUBGRADES[(n * 7) % SUBGRADES.length]!;
       const { loanId } = await approveApplication({ ctx: adminCtx, input: { applicationId, subgrade } });
       const amount = amounts[n % amounts.length]!;

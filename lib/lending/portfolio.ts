@@ -38,7 +38,7 @@ function mine(userId: string): SQL {
       where d.lender_id = ${userId}::uuid group by i.loan_id
     ),
     mine as (
-      select l.id, l.status, l.subgrade, l.sector, l.product_code, l.rate_bps, l.principal as loan_principal, l.days_past_due,
+      select l.id, l.status, l.subgrade, l.sector, l.product_code, lp.name as product_name, coalesce(la.business->>'legalName', '') as business_name, l.rate_bps, l.principal as loan_principal, l.days_past_due,
         l.schedule_version, inv.active_amount, inv.reserved_amount,
         inv.active_amount + inv.reserved_amount as invested,
         case when l.status in ('active', 'late', 'default') then inv.active_amount - coalesce(got.principal, 0) else 0 end as outstanding,
@@ -46,6 +46,7 @@ function mine(userId: string): SQL {
              when l.status in ('default', 'written_off') then 'default'
              else l.status::text end as display_status
       from inv join loans l on l.id = inv.loan_id left join got on got.loan_id = l.id
+        join loan_products lp on lp.id = l.product_id join loan_applications la on la.id = l.application_id
     )`;
 }
 
@@ -130,6 +131,9 @@ export type PortfolioItem = {
   loanId: string;
   status: PortfolioStatus;
   productCode: string;
+  /** The product's and the business's names: a loan is named by these, never by its id. */
+  productName: string;
+  businessName: string;
   subgrade: string;
   sector: string;
   rateBps: number;
@@ -151,10 +155,10 @@ export async function listPortfolioInvestments({ ctx, query }: { ctx: Ctx; query
     : q.sort === "amount_desc" ? sql`m.invested desc, m.id`
     : q.sort === "amount_asc" ? sql`m.invested asc, m.id`
     : sql`s.maturity asc nulls last, m.id`;
-  const rows = rowsOf<{ id: string; display_status: PortfolioStatus; product_code: string; subgrade: string; sector: string; rate_bps: number; invested: string; outstanding: string; next_due: string | null; next_amount: string | null; maturity: string | null; total: number }>(
+  const rows = rowsOf<{ id: string; display_status: PortfolioStatus; product_code: string; product_name: string; business_name: string; subgrade: string; sector: string; rate_bps: number; invested: string; outstanding: string; next_due: string | null; next_amount: string | null; maturity: string | null; total: number }>(
     await dbOf(ctx).execute(sql`
       with ${mine(actor.userId)}
-      select m.id, m.display_status, m.product_code, m.subgrade, m.sector, m.rate_bps, m.invested::text, m.outstanding::text,
+      select m.id, m.display_status, m.product_code, m.product_name, m.business_name, m.subgrade, m.sector, m.rate_bps, m.invested::text, m.outstanding::text,
         n.due_date as next_due,
         case when n.owed is null or m.display_status = 'repaid' then null else div(n.owed::numeric * m.active_amount, m.loan_principal)::text end as next_amount,
         s.maturity, count(*) over ()::int as total
@@ -172,6 +176,8 @@ export async function listPortfolioInvestments({ ctx, query }: { ctx: Ctx; query
     loanId: r.id,
     status: r.display_status,
     productCode: r.product_code,
+    productName: r.product_name,
+    businessName: r.business_name,
     subgrade: r.subgrade,
     sector: r.sector,
     rateBps: Number(r.rate_bps),
@@ -211,24 +217,24 @@ export function wibMonthOf(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
 }
 
-export type MaturingInvestment = { loanId: string; maturityDate: Date; outstanding: bigint; productCode: string; subgrade: string };
+export type MaturingInvestment = { loanId: string; maturityDate: Date; outstanding: bigint; productCode: string; productName: string; businessName: string; subgrade: string };
 
 /** Loans the lender is in whose last installment falls due within `withinDays` (the maturity-reminder journey reuses this). */
 export async function listMaturingInvestments({ ctx, withinDays }: { ctx: Ctx; withinDays: number }): Promise<MaturingInvestment[]> {
   const actor = requireRole(ctx, "lender");
   const at = now();
   const until = new Date(at.getTime() + Math.max(0, Math.min(366, Math.floor(withinDays))) * DAY);
-  const rows = rowsOf<{ id: string; maturity: string; outstanding: string; product_code: string; subgrade: string }>(
+  const rows = rowsOf<{ id: string; maturity: string; outstanding: string; product_code: string; product_name: string; business_name: string; subgrade: string }>(
     await dbOf(ctx).execute(sql`
       with ${mine(actor.userId)}
-      select m.id, s.maturity, m.outstanding::text, m.product_code, m.subgrade
+      select m.id, s.maturity, m.outstanding::text, m.product_code, m.product_name, m.business_name, m.subgrade
       from mine m
       join lateral (select max(due_date) as maturity from installments where loan_id = m.id and schedule_version = m.schedule_version) s on true
       where m.status in ('active', 'late') and s.maturity >= ${at.toISOString()}::timestamptz and s.maturity <= ${until.toISOString()}::timestamptz
       order by s.maturity, m.id
       limit 100`),
   );
-  return rows.map((r) => ({ loanId: r.id, maturityDate: new Date(r.maturity), outstanding: BigInt(r.outstanding), productCode: r.product_code, subgrade: r.subgrade }));
+  return rows.map((r) => ({ loanId: r.id, maturityDate: new Date(r.maturity), outstanding: BigInt(r.outstanding), productCode: r.product_code, productName: r.product_name, businessName: r.business_name, subgrade: r.subgrade }));
 }
 
 export type UpcomingView = { month: string; dueThisMonth: bigint; overdue: bigint; byDay: { day: string; amount: bigint; loans: number }[] };
@@ -346,6 +352,8 @@ export type MonthlyStatement = {
   totals: { invested: bigint; principal: bigint; interest: bigint; lateFee: bigint; serviceFee: bigint; net: bigint };
   openingOutstanding: bigint;
   closingOutstanding: bigint;
+  /** Each flow's loan by name (business and product), for naming it instead of its id. */
+  loanNames: Record<string, { businessName: string; productName: string }>;
 };
 
 /** One month's cash flows (WIB calendar month) with totals and the outstanding principal before and after. */
@@ -356,7 +364,7 @@ export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unk
   // No statement for a month before the account existed or one still to come.
   if (parsed.data > wibMonthOf(now()) || parsed.data < (await firstAccountMonth(ctx, actor.userId))) throw new NotFound("The statement");
   const { from, to } = wibMonthBounds(parsed.data);
-  const [flows, [before]] = await Promise.all([
+  const [flows, [before], named] = await Promise.all([
     cashFlowsOf(ctx, actor.userId, { from, to }),
     dbOf(ctx)
       .execute(sql`
@@ -367,7 +375,11 @@ export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unk
           select occurred_at, -principal from lender_distributions where lender_id = ${actor.userId}::uuid
         ) f where at < ${from.toISOString()}::timestamptz`)
       .then((r) => rowsOf<{ outstanding: string }>(r)),
+    dbOf(ctx)
+      .execute(sql`with ${mine(actor.userId)} select id, product_name, business_name from mine`)
+      .then((r) => rowsOf<{ id: string; product_name: string; business_name: string }>(r)),
   ]);
+  const loanNames = Object.fromEntries(named.map((r) => [r.id, { businessName: r.business_name, productName: r.product_name }]));
   const totals = { invested: 0n, principal: 0n, interest: 0n, lateFee: 0n, serviceFee: 0n, net: 0n };
   for (const f of flows) {
     if (f.kind === "investment") totals.invested -= f.amount;
@@ -380,7 +392,7 @@ export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unk
     }
   }
   const openingOutstanding = BigInt(before?.outstanding ?? "0");
-  return { month: parsed.data, flows, totals, openingOutstanding, closingOutstanding: openingOutstanding + totals.invested - totals.principal };
+  return { month: parsed.data, flows, totals, openingOutstanding, closingOutstanding: openingOutstanding + totals.invested - totals.principal, loanNames };
 }
 
 const CSV_HEADER = "date,type,loan_id,amount,principal,interest,late_fee,service_fee";

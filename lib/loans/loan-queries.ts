@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { lenderDistributions, loanInvestments, loanRepayments, loans, type Loan } from "@/db/schema";
+import { lenderDistributions, loanApplications, loanInvestments, loanRepayments, loans, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { NotFound } from "@/lib/errors";
@@ -10,6 +10,8 @@ import { currentInstallments, tenorOf } from "./internal/store";
 import { dueNowLines, toInstallmentView, toLoanSummary, type DueLine, type InstallmentView, type LoanSummaryView } from "./views";
 
 export type LoanDetailView = LoanSummaryView & {
+  /** The borrowing business's name as applied ("" if none): with the product, the loan's name. */
+  businessName: string;
   schedule: InstallmentView[];
   nextInstallment: InstallmentView | null;
   /** What the Pay button takes now: overdue + the next installment + late fees, the sum of dueLines. */
@@ -30,7 +32,8 @@ async function detail(ctx: Ctx, loan: Loan): Promise<LoanDetailView> {
     .from(loanRepayments)
     .where(eq(loanRepayments.loanId, loan.id))
     .orderBy(desc(loanRepayments.occurredAt));
-  return { ...toLoanSummary(loan), schedule, nextInstallment: next, amountDueNow: due.total, dueLines: due.lines, repayments };
+  const [app] = await db.select({ name: sql<string | null>`${loanApplications.business}->>'legalName'` }).from(loanApplications).where(eq(loanApplications.id, loan.applicationId)).limit(1);
+  return { ...toLoanSummary(loan), businessName: app?.name ?? "", schedule, nextInstallment: next, amountDueNow: due.total, dueLines: due.lines, repayments };
 }
 
 function loanIdOf(input: unknown): string {

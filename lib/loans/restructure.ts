@@ -97,5 +97,5 @@ async function applyRestructure(tx: DbOrTx, restructureId: string): Promise<void
     .where(eq(loans.id, loan.id));
   await tx.update(loanRestructures).set({ status: "applied", appliedAt: at }).where(eq(loanRestructures.id, r!.id));
   await track(tx, { name: "loan_restructured", userId: loan.borrowerId, properties: { loanId: loan.id, restructureId: r!.id, version, outstanding, arrearsInterest } });
-  await notify(tx, { userId: loan.borrowerId, kind: "loan_restructured", params: { loanId: loan.id }, link: loanLink(loan.id, "borrower") });
+  await notify(tx, { userId: loan.borrowerId, kind: "loan_restructured", params: { loanId: loan.id, loan: typeof loan.terms.name === "string" ? loan.terms.name : loan.productCode }, link: loanLink(loan.id, "borrower") });
 }

@@ -27,16 +27,9 @@ export type ScoringInput = {
   repaymentHistory: { loansRepaid: number; latePayments: number; defaults: number };
 };
 
-export type ScoreFactor =
-  | "years_operating"
-  | "installment_coverage"
-  | "profit_margin"
-  | "sector"
-  | "other_platforms"
-  | "documents"
-  | "loans_repaid"
-  | "late_payments"
-  | "defaults";
+/** Every factor of the scorecard, in the order the breakdown lists them (each has words in `words.factors`). */
+export const SCORE_FACTORS = ["years_operating", "installment_coverage", "profit_margin", "sector", "other_platforms", "documents", "loans_repaid", "late_payments", "defaults"] as const;
+export type ScoreFactor = (typeof SCORE_FACTORS)[number];
 
 export type FactorScore = { factor: ScoreFactor; value: string; points: number; reason: string };
 

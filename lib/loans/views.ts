@@ -49,6 +49,8 @@ export function dueNowLines(schedule: InstallmentView[], lateFeeOutstanding: big
 export type LoanSummaryView = {
   id: string;
   productCode: string;
+  /** The product's name as copied at approval (its code only if the copy has none): loans are named by it. */
+  productName: string;
   principal: bigint;
   rateBps: number;
   subgrade: string;
@@ -81,6 +83,7 @@ export function toLoanSummary(l: Loan): LoanSummaryView {
   return {
     id: l.id,
     productCode: l.productCode,
+    productName: typeof l.terms?.name === "string" ? l.terms.name : l.productCode,
     principal: l.principal,
     rateBps: l.rateBps,
     subgrade: l.subgrade,

@@ -30,6 +30,8 @@ function upgradeLegacy(n: RenderableNotification): Record<string, unknown> {
     params.grams = gold(BigInt(params.grams) * 10_000n);
   }
   if (typeof params.dueDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.dueDate)) params.dueDate = day(params.dueDate);
+  // A restructured loan was once named by its id; those rows now read "your loan", not a UUID.
+  if (n.kind === "loan_restructured" && typeof params.loan !== "string") params.loan = "none";
   return params;
 }
 

@@ -15,13 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProductsPage() {
   const ctx = await getRequestCtx();
   const [t, products] = await Promise.all([getTranslations("products"), listLoanProducts({ ctx, includeInactive: true })]);
+  const [tl, ta] = await Promise.all([getTranslations("loans"), getTranslations("apply")]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       {products.map((p) => {
         return (
-          <Card key={p.id} title={`${p.name} (${p.method}, ${p.tenorUnit})`}>
+          <Card key={p.id} title={`${p.name} (${tl(`methods.${p.method}`)}, ${ta(`units.${p.tenorUnit}`)})`}>
             <ProductForm action={updateProductAction} initial={productFormValues(p)} />
           </Card>
         );

@@ -41,7 +41,7 @@ export default async function BorrowerLoansPage() {
             {loans.map((l) => (
               <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                 <span>
-                  <strong>{formatRupiah(l.principal, loc)}</strong> · {l.subgrade} · {t("ratePerYear", { rate: format.percent(l.rateBps, { sign: false }) })}
+                  <strong>{l.productName}</strong> · {formatRupiah(l.principal, loc)} · {l.subgrade} · {t("ratePerYear", { rate: format.percent(l.rateBps, { sign: false }) })}
                 </span>
                 <span className="flex items-center gap-2">
                   <LoanStatusBadge status={l.status} />

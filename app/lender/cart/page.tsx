@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CartView } from "@/components/loans/cart-view";
 import { getRequestCtx } from "@/lib/auth/session";
 import { getMyCart } from "@/lib/lending/cart";
+import { loanName } from "@/lib/loans/words";
 import { checkoutAction, removeFromCartAction, updateCartItemAction } from "../cart-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,11 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The lender's cart: review, confirm, and the result of each item. */
 export default async function CartPage() {
   const ctx = await getRequestCtx();
-  const [t, tm, cart] = await Promise.all([getTranslations("cart"), getTranslations("market"), getMyCart({ ctx })]);
+  const [t, tm, words, cart] = await Promise.all([getTranslations("cart"), getTranslations("market"), getTranslations("words"), getMyCart({ ctx })]);
   const items = cart.items.map((i) => ({
     id: i.id,
     loanId: i.loanId,
-    label: `${i.businessName} · ${i.productName} ${i.subgrade}`,
+    label: `${loanName(words, i)} ${i.subgrade}`,
     amount: i.amount.toString(),
     expectedReturn: i.expectedReturn.toString(),
     open: i.open,

@@ -12,6 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getRequestCtx } from "@/lib/auth/session";
 import { getPortfolioCharts, getPortfolioSummary, getUpcomingRepayments, listMaturingInvestments, listPortfolioInvestments, listStatementMonths } from "@/lib/lending/portfolio";
 import { PORTFOLIO_SORTS, PORTFOLIO_STATUSES } from "@/lib/lending/schemas";
+import { loanName } from "@/lib/loans/words";
 import { formatRupiah } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -48,6 +49,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const chartLabels = (title: string, colKey: string, description?: string) => ({ title, description, colKey, colAmount: t("outstanding"), showTable: t("showTable"), empty: t("noChartData") });
   const series = (rows: { label: string; amount: bigint }[]) => rows.map((r) => ({ label: r.label, amount: r.amount.toString(), formatted: rp(r.amount) }));
   const sectorName = (s: string) => (ts.has(s) ? ts(s) : s);
+  const words = await getTranslations("words");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("pageTitle")}</h1>
@@ -94,7 +96,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             <ul className="space-y-2 text-sm">
               {maturing.map((m) => (
                 <li key={m.loanId} className="flex justify-between gap-2">
-                  <Link className="text-emerald-800 underline" href={`/lender/portfolio/${m.loanId}`}>{m.productCode} {m.subgrade}</Link>
+                  <Link className="text-emerald-800 underline" href={`/lender/portfolio/${m.loanId}`}>{loanName(words, m)} {m.subgrade}</Link>
                   <span className="text-right">{date(m.maturityDate)} · <Amount>{rp(m.outstanding)}</Amount></span>
                 </li>
               ))}
@@ -142,7 +144,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 header: t("colLoan"),
                 primary: true,
                 cell: (i) => {
-                  const name = `${i.productCode} ${i.subgrade} · ${sectorName(i.sector)}`;
+                  const name = `${loanName(words, i)} ${i.subgrade}`;
                   return <Link className="text-emerald-800 underline" href={`/lender/portfolio/${i.loanId}`} aria-label={t("openLoan", { loan: name })}>{name}</Link>;
                 },
               },

@@ -9,6 +9,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getApplicationForAdmin } from "@/lib/loans/application-queries";
 import { SUBGRADES } from "@/lib/loans/grades";
+import { factorName, factorValue, sectorName, tenorText } from "@/lib/loans/words";
 import { formatRupiah } from "@/lib/money/format";
 import { bpsToPercentInput } from "@/lib/money/percent";
 import { approveApplicationAction, askForInformationAction, rejectApplicationAction } from "../../loan-actions";
@@ -22,7 +23,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, ta, format, locale] = await Promise.all([getTranslations("adminLoans"), getTranslations("apply"), getFormat(), getLocale()]);
+  const [t, ta, words, ts, format, locale] = await Promise.all([getTranslations("adminLoans"), getTranslations("apply"), getTranslations("words"), getTranslations("sectors"), getFormat(), getLocale()]);
   const loc = locale as "en" | "id";
   const business = (app.business ?? {}) as Record<string, unknown>;
   const financials = (app.financials ?? {}) as Record<string, unknown>;
@@ -49,7 +50,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
             {["legalName", "nib", "npwp", "sector", "city", "yearsOperating", "employees"].map((k) => (
               <div key={k}>
                 <dt className="text-slate-600">{ta(`fields.${k}`)}</dt>
-                <dd className="font-medium break-words">{String(business[k] ?? "—")}</dd>
+                <dd className="font-medium break-words">{k === "sector" && typeof business[k] === "string" ? sectorName(ts, business[k]) : String(business[k] ?? "—")}</dd>
               </div>
             ))}
           </dl>
@@ -72,7 +73,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
           <dl className="grid grid-cols-2 gap-2 text-sm">
             <div><dt className="text-slate-600">{ta("fields.productId")}</dt><dd className="font-medium">{app.product?.name ?? "—"}</dd></div>
             <div><dt className="text-slate-600">{ta("fields.amount")}</dt><dd className="font-medium">{app.amount ? formatRupiah(app.amount, loc) : "—"}</dd></div>
-            <div><dt className="text-slate-600">{ta("fields.tenor")}</dt><dd className="font-medium">{app.tenor ?? "—"} {app.product ? ta(`units.${app.product.tenorUnit}`) : ""}</dd></div>
+            <div><dt className="text-slate-600">{ta("fields.tenor")}</dt><dd className="font-medium">{app.tenor && app.product ? tenorText(words, app.tenor, app.product.tenorUnit) : (app.tenor ?? "—")}</dd></div>
             <div><dt className="text-slate-600">{t("grade")}</dt><dd className="font-medium">{app.subgrade ?? "—"} {app.rateBps ? `· ${format.percent(app.rateBps)}` : ""}</dd></div>
           </dl>
           <p className="mt-2 text-sm">{app.purpose}</p>
@@ -110,8 +111,8 @@ export default async function AdminApplicationPage({ params }: { params: Promise
                 <tbody>
                   {scorecard.breakdown.map((b) => (
                     <tr key={b.factor} className="border-t border-slate-200">
-                      <td className="py-1">{b.factor}</td>
-                      <td className="py-1">{String(b.value)}</td>
+                      <td className="py-1">{factorName(words, b.factor)}</td>
+                      <td className="py-1">{factorValue(words, ts, b.factor, String(b.value))}</td>
                       <td className="py-1 text-right">{b.points}</td>
                       <td className="py-1">{b.reason}</td>
                     </tr>

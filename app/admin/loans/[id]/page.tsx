@@ -11,6 +11,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getLoanForAdmin } from "@/lib/loans/loan-queries";
 import { listRestructuresForAdmin } from "@/lib/loans/restructure-queries";
+import { loanName } from "@/lib/loans/words";
 import { formatRupiah } from "@/lib/money/format";
 import { proposeRestructureAction, recordRecoveryAction, writeOffAction } from "../../loan-actions";
 
@@ -22,9 +23,10 @@ export default async function AdminLoanPage({ params }: { params: Promise<{ id: 
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, tl, format, locale, restructures] = await Promise.all([
+  const [t, tl, words, format, locale, restructures] = await Promise.all([
     getTranslations("adminLoans"),
     getTranslations("loans"),
+    getTranslations("words"),
     getFormat(),
     getLocale(),
     listRestructuresForAdmin({ ctx, loanId: id }),
@@ -38,9 +40,10 @@ export default async function AdminLoanPage({ params }: { params: Promise<{ id: 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold">{tl("detailTitle", { code: loan.id.slice(0, 8).toUpperCase() })}</h1>
+        <h1 className="text-2xl font-bold">{loanName(words, loan)}</h1>
         <LoanStatusBadge status={loan.status} />
       </div>
+      <p className="-mt-4 text-sm text-slate-600">{words("reference", { code: loan.id.slice(0, 8).toUpperCase() })}</p>
       <Card>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label={tl("amount")} value={formatRupiah(loan.principal, loc)} />

@@ -10,6 +10,7 @@ import { isDomainError } from "@/lib/errors";
 import { getApplicationForBorrower } from "@/lib/loans/application-queries";
 import { formatRupiah } from "@/lib/money/format";
 import { answerQuestionAction } from "../../loan-actions";
+import { loanName } from "@/lib/loans/words";
 
 export default async function BorrowerApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -18,7 +19,7 @@ export default async function BorrowerApplicationPage({ params }: { params: Prom
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormat(), getLocale()]);
+  const [t, words, format, locale] = await Promise.all([getTranslations("loans"), getTranslations("words"), getFormat(), getLocale()]);
   const open = app.questions.find((q) => !q.answer);
   async function answer(text: string) {
     "use server";
@@ -53,7 +54,7 @@ export default async function BorrowerApplicationPage({ params }: { params: Prom
         {app.loan ? (
           <p className="mt-3">
             <Link href={`/borrower/loans/${app.loan.id}`} className="font-semibold text-brand-700 underline">
-              {t("detailTitle", { code: app.loan.id.slice(0, 8).toUpperCase() })}
+              {loanName(words, { businessName: app.business.legalName, productName: app.product?.name ?? t("detailTitle", { code: app.loan.id.slice(0, 8).toUpperCase() }) })}
             </Link>
           </p>
         ) : null}

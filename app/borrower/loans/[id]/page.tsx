@@ -12,6 +12,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getLoanAgreement, getLoanForBorrower } from "@/lib/loans/loan-queries";
 import { getPayoffQuote } from "@/lib/loans/repay";
+import { loanName, tenorText } from "@/lib/loans/words";
 import { formatRupiah } from "@/lib/money/format";
 import { acceptAgreementAction, createRepaymentLinkAction, payOffEarlyAction, repayFromWalletAction } from "../../loan-actions";
 
@@ -22,7 +23,7 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("loans"), getFormat(), getLocale()]);
+  const [t, words, format, locale] = await Promise.all([getTranslations("loans"), getTranslations("words"), getFormat(), getLocale()]);
   const loc = locale as "en" | "id";
   const serviced = ["active", "late", "default"].includes(loan.status);
   const [agreement, payoff] = await Promise.all([
@@ -49,15 +50,16 @@ export default async function BorrowerLoanPage({ params }: { params: Promise<{ i
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold">{t("detailTitle", { code: loan.id.slice(0, 8).toUpperCase() })}</h1>
+        <h1 className="text-2xl font-bold">{loanName(words, loan)}</h1>
         <LoanStatusBadge status={loan.status} />
       </div>
       <LoanStatusHelp status={loan.status} daysPastDue={loan.daysPastDue} lateFeeCharged={loan.lateFeeCharged} audience="borrower" />
+      <p className="-mt-4 text-sm text-slate-600">{words("reference", { code: loan.id.slice(0, 8).toUpperCase() })}</p>
       <Card>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label={t("amount")} value={formatRupiah(loan.principal, loc)} />
           <Stat label={t("rate")} value={t("ratePerYear", { rate: format.percent(loan.rateBps, { sign: false }) })} />
-          <Stat label={t("tenor")} value={`${loan.tenor} ${loan.tenorUnit === "days" ? "d" : "m"}`} />
+          <Stat label={t("tenor")} value={tenorText(words, loan.tenor, loan.tenorUnit)} />
           <Stat label={t("grade")} value={loan.subgrade} />
         </dl>
         <p className="mt-3 text-sm text-slate-700">{t(`methods.${loan.method}`)}</p>

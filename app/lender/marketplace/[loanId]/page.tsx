@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AddToCartForm } from "@/components/loans/add-to-cart-form";
 import { FundingProgress } from "@/components/loans/funding-progress";
@@ -10,6 +10,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { isDomainError } from "@/lib/errors";
 import { getMarketplaceLoan } from "@/lib/loans/marketplace-detail";
+import { loanName, sectorName, tenorText } from "@/lib/loans/words";
 import { formatDate, formatPercent, formatRupiah } from "@/lib/money/format";
 import { addToCartAction } from "../../cart-actions";
 import { investAction } from "../../invest-actions";
@@ -19,13 +20,19 @@ export default async function MarketplaceLoanPage({ params }: { params: Promise<
   const { loanId } = await params;
   const ctx = await getRequestCtx();
   const loan = await getMarketplaceLoan({ ctx, input: { loanId } }).catch((e) => {
-    if (isDomainError(e) && e.status === 404) notFound();
+    if (isDomainError(e) && e.status === 404) {
+      // A loan that just left the marketplace (the lender's own investment filled it) opens the lender's
+      // page for it, which is itself a 404 for a loan they have no share in.
+      if (ctx.actor.type === "user" && ctx.actor.role === "lender" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(loanId)) redirect(`/lender/portfolio/${loanId}`);
+      notFound();
+    }
     throw e;
   });
-  const [t, tl, tc, ts, format, locale] = await Promise.all([getTranslations("market"), getTranslations("loans"), getTranslations("cart"), getTranslations("sectors"), getFormatter(), getLocale()]);
+  const [t, tl, tc, ts, twords, format, locale] = await Promise.all([getTranslations("market"), getTranslations("loans"), getTranslations("cart"), getTranslations("sectors"), getTranslations("words"), getFormatter(), getLocale()]);
   const loc = locale as "en" | "id";
   const at = now();
-  const label = `${loan.productName} ${formatRupiah(loan.principal, loc)} ${loan.subgrade}`;
+  const name = loanName(twords, { businessName: loan.business.name, productName: loan.productName });
+  const label = `${name} ${formatRupiah(loan.principal, loc)}`;
   const letter = loan.subgrade.slice(0, 1) as "A" | "B" | "C" | "D" | "E";
   return (
     <div className="space-y-6">
@@ -35,10 +42,10 @@ export default async function MarketplaceLoanPage({ params }: { params: Promise<
         <Badge tone="info">{loan.subgrade}</Badge>
         {loan.holdbackUntil > at ? <Badge tone="info">{t("manualOnly")}</Badge> : null}
       </div>
-      <Card title={label}>
+      <Card title={loan.productName}>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <Stat label={tl("rate")} value={tl("ratePerYear", { rate: formatPercent(loan.rateBps, loc, { sign: false }) })} />
-          <Stat label={tl("tenor")} value={`${loan.tenor} ${loan.tenorUnit === "days" ? t("days") : t("months")}`} />
+          <Stat label={tl("tenor")} value={tenorText(twords, loan.tenor, loan.tenorUnit)} />
           <Stat label={tl("method")} value={tl(`methods.${loan.method}`)} />
           <Stat label={t("timeLeft")} value={format.relativeTime(loan.fundingDeadline, at)} />
           <Stat label={tl("amount")} value={formatRupiah(loan.principal, loc)} />
@@ -51,7 +58,7 @@ export default async function MarketplaceLoanPage({ params }: { params: Promise<
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t("businessTitle")}>
           <dl className="grid grid-cols-2 gap-2 text-sm">
-            <div><dt className="text-slate-600">{t("sector")}</dt><dd>{ts.has(loan.business.sector) ? ts(loan.business.sector) : loan.business.sector}</dd></div>
+            <div><dt className="text-slate-600">{t("sector")}</dt><dd>{sectorName(ts, loan.business.sector)}</dd></div>
             <div><dt className="text-slate-600">{t("city")}</dt><dd>{loan.business.city}</dd></div>
             {loan.business.yearsOperating !== null ? <div><dt className="text-slate-600">{t("yearsOperating")}</dt><dd>{loan.business.yearsOperating}</dd></div> : null}
             {loan.business.employees !== null ? <div><dt className="text-slate-600">{t("employees")}</dt><dd>{loan.business.employees}</dd></div> : null}

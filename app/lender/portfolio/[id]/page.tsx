@@ -10,6 +10,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getLoanForLender } from "@/lib/loans/loan-queries";
 import { getOpenRestructureForLender } from "@/lib/loans/restructure-queries";
+import { loanName } from "@/lib/loans/words";
 import { formatRupiah } from "@/lib/money/format";
 import { consentToRestructureAction } from "../../consent-actions";
 
@@ -29,6 +30,7 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
     getOpenRestructureForLender({ ctx, loanId: id }),
   ]);
   const loc = locale as "en" | "id";
+  const words = await getTranslations("words");
   async function consent() {
     "use server";
     return consentToRestructureAction(restructure!.id);
@@ -48,7 +50,7 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
           <Stat label={tl("rate")} value={tl("ratePerYear", { rate: format.percent(loan.rateBps, { sign: false }) })} />
         </dl>
         <p className="mt-3 text-sm text-slate-700">
-          {formatRupiah(loan.principal, loc)} · {loan.subgrade} · {tl(`methods.${loan.method}`)}
+          <strong>{loanName(words, loan)}</strong> · {formatRupiah(loan.principal, loc)} · {loan.subgrade} · {tl(`methods.${loan.method}`)}
         </p>
       </Card>
       {restructure ? (

@@ -1,3 +1,4 @@
+import { withReaderHeader } from "@/app/api/_lib/csv";
 import { route } from "@/app/api/_lib/route";
 import { now } from "@/lib/clock";
 import { movementsCsv } from "@/lib/wallet";
@@ -5,7 +6,7 @@ import { movementsCsv } from "@/lib/wallet";
 export const GET = route(async ({ request, ctx }) => {
   const q = new URL(request.url).searchParams;
   const filters = { type: q.get("type") || undefined, from: q.get("from") || undefined, to: q.get("to") || undefined };
-  const csv = await movementsCsv({ ctx, filters });
+  const csv = await withReaderHeader(await movementsCsv({ ctx, filters }), "wallet");
   const day = now().toISOString().slice(0, 10);
   return new Response(csv, {
     headers: {

@@ -10,6 +10,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getMonthlyStatement } from "@/lib/lending/portfolio";
 import { formatRupiah } from "@/lib/money/format";
+import { loanName } from "@/lib/loans/words";
 
 /** A printable monthly statement of the lender's cash flows (WIB calendar month). */
 export default async function StatementPage({ params }: { params: Promise<{ month: string }> }) {
@@ -21,6 +22,7 @@ export default async function StatementPage({ params }: { params: Promise<{ mont
   });
   const [t, format, locale] = await Promise.all([getTranslations("portfolio"), getFormat(), getLocale()]);
   const rp = (n: bigint) => formatRupiah(n, locale as "en" | "id");
+  const words = await getTranslations("words");
   const { totals } = statement;
   return (
     <div className="space-y-6">
@@ -54,7 +56,7 @@ export default async function StatementPage({ params }: { params: Promise<{ mont
             columns={[
               { key: "date", header: t("colDate"), className: "whitespace-nowrap", cell: (f) => format.date(f.at) },
               { key: "type", header: t("colType"), primary: true, cell: (f) => t(`flowTypes.${f.kind}`) },
-              { key: "loan", header: t("colLoan"), cell: (f) => <Link className="text-emerald-800 underline print:no-underline" href={`/lender/portfolio/${f.loanId}`}>{f.loanId.slice(0, 8)}</Link> },
+              { key: "loan", header: t("colLoan"), cell: (f) => <Link className="text-emerald-800 underline print:no-underline" href={`/lender/portfolio/${f.loanId}`}>{statement.loanNames[f.loanId] ? loanName(words, statement.loanNames[f.loanId]!) : f.loanId.slice(0, 8)}</Link> },
               { key: "principal", header: t("totPrincipal"), numeric: true, cell: (f) => rp(f.principal) },
               { key: "interest", header: t("totInterest"), numeric: true, cell: (f) => rp(f.interest + f.lateFee) },
               { key: "fee", header: t("totServiceFee"), numeric: true, cell: (f) => rp(f.serviceFee) },
