@@ -36,8 +36,7 @@ export async function uploadApplicationDocumentAction(form: FormData): Promise<L
   return run(() =>
     uploadApplicationDocument({
       ctx,
-      input: { applicationId: form.get("applicationId"), kind: form.get("kind"), fileName: file.name || "document" },
-      bytes,
+      input: { applicationId: form.get("applicationId"), kind: form.get("kind"), fileName: file.name || "document", bytes },
     }),
   );
 }

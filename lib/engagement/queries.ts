@@ -3,10 +3,13 @@ import { and, count, desc, eq, gt, lt, ne } from "drizzle-orm";
 import { events } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
+import { parseInput } from "@/lib/errors";
+import { RecentEventsInput } from "./schemas";
 
 /** The signed-in user's own recent actions, page views left out (uses events_user_time_idx). */
-export async function listMyRecentEvents({ ctx, limit = 10 }: { ctx: Ctx; limit?: number }) {
+export async function listMyRecentEvents({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   const actor = requireUser(ctx);
+  const { limit } = parseInput(RecentEventsInput, input ?? {});
   return dbOf(ctx)
     .select({ id: events.id, name: events.name, occurredAt: events.occurredAt, properties: events.properties })
     .from(events)

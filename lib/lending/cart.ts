@@ -186,7 +186,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: unknown }): Pr
         // and then finds it gone, so an item is bought once. A failed purchase rolls the claim back.
         const [claimed] = await tx.delete(cartItems).where(eq(cartItems.id, item.id)).returning({ id: cartItems.id });
         if (!claimed) throw new Conflict("cart_item_taken", "This item was just checked out in another window.");
-        const res = await invest({ ctx: { ...ctx, tx }, input: { loanId: item.loanId, amount: item.amount.toString(), idempotencyKey: `checkout:${checkoutId}:${item.id}` }, source: "manual" });
+        const res = await invest({ ctx: { ...ctx, tx }, input: { loanId: item.loanId, amount: item.amount.toString(), idempotencyKey: `checkout:${checkoutId}:${item.id}`, source: "manual" } });
         await track(tx, { name: "checkout_completed", userId: actor.userId, properties: { checkoutId, loanId: item.loanId, product, amount: item.amount, outcome: "invested", investmentId: res.investment.id }, context: ctx.request });
         return res.investment.id;
       });

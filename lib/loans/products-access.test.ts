@@ -10,7 +10,7 @@ describe("loan products list", () => {
     const borrower = await createTestUser("borrower");
     const admin = await createTestUser("admin");
     expect((await listLoanProducts({ ctx: borrower.ctx })).length).toBeGreaterThanOrEqual(3);
-    await expect(listLoanProducts({ ctx: borrower.ctx, includeInactive: true })).rejects.toMatchObject({ status: 403 });
-    expect((await listLoanProducts({ ctx: admin.ctx, includeInactive: true })).length).toBeGreaterThanOrEqual(3);
+    await expect(listLoanProducts({ ctx: borrower.ctx, input: { includeInactive: true } })).rejects.toMatchObject({ status: 403 });
+    expect((await listLoanProducts({ ctx: admin.ctx, input: { includeInactive: true } })).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Loan } from "@/db/schema";
+import type { LenderGate } from "./internal/lender-gate";
 import { zRupiah } from "@/lib/money/rupiah";
 import { SECTORS } from "./scoring";
 import { SUBGRADES } from "./grades";
@@ -68,8 +70,18 @@ export const UploadDocumentInput = z.object({
   fileName: z.string().trim().min(1, "required").max(200, "tooLong"),
 });
 
+/** The upload verb's input: the form's fields and the file's bytes (the server action reads them from the FormData). */
+export const UploadDocumentFileInput = UploadDocumentInput.extend({ bytes: z.instanceof(Uint8Array, { message: "fileEmpty" }) });
+
 export const ApplicationIdInput = z.object({ applicationId: z.string().uuid("notFound") });
 export const LoanIdInput = z.object({ loanId: z.string().uuid("notFound") });
+export const DocumentIdInput = z.object({ documentId: z.string().uuid("notFound") });
+/** Live funding figures: ids that are not loan ids are left out (not an error: the page polls what it shows). */
+export const FundingProgressInput = z.object({ ids: z.array(z.string()) });
+/** Admins may list products closed for applications too. */
+export const ListLoanProductsInput = z.object({ includeInactive: z.boolean().default(false) });
+/** The daily servicing run services every missing day up to this one (default: today by the clock). */
+export const RunServicingInput = z.object({ upTo: z.date().optional() });
 
 export const ApproveApplicationInput = z.object({
   applicationId: z.string().uuid("notFound"),
@@ -95,8 +107,36 @@ export const InvestInput = z.object({
   amount: zRupiah({ min: 1n }),
   /** The client makes one per attempt (crypto.randomUUID()), so a retried request invests once. */
   idempotencyKey: z.string().trim().min(8, "required").max(100, "tooLong"),
+  /**
+   * "auto" applies auto-purchase's holdback ceiling (tests of the rule; the auto-purchase batch buys
+   * through investMany). The lender's own requests (invest action, cart checkout) set "manual".
+   */
+  source: z.enum(["manual", "auto"]).default("manual"),
 });
 export type InvestInput = z.input<typeof InvestInput>;
+
+/**
+ * investMany (the auto-purchase batch, lib/loans/invest-many.ts): many lenders buy one loan in the
+ * caller's transaction (ctx.tx). `gates`: lenderGateMany() already read in that transaction;
+ * `deferEvents`: return the loan_invested events instead of inserting them; `lockedLoan`: the loan row
+ * as the caller read it with FOR UPDATE (then not locked and read again).
+ */
+export const InvestManyInput = z.object({
+  loanId: z.string().uuid("notFound"),
+  items: z.array(
+    z.object({
+      lenderId: z.string(),
+      amount: z.bigint(),
+      idempotencyKey: z.string().min(1).max(100),
+      /** The auto-purchase strategy buying it (source "auto"): stored on the investment (loan_investments.auto_strategy_id). */
+      autoStrategyId: z.string().optional(),
+    }),
+  ),
+  source: z.enum(["manual", "auto"]).default("auto"),
+  gates: z.custom<Map<string, LenderGate>>((v) => v instanceof Map).optional(),
+  deferEvents: z.boolean().default(false),
+  lockedLoan: z.custom<Loan>((v) => typeof v === "object" && v !== null && "id" in v).optional(),
+});
 
 export const RepayInput = z.object({
   loanId: z.string().uuid("notFound"),

@@ -33,8 +33,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     getTranslations("wallet"),
     getFormatter(),
     getLocale(),
-    listReviewQueue({ ctx, query }),
-    listLoanProducts({ ctx, includeInactive: true }),
+    listReviewQueue({ ctx, input: query }),
+    listLoanProducts({ ctx, input: { includeInactive: true } }),
   ]);
   const loc = locale as "en" | "id";
   const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));

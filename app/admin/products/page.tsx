@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProductsPage() {
   const ctx = await getRequestCtx();
-  const [t, products] = await Promise.all([getTranslations("products"), listLoanProducts({ ctx, includeInactive: true })]);
+  const [t, products] = await Promise.all([getTranslations("products"), listLoanProducts({ ctx, input: { includeInactive: true } })]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

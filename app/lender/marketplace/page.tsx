@@ -57,7 +57,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
     getTranslations("sectors"),
     getFormatter(),
     getLocale(),
-    listMarketplace({ ctx, query: { ...f, page: whole(sp.page) ?? 1, pageSize: 12 } }),
+    listMarketplace({ ctx, input: { ...f, page: whole(sp.page) ?? 1, pageSize: 12 } }),
     listMarketplaceProducts({ ctx }),
   ]);
   const loc = locale as "en" | "id";

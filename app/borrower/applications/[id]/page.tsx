@@ -13,7 +13,7 @@ import { answerQuestionAction } from "../../loan-actions";
 export default async function BorrowerApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getRequestCtx();
-  const app = await getApplicationForBorrower({ ctx, applicationId: id }).catch((e) => {
+  const app = await getApplicationForBorrower({ ctx, input: { applicationId: id } }).catch((e) => {
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });

@@ -24,7 +24,7 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
     getTranslations("loans"),
     getFormatter(),
     getLocale(),
-    getOpenRestructureForLender({ ctx, loanId: id }),
+    getOpenRestructureForLender({ ctx, input: { loanId: id } }),
   ]);
   const loc = locale as "en" | "id";
   async function consent() {

@@ -13,7 +13,7 @@ import { formatRupiah } from "@/lib/money/format";
 export default async function StatementPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   const ctx = await getRequestCtx();
-  const statement = await getMonthlyStatement({ ctx, month }).catch((e) => {
+  const statement = await getMonthlyStatement({ ctx, input: { month } }).catch((e) => {
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
