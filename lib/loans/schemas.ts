@@ -201,10 +201,8 @@ export type MarketplaceQuery = z.input<typeof MarketplaceQuery>;
 
 const rateBand = z.object({ minRateBps: z.coerce.number<number>().int().min(0).max(10_000), maxRateBps: z.coerce.number<number>().int().min(0).max(10_000) });
 
-/** Admin: edit a product's terms. Loans already approved keep their own copy. */
-export const UpdateLoanProductInput = z
-  .object({
-    productId: z.string().uuid("notFound"),
+/** A product's terms: set when an admin creates it (CreateLoanProductInput), editable later. */
+const productTerms = {
     name: z.string().trim().min(2, "required").max(100, "tooLong"),
     minAmount: zRupiah({ min: 1n }),
     maxAmount: zRupiah({ min: 1n }),
@@ -219,8 +217,31 @@ export const UpdateLoanProductInput = z
     holdbackBps: z.coerce.number<number>().int("wholeNumber").min(0).max(10_000),
     rateBands: z.object({ A: rateBand, B: rateBand, C: rateBand, D: rateBand, E: rateBand }),
     active: z.boolean(),
-  })
-  .refine((p) => p.maxAmount >= p.minAmount, { path: ["maxAmount"], message: "tooSmall" })
-  .refine((p) => p.maxTenor >= p.minTenor, { path: ["maxTenor"], message: "tooSmall" })
-  .refine((p) => Object.values(p.rateBands).every((b) => b.maxRateBps >= b.minRateBps), { path: ["rateBands"], message: "rateOutOfBand" });
+};
+type ProductTerms = z.output<z.ZodObject<typeof productTerms>>;
+function checkTerms(p: ProductTerms, ctx: z.RefinementCtx) {
+  if (p.maxAmount < p.minAmount) ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "tooSmall" });
+  if (p.maxTenor < p.minTenor) ctx.addIssue({ code: "custom", path: ["maxTenor"], message: "tooSmall" });
+  if (!Object.values(p.rateBands).every((b) => b.maxRateBps >= b.minRateBps)) ctx.addIssue({ code: "custom", path: ["rateBands"], message: "rateOutOfBand" });
+}
+
+/** Admin: edit a product's terms. Loans already approved keep their own copy. */
+export const UpdateLoanProductInput = z.object({ productId: z.string().uuid("notFound"), ...productTerms }).superRefine(checkTerms);
 export type UpdateLoanProductInput = z.input<typeof UpdateLoanProductInput>;
+
+export const PRODUCT_TENOR_UNITS = ["months", "days"] as const;
+export const PRODUCT_METHODS = ["annuity", "flat", "bullet"] as const;
+/**
+ * Admin: a new product. The code (lower-case letters, digits and dashes, unique) names it in URLs,
+ * strategies and reports; it and the tenor unit and repayment method are fixed once loans use them,
+ * so only create sets them.
+ */
+export const CreateLoanProductInput = z
+  .object({
+    code: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "productCodeInvalid").min(3, "productCodeInvalid").max(40, "productCodeInvalid"),
+    tenorUnit: z.enum(PRODUCT_TENOR_UNITS, { message: "required" }),
+    method: z.enum(PRODUCT_METHODS, { message: "required" }),
+    ...productTerms,
+  })
+  .superRefine(checkTerms);
+export type CreateLoanProductInput = z.input<typeof CreateLoanProductInput>;
