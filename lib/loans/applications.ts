@@ -22,7 +22,7 @@ function parseStep(input: unknown) {
     return parseInput(SaveApplicationStepInput, input);
   } catch (e) {
     if (!(e instanceof ValidationFailed) || !e.fields) throw e;
-    throw new ValidationFailed(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^data\./, ""), v])), e.message);
+    throw new ValidationFailed(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^data\./, ""), v])), e.message, e.code, e.details);
   }
 }
 
@@ -67,7 +67,7 @@ export async function saveApplicationStep({ ctx, input }: { ctx: Ctx; input: unk
         throw new ValidationFailed({ amount: "amountStep" }, "The amount must be a multiple of the product's step (details.step).", undefined, { step: idr(product.investmentStep) });
       }
       if (tenor < product.minTenor || tenor > product.maxTenor) {
-        throw new ValidationFailed({ tenor: "tenorRange" }, `${product.name} runs ${product.minTenor}–${product.maxTenor} ${product.tenorUnit}.`);
+        throw new ValidationFailed({ tenor: "tenorRange" }, `${product.name} runs details.min–details.max ${product.tenorUnit}.`, undefined, { min: product.minTenor, max: product.maxTenor, unit: product.tenorUnit });
       }
       Object.assign(patch, { productId: product.id, amount, tenor, purpose: data.data.purpose });
     }
