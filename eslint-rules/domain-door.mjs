@@ -30,12 +30,6 @@ export const DOOR_EXCEPTIONS = [
 export const DOOR_CYCLE_PAIRS = [
   // The matcher invests in loans; listing a loan and cash arriving trigger the matcher.
   ["autopurchase", "loans"],
-  // Auto-purchase registers a time-jump hook; the time machine's hook list runs it.
-  ["autopurchase", "system"],
-  // Loans register a time-jump hook; the hook list and boot (loan defaults) run loans.
-  ["loans", "system"],
-  // Gold registers a time-jump hook and reads settings; the hook list and boot (gold defaults) run gold.
-  ["gold", "system"],
   // Loans take payment links and top-up views from payments; a paid payment link repays the loan.
   ["loans", "payments"],
   // The cart invests in loans; loans check the lender limit.
