@@ -6,7 +6,7 @@ import { describeViolation, violationParams } from "@/lib/loans/internal/offer";
 import type { CapViolation } from "@/lib/loans/caps";
 import { toJsonSafe } from "@/lib/money/json";
 import { formatParams, idr } from "@/lib/money/params";
-import { capViolationTexts } from "./use-messages";
+import { capViolationTexts } from "@/components/wallet/use-messages";
 
 /** A cap_exceeded error's details as the server action sends them (lib/loans/internal/offer.ts, toJsonSafe). */
 const detailsOf = (violations: CapViolation[]) =>
