@@ -32,8 +32,6 @@ export const DOOR_CYCLE_PAIRS = [
   ["autopurchase", "loans"],
   // Loans take payment links and top-up views from payments; a paid payment link repays the loan.
   ["loans", "payments"],
-  // The cart invests in loans; loans check the lender limit.
-  ["lending", "loans"],
   // A paid top-up triggers auto-purchase (onCashArrived). One-way, but through the doors it closes the
   // ring payments → autopurchase → kyc → wallet → payments.
   ["payments", "autopurchase"],

@@ -8,8 +8,7 @@ import { track } from "@/lib/engagement";
 import { Conflict, isDomainError, NotFound, parseInput } from "@/lib/errors";
 import { toJsonSafe } from "@/lib/money/json";
 import { readUserCashBalances } from "@/lib/ledger";
-import { invest } from "@/lib/loans/invest";
-import { lenderReturn } from "@/lib/loans/lender-return";
+import { invest, lenderReturn } from "@/lib/loans";
 import { logger } from "@/lib/logger";
 import { AddToCartInput, CheckoutInput, RemoveFromCartInput, UpdateCartItemInput } from "./schemas";
 

@@ -16,3 +16,5 @@ export { closeFundingWindow } from "./funding-window";
 export { runServicing } from "./servicing";
 export { ensureLoanDefaults } from "./internal/defaults";
 export { loansTimeJump } from "./time-jump";
+export { invest } from "./invest";
+export { lenderReturn } from "./lender-return";
