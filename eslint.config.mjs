@@ -60,13 +60,6 @@ const config = [
         "error",
         {
           notYetConverted: [
-            // Issue 12 item 4, still to convert to ({ ctx, input }) — shrink this list, never add to it.
-            "closeFundingWindow", "disburseLoan", "getApplicationForAdmin", "getApplicationForBorrower", "getFundingProgress",
-            "getKycForReview", "getMonthlyStatement", "getMyLenderLimit", "getOpenRestructureForLender", "getTopUp",
-            "getUserWalletForAdmin", "invest", "investMany", "listLoanProducts", "listMarketplace", "listMaturingInvestments",
-            "listMyMovements", "listMyRecentEvents", "listPortfolioInvestments", "listRestructuresForAdmin", "listReviewQueue",
-            "listTroubledJobs", "listUserMovementsForAdmin", "matchLender", "matchLoan", "movementsCsv", "readApplicationDocument",
-            "readKycFile", "registerUser", "runRecurringBuys", "runServicing", "uploadApplicationDocument",
             // Not verbs, by design: a guard takes the ctx alone (lib/auth/sessions.ts requireRecentAuth), and the
             // audit writers take the decision's transaction and ctx (lib/audit/record.ts, docs/ARCHITECTURE "Audit log").
             "requireRecentAuth", "recordAdminDecision", "recordIfAdmin",

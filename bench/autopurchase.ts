@@ -22,6 +22,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { rowsOf } from "@/db/rows";
 import { autoPurchaseStrategies, loanProducts } from "@/db/schema";
 import { advanceNow, now, setNow } from "@/lib/clock";
+import { systemCtx } from "@/lib/context";
 import { POA_VERSION } from "@/lib/autopurchase/schemas";
 import { matchLoan, type MatchSummary } from "@/lib/autopurchase/match";
 import { matchPhases } from "@/lib/autopurchase/phases";
@@ -243,7 +244,7 @@ async function main() {
           // would stamp every allocation alike and fall back to ordering by lender id).
           advanceNow(60_000);
           const t = process.hrtime.bigint();
-          summaries.push(await matchLoan(id, { withRequests: true, batchSize: process.env.BATCH ? Number(process.env.BATCH) : undefined }));
+          summaries.push(await matchLoan({ ctx: systemCtx("bench"), input: { loanId: id, withRequests: true, batchSize: process.env.BATCH ? Number(process.env.BATCH) : undefined } }));
           perLoan.push(ms(t));
           // ANALYZE_AT=n: ANALYZE loan_investments once after the n-th loan (timed), as autovacuum would on a live
           // database. It mattered while skip/bought decisions had a foreign key into loan_investments, whose check

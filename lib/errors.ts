@@ -123,6 +123,23 @@ export function parseInput<T>(
   return result.data;
 }
 
+/**
+ * parseInput for a lookup by id (`{ ctx, input: { loanId } }`): an id that cannot be one (not a uuid,
+ * field error "notFound") is the same NotFound as an unknown id, so a page's 404 stays a 404.
+ */
+export function parseLookup<T>(
+  schema: Parameters<typeof parseInput<T>>[0],
+  input: unknown,
+  what = "The item",
+): T {
+  try {
+    return parseInput(schema, input);
+  } catch (e) {
+    if (e instanceof ValidationFailed && e.code === "validation_failed" && Object.values(e.fields ?? {}).some((m) => m === "notFound")) throw new NotFound(what);
+    throw e;
+  }
+}
+
 /** PostgreSQL unique violation (SQLSTATE 23505), from postgres.js or PGlite. */
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   const err = e as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown } | null;

@@ -52,8 +52,7 @@ export async function signUpAction(input: unknown): Promise<AuthFormState> {
   try {
     await registerUser({
       ctx: anonymousCtx(requestContextFromHeaders(h)),
-      input: parsed.data,
-      acquisition: firstTouchFromHeaders(h),
+      input: { ...parsed.data, acquisition: firstTouchFromHeaders(h) },
     });
   } catch (e) {
     if (isDomainError(e)) return { error: e.fields ? undefined : e.code, fields: e.fields };

@@ -18,7 +18,7 @@ import { bankName } from "@/lib/wallet";
 
 export async function TopUpScreen({ area, id }: { area: "lender" | "borrower"; id: string }) {
   const ctx = await getRequestCtx();
-  const topUp = await getTopUp({ ctx, id }).catch((e) => {
+  const topUp = await getTopUp({ ctx, input: { id } }).catch((e) => {
     if (isDomainError(e) && (e.status === 404 || e.status === 400)) notFound();
     throw e;
   });

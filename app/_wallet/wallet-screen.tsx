@@ -38,7 +38,7 @@ export async function WalletScreen({ area, searchParams }: { area: "lender" | "b
     listMyBankAccounts({ ctx }),
     listMyTopUps({ ctx, input: { pageSize: 5 } }),
     listMyWithdrawals({ ctx, input: { pageSize: 5 } }),
-    listMyMovements({ ctx, filters, page, pageSize: 20 }).catch((e) => {
+    listMyMovements({ ctx, input: { ...filters, page, pageSize: 20 } }).catch((e) => {
       if (isDomainError(e)) return { items: [], total: 0, page: 1, pageSize: 20, invalid: true };
       throw e;
     }),

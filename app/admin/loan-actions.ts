@@ -2,7 +2,7 @@
 
 import { runAction, type ActionResult } from "@/app/_shared/action-result";
 import { getRequestCtx } from "@/lib/auth/session";
-import { updateLoanProduct } from "@/lib/loans/products";
+import { createLoanProduct, updateLoanProduct } from "@/lib/loans/products";
 import { proposeRestructure } from "@/lib/loans/restructure";
 import { recordRecovery, writeOffLoan } from "@/lib/loans/write-off";
 import { approveApplication, askForInformation, rejectApplication } from "@/lib/loans/review";
@@ -31,6 +31,11 @@ export async function askForInformationAction(applicationId: string, question: s
 export async function updateProductAction(input: unknown): Promise<ActionResult> {
   const ctx = await getRequestCtx();
   return runAction(() => updateLoanProduct({ ctx, input }), "/admin");
+}
+
+export async function createProductAction(input: unknown): Promise<ActionResult> {
+  const ctx = await getRequestCtx();
+  return runAction(() => createLoanProduct({ ctx, input }), "/admin");
 }
 
 export async function proposeRestructureAction(input: unknown): Promise<ActionResult> {

@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
+import { toJsonSafe } from "@/lib/money/json";
 import { saveApplicationStep, submitApplication, uploadApplicationDocument } from "@/lib/loans/applications";
 import { acceptAgreement } from "@/lib/loans/disburse";
 import { createRepaymentLink } from "@/lib/loans/payment-link";
 import { payOffEarly, repayFromWallet } from "@/lib/loans/repay";
 import { answerQuestion } from "@/lib/loans/review";
 
-export type LoanActionResult = { ok: boolean; applicationId?: string; error?: string; fields?: FieldErrors; message?: string };
+export type LoanActionResult = { ok: boolean; applicationId?: string; error?: string; fields?: FieldErrors; message?: string; details?: Record<string, unknown> };
 
 async function run(fn: () => Promise<unknown>): Promise<LoanActionResult> {
   try {
@@ -18,7 +19,8 @@ async function run(fn: () => Promise<unknown>): Promise<LoanActionResult> {
     revalidatePath("/borrower", "layout");
     return { ok: true, applicationId: value?.applicationId };
   } catch (e) {
-    if (isDomainError(e)) return { ok: false, error: e.fields ? undefined : e.code, fields: e.fields, message: e.message };
+    // details: the error's typed figures (lib/money/params.ts), rendered in the reader's language by the form.
+    if (isDomainError(e)) return { ok: false, error: e.fields ? undefined : e.code, fields: e.fields, message: e.message, details: e.details ? (toJsonSafe(e.details) as Record<string, unknown>) : undefined };
     throw e;
   }
 }
@@ -36,8 +38,7 @@ export async function uploadApplicationDocumentAction(form: FormData): Promise<L
   return run(() =>
     uploadApplicationDocument({
       ctx,
-      input: { applicationId: form.get("applicationId"), kind: form.get("kind"), fileName: file.name || "document" },
-      bytes,
+      input: { applicationId: form.get("applicationId"), kind: form.get("kind"), fileName: file.name || "document", bytes },
     }),
   );
 }

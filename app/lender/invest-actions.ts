@@ -12,7 +12,8 @@ export type InvestActionResult = { ok: boolean; error?: string; fields?: FieldEr
 export async function investAction(input: { loanId: string; amount: string; idempotencyKey: string }): Promise<InvestActionResult> {
   const ctx = await getRequestCtx();
   try {
-    await invest({ ctx, input, source: "manual" });
+    // The lender's own purchase is manual whatever the request says (source "auto" is the holdback rule's).
+    await invest({ ctx, input: { ...(input as object), source: "manual" } });
     revalidatePath("/lender", "layout");
     return { ok: true };
   } catch (e) {

@@ -44,13 +44,15 @@ export function StrategyForm({
   const text = useAutoPurchaseErrorText();
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
+  // The typed figures of the server's last field errors (e.g. a product's minimum), for their sentences.
+  const [serverDetails, setServerDetails] = useState<Record<string, unknown>>();
   const [pending, start] = useTransition();
   const { register, control, handleSubmit, setError, setValue, formState } = useForm<StrategyFormState>({
     resolver: zodResolver(StrategyInput as never, undefined, { raw: true }),
     defaultValues: initial,
   });
   const errors = formState.errors;
-  const err = (name: keyof StrategyFormState) => text.field(errors[name]?.message as string | undefined);
+  const err = (name: keyof StrategyFormState) => text.field(errors[name]?.message as string | undefined, errors[name]?.type === "server" ? serverDetails : undefined);
   const values = useWatch({ control }) as StrategyFormState;
   // The products' minimums above the amount per loan: those loans would be skipped, so say so while typing.
   const amount = /^\d{1,16}$/.test(values.amountPerLoan ?? "") ? BigInt(values.amountPerLoan) : null;
@@ -68,7 +70,8 @@ export function StrategyForm({
         router.refresh();
         return;
       }
-      for (const [f, m] of Object.entries(result.fields ?? {})) setError(f as keyof StrategyFormState, { message: m });
+      setServerDetails(result.details);
+      for (const [f, m] of Object.entries(result.fields ?? {})) setError(f as keyof StrategyFormState, { type: "server", message: m });
       setFormError(text.form(result.error, result.message, result.details));
     });
 

@@ -40,6 +40,8 @@ export function ApplicationStepForm({
   const text = useErrorText();
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
+  // The typed figures of the server's last field errors (lib/money/params.ts), for their sentences.
+  const [serverDetails, setServerDetails] = useState<Record<string, unknown>>();
   const [pending, start] = useTransition();
   const { register, control, handleSubmit, setError, formState } = useForm<FieldValues>({
     resolver: zodResolver(SCHEMAS[step] as never, undefined, { raw: true }),
@@ -48,7 +50,10 @@ export function ApplicationStepForm({
   const productId = useWatch({ control, name: "productId" }) as string | undefined;
   const product = products.find((p) => p.id === productId);
   const [amount, tenor] = useWatch({ control, name: ["amount", "tenor"] }) as [string | undefined, string | undefined];
-  const err = (name: string) => text.field(formState.errors[name]?.message as string | undefined);
+  const err = (name: string) => {
+    const e = formState.errors[name];
+    return text.field(e?.message as string | undefined, e?.type === "server" ? serverDetails : undefined);
+  };
   const text_ = (name: string, extra: Record<string, unknown> = {}) => (
     <TextField key={name} id={name} label={t(`fields.${name}`)} error={err(name)} {...extra} {...register(name)} />
   );
@@ -69,7 +74,8 @@ export function ApplicationStepForm({
         router.push(nextHref.replace("{id}", result.applicationId ?? applicationId ?? ""));
         router.refresh();
       } else {
-        for (const [f, m] of Object.entries(result.fields ?? {})) setError(f.replace(/^data\./, ""), { message: m });
+        setServerDetails(result.details);
+        for (const [f, m] of Object.entries(result.fields ?? {})) setError(f.replace(/^data\./, ""), { type: "server", message: m });
         setFormError(text.form(result.error, result.message, result.details));
       }
     }),

@@ -28,6 +28,7 @@ export function ApproveForm({
   const [subgrade, setSubgrade] = useState(initial.subgrade);
   const [rateBps, setRateBps] = useState(initial.rateBps);
   const [error, setError] = useState<string>();
+  const [violations, setViolations] = useState<string[]>([]);
   const [pending, start] = useTransition();
   return (
     <form
@@ -38,14 +39,19 @@ export function ApproveForm({
         start(async () => {
           const result = await action({ applicationId, subgrade, rateBps });
           if (result.ok) {
+            setError(undefined);
+            setViolations([]);
             toast.success(t("approved"));
             router.refresh();
-          } else setError(text.form(result.error, result.message, result.details) ?? text.field(Object.values(result.fields ?? {})[0], result.details));
+          } else {
+            setError(text.form(result.error, result.message, result.details) ?? text.field(Object.values(result.fields ?? {})[0], result.details));
+            setViolations(result.error === "cap_exceeded" ? text.violations(result.details) : []);
+          }
         });
       }}
     >
       <div className="sm:col-span-3">
-        <FormError message={error} />
+        <FormError message={error} items={violations} />
       </div>
       <SelectField id="approve-subgrade" label={t("subgrade")} value={subgrade} onChange={(e) => setSubgrade(e.target.value)} options={subgrades.map((s) => ({ value: s, label: s }))} />
       <TextField id="approve-rate" label={t("rateBps")} inputMode="decimal" value={rateBps} onChange={(e) => setRateBps(e.target.value.replace(/[^\d.,]/g, ""))} />

@@ -7,9 +7,9 @@ import { useState, useTransition } from "react";
 import { get, useForm, type FieldValues } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { useErrorText } from "@/components/wallet/use-messages";
-import { UpdateLoanProductInput } from "@/lib/loans/schemas";
+import { CreateLoanProductInput, PRODUCT_METHODS, PRODUCT_TENOR_UNITS, UpdateLoanProductInput } from "@/lib/loans/schemas";
 
 type Result = { ok: boolean; error?: string; fields?: Record<string, string>; message?: string; details?: Record<string, unknown> };
 const NUMBER_FIELDS = ["minAmount", "maxAmount", "minTenor", "maxTenor", "platformFeeBps", "lateFeeDailyPpm", "serviceFeeBps", "minInvestment", "investmentStep", "fundingWindowDays", "holdbackBps"] as const;
@@ -17,18 +17,22 @@ const NUMBER_FIELDS = ["minAmount", "maxAmount", "minTenor", "maxTenor", "platfo
 const PERCENT_FIELDS: ReadonlySet<string> = new Set(["platformFeeBps", "lateFeeDailyPpm", "serviceFeeBps", "holdbackBps"]);
 const GRADES = ["A", "B", "C", "D", "E"] as const;
 
-/** Edit one product's terms; loans already approved keep their own copy. */
-export function ProductForm({ initial, action }: { initial: Record<string, unknown>; action: (input: unknown) => Promise<Result> }) {
+/**
+ * Edit one product's terms; loans already approved keep their own copy. With `create`, a new product:
+ * also its code, tenor unit and repayment method (fixed after that), and the form empties when saved.
+ */
+export function ProductForm({ initial, action, create = false }: { initial: Record<string, unknown>; action: (input: unknown) => Promise<Result>; create?: boolean }) {
+  const tc = useTranslations("productCreate");
   const t = useTranslations("products");
   const text = useErrorText();
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [pending, start] = useTransition();
-  const { register, handleSubmit, setError, formState } = useForm<FieldValues>({
-    resolver: zodResolver(UpdateLoanProductInput as never, undefined, { raw: true }),
+  const { register, handleSubmit, setError, formState, reset } = useForm<FieldValues>({
+    resolver: zodResolver((create ? CreateLoanProductInput : UpdateLoanProductInput) as never, undefined, { raw: true }),
     defaultValues: initial,
   });
-  const pid = String(initial.productId);
+  const pid = create ? "new-product" : String(initial.productId);
   const err = (k: string) => text.field((get(formState.errors, k) as { message?: string } | undefined)?.message);
   return (
     <form
@@ -39,7 +43,8 @@ export function ProductForm({ initial, action }: { initial: Record<string, unkno
           setFormError(undefined);
           const result = await action({ ...values, active: Boolean(values.active) });
           if (result.ok) {
-            toast.success(t("saved"));
+            toast.success(create ? tc("created") : t("saved"));
+            if (create) reset(initial);
             router.refresh();
           } else {
             for (const [f, m] of Object.entries(result.fields ?? {})) setError(f, { message: m });
@@ -49,6 +54,13 @@ export function ProductForm({ initial, action }: { initial: Record<string, unkno
       )}
     >
       <FormError message={formError} />
+      {create ? (
+        <div className="grid gap-3 sm:grid-cols-3">
+          <TextField id={`${pid}-code`} label={tc("code")} hint={tc("codeHint")} autoCapitalize="none" spellCheck={false} error={err("code")} {...register("code")} />
+          <SelectField id={`${pid}-tenorUnit`} label={tc("tenorUnit")} error={err("tenorUnit")} options={PRODUCT_TENOR_UNITS.map((u) => ({ value: u, label: tc(`tenorUnits.${u}`) }))} {...register("tenorUnit")} />
+          <SelectField id={`${pid}-method`} label={tc("method")} error={err("method")} options={PRODUCT_METHODS.map((m) => ({ value: m, label: tc(`methods.${m}`) }))} {...register("method")} />
+        </div>
+      ) : null}
       <TextField id={`${pid}-name`} label={t("fields.name")} error={err("name")} {...register("name")} />
       <div className="grid gap-3 sm:grid-cols-3">
         {NUMBER_FIELDS.map((f) => (
@@ -70,7 +82,7 @@ export function ProductForm({ initial, action }: { initial: Record<string, unkno
         <input type="checkbox" {...register("active")} /> {t("fields.active")}
       </label>
       <Button type="submit" disabled={pending}>
-        {t("save")}
+        {create ? tc("submit") : t("save")}
       </Button>
     </form>
   );

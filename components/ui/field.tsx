@@ -91,11 +91,18 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & Textar
   },
 );
 
-export function FormError({ message }: { message?: string | null }) {
+export function FormError({ message, items }: { message?: string | null; items?: string[] }) {
   if (!message) return null;
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
       {message}
+      {items?.length ? (
+        <ul className="mt-1 list-disc space-y-1 pl-5">
+          {items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

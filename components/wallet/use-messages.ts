@@ -14,6 +14,7 @@ type Details = Record<string, unknown> | undefined;
 export function useErrorText() {
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
+  const tc = useTranslations("capViolations");
   const locale = useLocale() as DisplayLocale;
   const params = (details: Details) => formatParams(locale, details);
   const detailed = (t: typeof tv | typeof te, key: string, details: Details) => {
@@ -29,5 +30,27 @@ export function useErrorText() {
     field: (key?: string, details?: Details) => (key ? (detailed(tv, key, details) ?? (tv.has(key) ? tv(key) : key)) : undefined),
     form: (code?: string, message?: string, details?: Details) =>
       code ? (detailed(te, code, details) ?? (te.has(code) ? te(code) : (message ?? te("unexpected")))) : undefined,
+    /** One sentence per broken cap of a cap_exceeded error (capViolationTexts). */
+    violations: (details?: Details): string[] => capViolationTexts(tc, locale, details, te("unexpected")),
   };
+}
+
+type Translator = { has: (key: string) => boolean; (key: string, values?: Record<string, string | number>): string };
+
+/**
+ * The sentences of a cap_exceeded error's details.violations ({ code, message, params },
+ * lib/loans/internal/offer.ts): messages capViolations.<code> with the figures in the reader's
+ * language; the server's English sentence for a code without a translation.
+ */
+export function capViolationTexts(tc: Translator, locale: DisplayLocale, details: Details, fallback: string): string[] {
+  const list = Array.isArray(details?.violations) ? (details.violations as { code?: unknown; message?: unknown; params?: Record<string, unknown> }[]) : [];
+  return list.map((v) => {
+    const code = typeof v?.code === "string" ? v.code : "";
+    try {
+      if (code && tc.has(code)) return tc(code, formatParams(locale, v.params));
+    } catch {
+      // a malformed parameter: the server's sentence below
+    }
+    return typeof v?.message === "string" ? v.message : fallback;
+  });
 }

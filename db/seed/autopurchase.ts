@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { autoPurchaseStrategies } from "@/db/schema";
 import { findUserByEmail } from "@/lib/auth/internal/users";
-import { userCtx } from "@/lib/context";
+import { systemCtx, userCtx } from "@/lib/context";
 import { acceptPowerOfAttorney, createStrategy, POA_VERSION, setStrategyActive } from "@/lib/autopurchase";
 import { matchLender } from "@/lib/autopurchase/match";
 import { startJobQueue } from "@/lib/jobs/boss";
@@ -54,5 +54,5 @@ export async function seedAutoPurchase(db: Db): Promise<void> {
   });
   await setStrategyActive({ ctx, input: { strategyId: active.id, active: true } });
   // What the match-lender job does when cash arrives: the listed loans, oldest first.
-  await matchLender(lender.id);
+  await matchLender({ ctx: systemCtx("seed"), input: { lenderId: lender.id } });
 }

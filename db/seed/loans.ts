@@ -82,8 +82,8 @@ async function apply(db: Db, ctx: Ctx, products: Map<string, string>, a: Apply):
   });
   await saveApplicationStep({ ctx, input: { applicationId, step: "financials", data: { monthlyRevenue: String(a.amount * 3n), monthlyExpenses: String(a.amount), existingLoans: "0", otherPlatforms: 0 } } });
   await saveApplicationStep({ ctx, input: { applicationId, step: "loan", data: { productId: products.get(a.product)!, amount: a.amount.toString(), tenor: a.tenor, purpose: a.purpose } } });
-  await uploadApplicationDocument({ ctx, input: { applicationId, kind: "id", fileName: "ktp.pdf" }, bytes: PDF });
-  await uploadApplicationDocument({ ctx, input: { applicationId, kind: "bank_statement", fileName: "rekening-koran.pdf" }, bytes: PDF });
+  await uploadApplicationDocument({ ctx, input: { applicationId, kind: "id", fileName: "ktp.pdf", bytes: PDF } });
+  await uploadApplicationDocument({ ctx, input: { applicationId, kind: "bank_statement", fileName: "rekening-koran.pdf", bytes: PDF } });
   await saveApplicationStep({ ctx, input: { applicationId, step: "documents", data: {} } });
   await submitApplication({ ctx, input: { applicationId } });
   void db;
@@ -216,7 +216,7 @@ export async function seedLoans(db: Db, passwordHash: string): Promise<void> {
     await acceptAgreement({ ctx: borrowerCtx, input: { loanId: active } });
     await fund(active, [20_000_000n, 15_000_000n, 10_000_000n, 5_000_000n]);
     // Accepted before it filled: the loans.disburse job would do this; the seed cannot wait for it.
-    await disburseLoan({ ctx: systemCtx("seed"), loanId: active });
+    await disburseLoan({ ctx: systemCtx("seed"), input: { loanId: active } });
     await payAt(active, 1);
     // Listed and funding since yesterday.
     setNow(new Date(realNow.getTime() - DAY));

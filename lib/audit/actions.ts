@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "loan_application.approved",
   "loan_application.rejected",
   "loan_application.info_requested",
+  "loan_product.created",
   "loan_product.updated",
   "loan.restructure_proposed",
   "loan.written_off",

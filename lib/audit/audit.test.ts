@@ -248,11 +248,11 @@ describe("every admin decision writes exactly one row in its transaction", () =>
     const [l] = await lenders(1, 10_000_000n);
     await invest({ ctx: l!.ctx, input: { loanId, amount: "5000000", idempotencyKey: key() } });
     setNow("2026-09-20T03:00:00Z"); // past both funding deadlines
-    expect(await written(() => closeFundingWindow({ ctx: systemCtx("test"), loanId: other.loanId }))).toBe(0);
-    expect(await written(() => closeFundingWindow({ ctx: admin.ctx, loanId }))).toBe(1);
-    expect(await written(() => closeFundingWindow({ ctx: admin.ctx, loanId }))).toBe(0); // already closed: nothing decided
+    expect(await written(() => closeFundingWindow({ ctx: systemCtx("test"), input: { loanId: other.loanId } }))).toBe(0);
+    expect(await written(() => closeFundingWindow({ ctx: admin.ctx, input: { loanId } }))).toBe(1);
+    expect(await written(() => closeFundingWindow({ ctx: admin.ctx, input: { loanId } }))).toBe(0); // already closed: nothing decided
     expect((await rowsFor(loanId)).map((r) => [r.action, r.adminId])).toEqual([["loan.funding_window_closed", admin.user.id]]);
-    expect(await written(() => disburseLoan({ ctx: admin.ctx, loanId }))).toBe(0); // not funded: nothing happens
+    expect(await written(() => disburseLoan({ ctx: admin.ctx, input: { loanId } }))).toBe(0); // not funded: nothing happens
   });
 
   it("job retries and time-machine jumps write one row each", async () => {

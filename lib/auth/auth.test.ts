@@ -26,7 +26,7 @@ describe("sign-up", () => {
 
   it("creates a lender, normalises email and phone, records user_signed_up with the acquisition channel", async () => {
     const ctx = anonymousCtx({ ip: "198.51.100.1", anonymousId: "anon-1" });
-    const user = await registerUser({ ctx, input: lender, acquisition: { source: "instagram", medium: "social", campaign: "launch" } });
+    const user = await registerUser({ ctx, input: { ...lender, acquisition: { source: "instagram", medium: "social", campaign: "launch" } } });
     expect(user.email).toBe("dewi@example.com");
     expect(user.phone).toBe("081234567890");
     expect(user.role).toBe("lender");

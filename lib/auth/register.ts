@@ -1,5 +1,5 @@
 import "server-only";
-import { users, type Acquisition, type User } from "@/db/schema";
+import { users, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { allowAnonymous, withTransaction, type Ctx } from "@/lib/context";
 import { Forbidden, isUniqueViolation, parseInput, ValidationFailed } from "@/lib/errors";
@@ -8,7 +8,7 @@ import { notify } from "@/lib/notifications";
 import { findUserByEmail } from "./internal/users";
 import { hashPassword } from "./password";
 import { WEAK_PASSWORD_MESSAGE, weakPasswordReason } from "./password-policy";
-import { SignUpInput } from "./schemas";
+import { RegisterUserInput } from "./schemas";
 
 export const DUPLICATE_EMAIL = "emailTaken";
 
@@ -16,18 +16,10 @@ export const DUPLICATE_EMAIL = "emailTaken";
  * Public sign-up for lenders and borrowers. Admins are never created here (the schema has no admin
  * role to choose). Records user_signed_up with the first-touch acquisition channel.
  */
-export async function registerUser({
-  ctx,
-  input,
-  acquisition = {},
-}: {
-  ctx: Ctx;
-  input: unknown;
-  acquisition?: Acquisition;
-}): Promise<User> {
+export async function registerUser({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<User> {
   allowAnonymous(ctx);
   if (ctx.actor.type === "user") throw new Forbidden("You are already signed in.");
-  const data = parseInput(SignUpInput, input);
+  const { acquisition, ...data } = parseInput(RegisterUserInput, input);
   const weak = weakPasswordReason(data.password, { email: data.email, name: data.fullName });
   if (weak) {
     throw new ValidationFailed({ password: WEAK_PASSWORD_MESSAGE[weak] }, "Please choose a stronger password.", "weak_password");

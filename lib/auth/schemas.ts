@@ -48,6 +48,8 @@ export const SignUpInput = z.discriminatedUnion("role", [LenderSignUpInput, Borr
 export type SignUpInput = z.infer<typeof SignUpInput>;
 export type LenderSignUpInput = z.infer<typeof LenderSignUpInput>;
 export type BorrowerSignUpInput = z.infer<typeof BorrowerSignUpInput>;
+/** registerUser: the sign-up form and the first-touch acquisition channel (utm cookie, lib/auth/request-context.ts). */
+export const RegisterUserInput = z.intersection(SignUpInput, z.object({ acquisition: z.record(z.string(), z.string()).default({}) }));
 
 export const SignInInput = z.object({
   email,

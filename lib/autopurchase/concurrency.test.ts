@@ -1,3 +1,4 @@
+import { systemCtx } from "@/lib/context";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -33,7 +34,7 @@ async function race() {
   advanceNow(25 * 3_600_000);
 
   const worker = async () => {
-    for (const id of loanIds) await matchLoan(id);
+    for (const id of loanIds) await matchLoan({ ctx: systemCtx("test"), input: { loanId: id } });
   };
   const refused: Record<string, number> = {};
   const checkout = async (i: number) => {

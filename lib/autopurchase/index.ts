@@ -41,3 +41,4 @@ export { listStrategyDecisions, DECISIONS_PAGE_SIZE, type DecisionView } from ".
 export { previewStrategy, PREVIEW_LIMIT, type PreviewLoan } from "./preview";
 export * from "./schemas";
 export { matchLender, matchLoan } from "./match";
+export { autoPurchaseTimeJump } from "./internal/triggers";

@@ -1,3 +1,4 @@
+import { systemCtx } from "@/lib/context";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -45,7 +46,7 @@ describe("matchLoan, candidates evaluated in batches", () => {
       await resetQueue();
       const { loanId } = await listedLoan({ amount: 10_000_000n });
       await getDb().update(loans).set({ minInvestment: 2_000_000n }).where(eq(loans.id, loanId));
-      const summary = await matchLoan(loanId, { batchSize });
+      const summary = await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId, batchSize } });
       return { summary, decisions: await decisionsOf(loanId) };
     };
     const small = await run(2);

@@ -1,3 +1,4 @@
+import { systemCtx } from "@/lib/context";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -45,7 +46,7 @@ describe("matchLoan", () => {
     const a = await autoLender({ cash: 10_000_000n });
     const b = await autoLender({ cash: 10_000_000n, strategy: { amountPerLoan: "2000000" } });
     const { loanId } = await listedLoan({ amount: 100_000_000n });
-    const first = await matchLoan(loanId);
+    const first = await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } });
     expect(first).toMatchObject({ bought: 2, allocated: 3_000_000n });
     expect((await loanRow(loanId)).fundedAmount).toBe(3_000_000n);
     expect(await readUserCashBalances(getDb(), a.user.id)).toMatchObject({ available: 9_000_000n });
@@ -63,8 +64,8 @@ describe("matchLoan", () => {
     expect(apl!.lastAllocatedAt).not.toBeNull();
 
     // Idempotent: the job again (or a second worker), at once or later.
-    expect(await matchLoan(loanId)).toMatchObject({ bought: 0, allocated: 0n });
-    await Promise.all([matchLoan(loanId), matchLoan(loanId)]);
+    expect(await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } })).toMatchObject({ bought: 0, allocated: 0n });
+    await Promise.all([matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } }), matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } })]);
     expect(await investmentsOf(loanId)).toHaveLength(2);
     expect((await loanRow(loanId)).fundedAmount).toBe(3_000_000n);
     expect(await getDb().select().from(events).where(and(eq(events.userId, b.user.id), eq(events.name, "auto_purchase_executed")))).toHaveLength(1);
@@ -84,7 +85,7 @@ describe("matchLoan", () => {
     await getDb().update(autoPurchaseLenders).set({ lastAllocatedAt: new Date("2026-02-01T00:00:00Z") }).where(eq(autoPurchaseLenders.lenderId, lenders[2]!.user.id));
     // 10 M loan: 2 M held back for manual investors during 24 h, 8 M for auto; 15 M requested.
     const { loanId } = await listedLoan({ amount: 10_000_000n });
-    const r = await matchLoan(loanId, { withRequests: true });
+    const r = await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId, withRequests: true } });
     expect(r.supply).toBe(8_000_000n);
     // 8 × 5/15 = 2.666… → 2.6 M each, 200 000 left: one step each to the never-allocated and the oldest.
     const got = await Promise.all(lenders.map(async (l) => (await decisionOf(loanId, l.user.id))!.amount));
@@ -95,13 +96,13 @@ describe("matchLoan", () => {
   it("respects the holdback, and fills the rest once it ends", async () => {
     const l = await autoLender({ strategy: { amountPerLoan: "200000000" } });
     const { loanId } = await listedLoan({ amount: 100_000_000n });
-    await matchLoan(loanId);
+    await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } });
     expect((await loanRow(loanId)).fundedAmount).toBe(80_000_000n);
     // Auto-purchase already bought this loan for the lender, so a later run leaves it to others.
     const other = await autoLender({ strategy: { amountPerLoan: "50000000" } });
-    expect(await matchLoan(loanId)).toMatchObject({ bought: 0, supply: 0n });
+    expect(await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } })).toMatchObject({ bought: 0, supply: 0n });
     advanceNow(25 * HOUR);
-    expect(await matchLoan(loanId)).toMatchObject({ bought: 1, allocated: 20_000_000n });
+    expect(await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } })).toMatchObject({ bought: 1, allocated: 20_000_000n });
     const loan = await loanRow(loanId);
     expect(loan).toMatchObject({ fundedAmount: 100_000_000n, status: "funded" });
     expect((await decisionOf(loanId, other.user.id))!.amount).toBe(20_000_000n);
@@ -124,7 +125,7 @@ describe("matchLoan", () => {
     // Budget: the strategy spends its whole budget on another loan first (pause the others meanwhile).
     const others = [balance, reserve, limit, exposure, kyc, risk, fine];
     for (const o of others) await setStrategyActive({ ctx: o.ctx, input: { strategyId: o.strategy.id, active: false } });
-    await matchLoan(first.loanId);
+    await matchLoan({ ctx: systemCtx("test"), input: { loanId: first.loanId } });
     for (const o of others) await setStrategyActive({ ctx: o.ctx, input: { strategyId: o.strategy.id, active: true } }).catch(() => undefined);
     // kyc/risk can no longer be turned on through the verb; switch them back on directly.
     await getDb().execute(sql`update auto_purchase_strategies set active = true where lender_id in (${kyc.user.id}, ${risk.user.id})`);
@@ -132,7 +133,7 @@ describe("matchLoan", () => {
     const { loanId, borrower } = await listedLoan({ amount: 100_000_000n });
     // Exposure: the lender already holds 1 M of this borrower (manual).
     await invest({ ctx: exposure.ctx, input: { loanId, amount: "1000000", idempotencyKey: key() } });
-    const r = await matchLoan(loanId);
+    const r = await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } });
     expect(r.bought).toBe(1);
     const reasons = Object.fromEntries(
       await Promise.all(
@@ -152,10 +153,10 @@ describe("matchLoan", () => {
     expect(page.items[0]).toMatchObject({ reason: "reserve", details: { available: "1000000", reserve: "950000", needed: "100000" } });
 
     // A re-run with unchanged facts repeats no event; once the cash arrives, reinvest upgrades the skip to bought.
-    await matchLoan(loanId);
+    await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } });
     expect(await getDb().select().from(notifications).where(and(eq(notifications.userId, balance.user.id), eq(notifications.kind, "auto_purchase_skipped_balance")))).toHaveLength(1);
     await creditWallet(balance.user.id, 5_000_000n);
-    const runs = await matchLender(balance.user.id);
+    const runs = await matchLender({ ctx: systemCtx("test"), input: { lenderId: balance.user.id } });
     expect(runs.some((x) => x.bought === 1)).toBe(true);
     expect(await decisionOf(loanId, balance.user.id)).toMatchObject({ outcome: "bought", reason: null, amount: 1_000_000n });
     // The purchase replaced the skip: the strategy page lists it as bought, no longer as skipped.
@@ -170,11 +171,11 @@ describe("matchLoan", () => {
     const narrow = await createStrategy({ ctx: l.ctx, input: baseStrategy({ name: "Narrow", productCodes: ["modal-usaha"], amountPerLoan: "3000000" }) });
     await setStrategyActive({ ctx: l.ctx, input: { strategyId: narrow.id, active: true } });
     const one = await listedLoan({ amount: 100_000_000n });
-    await matchLoan(one.loanId);
+    await matchLoan({ ctx: systemCtx("test"), input: { loanId: one.loanId } });
     expect(await decisionOf(one.loanId, l.user.id)).toMatchObject({ strategyId: l.strategy.id, amount: 1_000_000n });
     await reorderStrategies({ ctx: l.ctx, input: { orderedIds: [narrow.id, l.strategy.id] } });
     const two = await listedLoan({ amount: 100_000_000n });
-    await matchLoan(two.loanId);
+    await matchLoan({ ctx: systemCtx("test"), input: { loanId: two.loanId } });
     expect(await decisionOf(two.loanId, l.user.id)).toMatchObject({ strategyId: narrow.id, amount: 3_000_000n });
     expect((await investmentsOf(two.loanId)).filter((i) => i.lenderId === l.user.id)).toHaveLength(1);
   });
@@ -222,6 +223,6 @@ describe("matchLoan", () => {
     const l = await autoLender();
     await getDb().update(autoPurchaseLenders).set({ poaVersion: 0 }).where(eq(autoPurchaseLenders.lenderId, l.user.id));
     const { loanId } = await listedLoan({ amount: 100_000_000n });
-    expect(await matchLoan(loanId)).toMatchObject({ candidates: 0, bought: 0 });
+    expect(await matchLoan({ ctx: systemCtx("test"), input: { loanId: loanId } })).toMatchObject({ candidates: 0, bought: 0 });
   });
 });

@@ -4,7 +4,9 @@ import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { loans, type Loan } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { requireSystem, systemCtx, type Ctx } from "@/lib/context";
+import type { z } from "zod";
+import { requireSystem, type Ctx } from "@/lib/context";
+import { parseInput } from "@/lib/errors";
 import { trackMany, type TrackEvent } from "@/lib/engagement";
 import type { AllocationParticipant } from "@/lib/loans/allocation";
 import { allocateLazily, LAZY_BATCH_SIZE } from "@/lib/loans/allocation-lazy";
@@ -18,7 +20,7 @@ import { notify, type NotifyInput } from "@/lib/notifications";
 import { eq } from "drizzle-orm";
 import { evaluatedPager, type CandidateRow, type EvaluatedCandidate, type QueuedCandidate } from "./internal/candidates";
 import { computeRequest, smallestPurchase } from "./requested";
-import type { SkipReason } from "./schemas";
+import { MatchLenderInput, MatchLoanInput, type SkipReason } from "./schemas";
 import { matchPhases, timed } from "./phases";
 import { ts } from "./internal/store";
 import { executePrepared } from "@/db/prepared";
@@ -52,12 +54,8 @@ type Skip = {
 /** A purchase made by this run (the investment row carries the strategy: loan_investments.auto_strategy_id). */
 type Purchase = { candidate: CandidateRow; amount: bigint; investmentId: string };
 
-/**
- * `batchSize`: a fixed page and chunk size (default: pages of 64 doubling to LAZY_BATCH_SIZE, chunks by
- * evaluationChunk; tests use tiny ones to cross pages).
- * `withRequests`: the evaluated participants' requests and allocations in the summary (bench fairness).
- */
-export type MatchOptions = { lenderId?: string; ctx?: Ctx; withRequests?: boolean; batchSize?: number };
+/** MatchLoanInput parsed (schemas.ts): batchSize fixes the page and chunk size (default: pages of 64 doubling to LAZY_BATCH_SIZE, chunks by evaluationChunk). */
+type MatchOptions = z.output<typeof MatchLoanInput>;
 
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
 
@@ -80,11 +78,13 @@ function pgCode(e: unknown): string | undefined {
  * A deadlock with a concurrent checkout is retried.
  * `lenderId`: only that lender's reinvest strategies (matchLender).
  */
-export async function matchLoan(loanId: string, opts: MatchOptions = {}): Promise<MatchSummary> {
-  requireSystem(opts.ctx ?? systemCtx("autopurchase.match"));
+export async function matchLoan({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<MatchSummary> {
+  requireSystem(ctx);
+  const opts = parseInput(MatchLoanInput, input);
+  const { tx: _outer, ...base } = ctx; // each attempt is a transaction of its own
   for (let attempt = 1; ; attempt++) {
     try {
-      return await getDb().transaction((tx) => runMatch(tx, loanId, opts));
+      return await getDb().transaction((tx) => runMatch(tx, base, opts));
     } catch (e) {
       if (attempt < 4 && RETRYABLE.has(pgCode(e) ?? "")) continue;
       throw e;
@@ -92,8 +92,8 @@ export async function matchLoan(loanId: string, opts: MatchOptions = {}): Promis
   }
 }
 
-async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<MatchSummary> {
-  const ctx = opts.ctx ?? systemCtx("autopurchase.match");
+async function runMatch(tx: Tx, ctx: Ctx, opts: MatchOptions): Promise<MatchSummary> {
+  const { loanId } = opts;
   const empty: MatchSummary = { loanId, supply: 0n, candidates: 0, evaluated: 0, bought: 0, skipped: 0, allocated: 0n };
   // The lender limit settings are read alongside the lock: they are needed once the loan is open.
   const [[loan], settings] = await Promise.all([
@@ -189,7 +189,7 @@ async function runMatch(tx: Tx, loanId: string, opts: MatchOptions): Promise<Mat
 
   matchPhases["request + allocation (memory)"] = (matchPhases["request + allocation (memory)"] ?? 0) + memMs;
   const result = await timed("purchases", () =>
-    investMany(tx, ctx, { loanId, items, source: "auto", gates, deferEvents: true, lockedLoan: loan }),
+    investMany({ ctx: { ...ctx, tx }, input: { loanId, items, source: "auto", gates, deferEvents: true, lockedLoan: loan } }),
   );
   // Found by idempotency key (created false) means an earlier run bought it: nothing new to record.
   const boughtNow: Purchase[] = result.bought
@@ -320,8 +320,9 @@ async function announce(tx: Tx, ctx: Ctx, loan: Loan, bought: Purchase[], skippe
  * Reinvest: runs one lender's reinvest strategies against the loans listed now that auto-purchase
  * may still fill, oldest listed first (each loan in its own matchLoan transaction).
  */
-export async function matchLender(lenderId: string, opts: { ctx?: Ctx } = {}): Promise<MatchSummary[]> {
-  requireSystem(opts.ctx ?? systemCtx("autopurchase.match"));
+export async function matchLender({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<MatchSummary[]> {
+  requireSystem(ctx);
+  const { lenderId } = parseInput(MatchLenderInput, input);
   const at = now();
   const open = rowsOf<{ id: string }>(
     await getDb().execute(sql`
@@ -334,6 +335,6 @@ export async function matchLender(lenderId: string, opts: { ctx?: Ctx } = {}): P
       limit 200`),
   );
   const out: MatchSummary[] = [];
-  for (const { id } of open) out.push(await matchLoan(id, { lenderId, ctx: opts.ctx }));
+  for (const { id } of open) out.push(await matchLoan({ ctx, input: { loanId: id, lenderId } }));
   return out;
 }

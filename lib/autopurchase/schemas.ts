@@ -118,6 +118,19 @@ export const AcceptPowerOfAttorneyInput = z.object({
   version: z.coerce.number<number>().refine((v) => v === POA_VERSION, "poaOutdated"),
   accepted: z.literal(true, { message: "poaMustAccept" }),
 });
+/**
+ * The matcher (jobs autopurchase.match-loan / match-lender, the bench): one loan against every active
+ * strategy, or (lenderId) only that lender's reinvest strategies. `batchSize`: a fixed page and chunk
+ * size (default: pages of 64 doubling to LAZY_BATCH_SIZE; tests use tiny ones to cross pages);
+ * `withRequests`: each evaluated lender's request and allocation in the summary (bench fairness).
+ */
+export const MatchLoanInput = z.object({
+  loanId: z.string().uuid("notFound"),
+  lenderId: z.string().uuid("notFound").optional(),
+  withRequests: z.boolean().default(false),
+  batchSize: z.number().int().min(1).optional(),
+});
+export const MatchLenderInput = z.object({ lenderId: z.string().uuid("notFound") });
 export const DecisionsFilterInput = z.object({
   outcome: z.enum(["bought", "skipped"]),
   page: z.coerce.number<number>().int().min(1).max(10_000).default(1),

@@ -3,14 +3,17 @@ import { and, count, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import { events } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
+import { parseInput } from "@/lib/errors";
 import { ACTIVITY_EVENT_NAMES, activityParams } from "./activity";
+import { RecentEventsInput } from "./schemas";
 
 /**
  * The signed-in user's own recent activity: only the events that have a sentence (ACTIVITY_EVENT_NAMES;
  * page views, clicks and prices seen are left out), newest first (uses events_user_time_idx).
  */
-export async function listMyRecentEvents({ ctx, limit = 10 }: { ctx: Ctx; limit?: number }) {
+export async function listMyRecentEvents({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   const actor = requireUser(ctx);
+  const { limit } = parseInput(RecentEventsInput, input ?? {});
   const rows = await dbOf(ctx)
     .select({ id: events.id, name: events.name, occurredAt: events.occurredAt, properties: events.properties })
     .from(events)

@@ -3,7 +3,7 @@ import { recordAdminDecision } from "@/lib/audit";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement";
 import { parseInput } from "@/lib/errors";
-import { writeSetting } from "@/lib/system/internal/settings";
+import { writeSetting } from "@/lib/system";
 import { publishGoldPrice } from "./internal/prices";
 import { GOLD_BARS, UpdateGoldSettingsInput, type GoldBarGrams } from "./schemas";
 import { GOLD_SETTINGS_KEY, readGoldSettings, type GoldSettings } from "./internal/settings";

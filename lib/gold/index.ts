@@ -48,3 +48,4 @@ export { getWithdrawalOptions, listMyGoldWithdrawals, requestGoldWithdrawal, typ
 export { listGoldWithdrawalQueue, advanceGoldWithdrawal, cancelGoldWithdrawal, cancelMyGoldWithdrawal } from "./withdrawal-admin";
 export { getGoldTradeVolume, getGoldInventory, type GoldVolumeDay, type GoldInventory } from "./admin";
 export { pruneExpiredQuotes } from "./internal/quotes";
+export { goldTimeJump } from "./time-jump";

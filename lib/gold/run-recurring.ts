@@ -5,13 +5,14 @@ import type { Tx } from "@/db";
 import { now } from "@/lib/clock";
 import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement";
-import { InsufficientFunds } from "@/lib/errors";
+import { InsufficientFunds, parseInput } from "@/lib/errors";
 import { isKycApproved } from "@/lib/kyc";
 import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { getLatestPrice, priceAtOrBefore } from "./internal/prices";
 import { readGoldSettings } from "./internal/settings";
 import { nextRunAfter } from "./schedule";
+import { RunRecurringBuysInput } from "./schemas";
 import { executeGoldTrade } from "./internal/trade-core";
 import { computeTrade } from "./trade-math";
 
@@ -32,8 +33,9 @@ export const CATCH_UP_PRICE_WINDOW_MS = 3_600_000;
  * records a gold_recurring_runs row (unique per plan and time). Too little cash, or KYC no longer approved, records a skipped run,
  * notifies the user and moves on to the next time.
  */
-export async function runRecurringBuys({ ctx, upTo }: { ctx: Ctx; upTo?: Date }): Promise<RecurringSummary> {
+export async function runRecurringBuys({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<RecurringSummary> {
   requireSystemOrAdmin(ctx);
+  const { upTo } = parseInput(RunRecurringBuysInput, input ?? {});
   const until = upTo ?? now();
   const { tx: _outer, ...base } = ctx;
   const due = await dbOf(ctx)

@@ -144,3 +144,5 @@ export const UpdateGoldSettingsInput = z.object({
 export type UpdateGoldSettingsInput = z.input<typeof UpdateGoldSettingsInput>;
 
 export const GoldVolumeInput = z.object({ days: z.coerce.number<number>().int().min(1).max(366).default(30) });
+/** The recurring-buy run catches up every scheduled time up to this one (default: now by the clock). */
+export const RunRecurringBuysInput = z.object({ upTo: z.date().optional() });

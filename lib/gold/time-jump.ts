@@ -1,7 +1,7 @@
 import "server-only";
 import { enqueue } from "@/lib/jobs/boss";
 import { runRecurringGoldBuysJob } from "@/lib/jobs/definitions/gold/run-recurring-buys";
-import type { TimeJumpHook } from "@/lib/system/time-jump";
+import type { TimeJumpHook } from "@/lib/system";
 
 /** Recurring gold buys due in the skipped period run now, each scheduled time once. */
 export const goldTimeJump: TimeJumpHook = {

@@ -19,8 +19,9 @@ export type JobRow = {
 };
 
 /** Admin: jobs that failed or are waiting to retry, newest first, and counts by state. */
-export async function listTroubledJobs({ ctx, limit = 50 }: { ctx: Ctx; limit?: number }) {
+export async function listTroubledJobs({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   requireRole(ctx, "admin");
+  const { limit } = parseInput(TroubledJobsInput, input ?? {});
   const db = dbOf(ctx);
   const jobs = rowsOf<{
     id: string;
@@ -56,6 +57,8 @@ export async function listTroubledJobs({ ctx, limit = 50 }: { ctx: Ctx; limit?: 
   return { jobs, counts };
 }
 
+/** Admin: how many troubled jobs to list (at most 200). */
+export const TroubledJobsInput = z.object({ limit: z.number().int().min(1).default(50) });
 export const RetryJobInput = z.object({ name: z.string().min(1), id: z.string().uuid() });
 
 /**

@@ -1,21 +1,20 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { kycSteps } from "@/db/schema";
 import { dbOf, requireUser, type Ctx } from "@/lib/context";
 import { NotFound } from "@/lib/errors";
 import { fileStorage } from "@/lib/storage";
 import type { StoredFile } from "./internal/profile";
+import { KycFileInput } from "./schemas";
 
-const FileRef = z.object({ stepId: z.string().uuid(), field: z.string().regex(/^[a-zA-Z]{1,40}$/) });
 
 /**
  * A KYC upload, only for its owner or an admin. Everyone else gets NotFound, so a guessed id does not
  * even reveal that the file exists.
  */
-export async function readKycFile({ ctx, stepId, field }: { ctx: Ctx; stepId: unknown; field: unknown }): Promise<{ bytes: Uint8Array; mime: string }> {
+export async function readKycFile({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ bytes: Uint8Array; mime: string }> {
   const actor = requireUser(ctx);
-  const parsed = FileRef.safeParse({ stepId, field });
+  const parsed = KycFileInput.safeParse(input);
   if (!parsed.success) throw new NotFound("The file", "file_not_found");
   const [row] = await dbOf(ctx).select({ userId: kycSteps.userId, data: kycSteps.data }).from(kycSteps).where(eq(kycSteps.id, parsed.data.stepId)).limit(1);
   if (!row || (row.userId !== actor.userId && actor.role !== "admin")) throw new NotFound("The file", "file_not_found");

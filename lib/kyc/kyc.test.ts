@@ -117,7 +117,7 @@ describe("review", () => {
   it("approving every step approves the verification, with an event and a notification", async () => {
     const lender = await submittedLender();
     const { user: admin, ctx: adminCtx } = await createTestUser("admin");
-    const review = await getKycForReview({ ctx: adminCtx, userId: lender.user.id });
+    const review = await getKycForReview({ ctx: adminCtx, input: { userId: lender.user.id } });
     expect(review.user.email).toBe(lender.user.email);
     expect(review.steps.find((s) => s.step === "ktp_photo")!.files[0]).toMatchObject({ field: "ktpPhoto", mime: "image/png" });
     expect(await isKycApproved(getDb(), lender.user.id)).toBe(false);
@@ -187,13 +187,13 @@ describe("review", () => {
   it("only admins review", async () => {
     const lender = await submittedLender();
     await expect(listKycQueue({ ctx: lender.ctx })).rejects.toMatchObject({ status: 403 });
-    await expect(getKycForReview({ ctx: lender.ctx, userId: lender.user.id })).rejects.toMatchObject({ status: 403 });
+    await expect(getKycForReview({ ctx: lender.ctx, input: { userId: lender.user.id } })).rejects.toMatchObject({ status: 403 });
     await expect(approveKycStep({ ctx: lender.ctx, input: { userId: lender.user.id, step: "identity" } })).rejects.toMatchObject({ status: 403 });
     await expect(rejectKycStep({ ctx: lender.ctx, input: { userId: lender.user.id, step: "identity", reason: "nope" } })).rejects.toMatchObject({
       status: 403,
     });
     const { ctx: adminCtx } = await createTestUser("admin");
-    await expect(getKycForReview({ ctx: adminCtx, userId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFound);
+    await expect(getKycForReview({ ctx: adminCtx, input: { userId: "not-a-uuid" } })).rejects.toBeInstanceOf(NotFound);
   });
 });
 
@@ -202,18 +202,18 @@ describe("files", () => {
     const lender = await createTestUser("lender");
     const view = await saveKycStep({ ctx: lender.ctx, input: sampleKycSteps()[1] });
     const stepId = view.steps[1]!.id!;
-    const mine = await readKycFile({ ctx: lender.ctx, stepId, field: "selfie" });
+    const mine = await readKycFile({ ctx: lender.ctx, input: { stepId, field: "selfie" } });
     expect(mine.mime).toBe("image/png");
     expect(Buffer.from(mine.bytes).equals(Buffer.from(SAMPLE_PNG))).toBe(true);
     const { ctx: adminCtx } = await createTestUser("admin");
-    expect((await readKycFile({ ctx: adminCtx, stepId, field: "selfie" })).mime).toBe("image/png");
+    expect((await readKycFile({ ctx: adminCtx, input: { stepId, field: "selfie" } })).mime).toBe("image/png");
     const other = await createTestUser("lender");
-    await expect(readKycFile({ ctx: other.ctx, stepId, field: "selfie" })).rejects.toBeInstanceOf(NotFound);
+    await expect(readKycFile({ ctx: other.ctx, input: { stepId, field: "selfie" } })).rejects.toBeInstanceOf(NotFound);
     const borrower = await createTestUser("borrower");
-    await expect(readKycFile({ ctx: borrower.ctx, stepId, field: "selfie" })).rejects.toBeInstanceOf(NotFound);
-    await expect(readKycFile({ ctx: lender.ctx, stepId, field: "ktpPhoto" })).rejects.toBeInstanceOf(NotFound);
-    await expect(readKycFile({ ctx: lender.ctx, stepId: "../../etc", field: "selfie" })).rejects.toBeInstanceOf(NotFound);
-    await expect(readKycFile({ ctx: { actor: { type: "anonymous" } }, stepId, field: "selfie" })).rejects.toMatchObject({ status: 401 });
+    await expect(readKycFile({ ctx: borrower.ctx, input: { stepId, field: "selfie" } })).rejects.toBeInstanceOf(NotFound);
+    await expect(readKycFile({ ctx: lender.ctx, input: { stepId, field: "ktpPhoto" } })).rejects.toBeInstanceOf(NotFound);
+    await expect(readKycFile({ ctx: lender.ctx, input: { stepId: "../../etc", field: "selfie" } })).rejects.toBeInstanceOf(NotFound);
+    await expect(readKycFile({ ctx: { actor: { type: "anonymous" } }, input: { stepId, field: "selfie" } })).rejects.toMatchObject({ status: 401 });
   });
 });
 

@@ -9,7 +9,7 @@ import { track } from "@/lib/engagement";
 import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { findProfile, findStep, kycViewOf, stepsOf, type KycView } from "./internal/profile";
-import { KYC_STEPS, KycQueueInput, RejectKycStepInput, ReviewKycStepInput, type KycStep } from "./schemas";
+import { KYC_STEPS, KycQueueInput, KycUserIdInput, RejectKycStepInput, ReviewKycStepInput, type KycStep } from "./schemas";
 
 /** Admin: verifications in a status (default: waiting for review), the oldest submission first. */
 export async function listKycQueue({ ctx, input = {} }: { ctx: Ctx; input?: unknown }) {
@@ -42,9 +42,9 @@ export async function listKycQueue({ ctx, input = {} }: { ctx: Ctx; input?: unkn
 export type KycReview = KycView & { user: { id: string; fullName: string; email: string; role: string } };
 
 /** Admin: one user's verification with every step's data and files, for review side by side. */
-export async function getKycForReview({ ctx, userId }: { ctx: Ctx; userId: string }): Promise<KycReview> {
+export async function getKycForReview({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<KycReview> {
   requireRole(ctx, "admin");
-  const parsed = ReviewKycStepInput.pick({ userId: true }).safeParse({ userId });
+  const parsed = KycUserIdInput.safeParse(input);
   if (!parsed.success) throw new NotFound("The verification", "kyc_not_found");
   const db = dbOf(ctx);
   const [profile, [user]] = await Promise.all([
@@ -121,7 +121,7 @@ async function decide(ctx: Ctx, input: { userId: string; step: KycStep; reason?:
     });
     await finalize(tx, profile, actor.userId);
   });
-  return getKycForReview({ ctx, userId: input.userId });
+  return getKycForReview({ ctx, input: { userId: input.userId } });
 }
 
 /** Admin: approves one step of a submitted verification (the last approval approves the whole). */

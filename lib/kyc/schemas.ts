@@ -103,6 +103,10 @@ export const KYC_STEP_SCHEMAS = {
 export const KycStepName = z.enum(KYC_STEPS, { message: "stepInvalid" });
 
 export const ReviewKycStepInput = z.object({ userId: z.string().uuid("notFound"), step: KycStepName });
+/** Admin: one user's verification (getKycForReview). */
+export const KycUserIdInput = z.object({ userId: z.string().uuid("notFound") });
+/** A KYC upload: its step and the file field (readKycFile). */
+export const KycFileInput = z.object({ stepId: z.string().uuid(), field: z.string().regex(/^[a-zA-Z]{1,40}$/) });
 export const RejectKycStepInput = ReviewKycStepInput.extend({
   reason: z.string({ message: "required" }).trim().min(3, "required").max(500, "tooLong"),
 });

@@ -8,8 +8,7 @@ import { track } from "@/lib/engagement";
 import { Conflict, isDomainError, NotFound, parseInput } from "@/lib/errors";
 import { toJsonSafe } from "@/lib/money/json";
 import { readUserCashBalances } from "@/lib/ledger";
-import { invest } from "@/lib/loans/invest";
-import { lenderReturn } from "@/lib/loans/lender-return";
+import { invest, lenderReturn } from "@/lib/loans";
 import { logger } from "@/lib/logger";
 import { AddToCartInput, CheckoutInput, RemoveFromCartInput, UpdateCartItemInput } from "./schemas";
 
@@ -186,7 +185,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: unknown }): Pr
         // and then finds it gone, so an item is bought once. A failed purchase rolls the claim back.
         const [claimed] = await tx.delete(cartItems).where(eq(cartItems.id, item.id)).returning({ id: cartItems.id });
         if (!claimed) throw new Conflict("cart_item_taken", "This item was just checked out in another window.");
-        const res = await invest({ ctx: { ...ctx, tx }, input: { loanId: item.loanId, amount: item.amount.toString(), idempotencyKey: `checkout:${checkoutId}:${item.id}` }, source: "manual" });
+        const res = await invest({ ctx: { ...ctx, tx }, input: { loanId: item.loanId, amount: item.amount.toString(), idempotencyKey: `checkout:${checkoutId}:${item.id}`, source: "manual" } });
         await track(tx, { name: "checkout_completed", userId: actor.userId, properties: { checkoutId, loanId: item.loanId, product, amount: item.amount, outcome: "invested", investmentId: res.investment.id }, context: ctx.request });
         return res.investment.id;
       });

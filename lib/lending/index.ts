@@ -7,3 +7,4 @@ export { lenderLimit, assertWithinLenderLimit, readLenderLimitSettings, DEFAULT_
 export { getMyLenderLimit, updateLenderLimitSettings } from "./limits";
 export { type LenderLimitSettings } from "./internal/limits";
 export { riskStatusOf } from "./internal/risk";
+export { limitFromIncome } from "./internal/limits";

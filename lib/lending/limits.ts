@@ -5,6 +5,7 @@ import { parseInput } from "@/lib/errors";
 import { zRupiah } from "@/lib/money/rupiah";
 import { writeSetting } from "@/lib/system";
 import { readLenderLimitSettings, lenderLimit, LENDER_LIMITS_KEY, type LenderLimitSettings, type LenderLimit } from "./internal/limits";
+import { MyLenderLimitInput } from "./schemas";
 
 export const LenderLimitSettingsInput = z.object({
   professionalIncomeAbove: zRupiah({ min: 1n }),
@@ -23,7 +24,8 @@ export async function updateLenderLimitSettings({ ctx, input }: { ctx: Ctx; inpu
 }
 
 /** The signed-in lender's limit (for the dashboard and the invest form). */
-export async function getMyLenderLimit({ ctx, outstanding = 0n }: { ctx: Ctx; outstanding?: bigint }): Promise<LenderLimit> {
+export async function getMyLenderLimit({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<LenderLimit> {
   const actor = requireRole(ctx, "lender");
+  const { outstanding } = parseInput(MyLenderLimitInput, input ?? {});
   return lenderLimit(dbOf(ctx), actor.userId, outstanding);
 }

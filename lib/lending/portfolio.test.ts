@@ -60,7 +60,7 @@ describe("lender portfolio", () => {
     const expected = Math.pow(Number(net + outstanding) / 40_000_000, 365 / days) - 1;
     expect(summary.netReturnXirr).toBeCloseTo(expected, 8);
 
-    const all = await listPortfolioInvestments({ ctx: a!.ctx, query: { sort: "amount_desc" } });
+    const all = await listPortfolioInvestments({ ctx: a!.ctx, input: { sort: "amount_desc" } });
     expect(all.total).toBe(2);
     expect(all.items.map((i) => [i.loanId, i.status, i.invested])).toEqual([
       [one.loanId, "active", 40_000_000n],
@@ -71,13 +71,13 @@ describe("lender portfolio", () => {
     expect(active.nextAmount).toBe(((schedule[1]!.principal + schedule[1]!.interest) * 40n) / 100n);
     expect(active.maturityDate).toEqual(schedule[11]!.dueDate);
     expect(all.items[1]!.maturityDate).toBeNull();
-    const funding = await listPortfolioInvestments({ ctx: a!.ctx, query: { status: "funding" } });
+    const funding = await listPortfolioInvestments({ ctx: a!.ctx, input: { status: "funding" } });
     expect(funding.items.map((i) => i.loanId)).toEqual([two.loanId]);
-    const paged = await listPortfolioInvestments({ ctx: a!.ctx, query: { pageSize: 1, page: 2, sort: "amount_asc" } });
+    const paged = await listPortfolioInvestments({ ctx: a!.ctx, input: { pageSize: 1, page: 2, sort: "amount_asc" } });
     expect(paged.items.map((i) => i.loanId)).toEqual([one.loanId]);
 
-    expect((await listMaturingInvestments({ ctx: a!.ctx, withinDays: 30 })).length).toBe(0);
-    expect((await listMaturingInvestments({ ctx: a!.ctx, withinDays: 366 })).map((m) => m.loanId)).toEqual([one.loanId]);
+    expect((await listMaturingInvestments({ ctx: a!.ctx, input: { withinDays: 30 } })).length).toBe(0);
+    expect((await listMaturingInvestments({ ctx: a!.ctx, input: { withinDays: 366 } })).map((m) => m.loanId)).toEqual([one.loanId]);
 
     const upcoming = await getUpcomingRepayments({ ctx: a!.ctx });
     expect(upcoming.byDay[0]!.amount).toBe(active.nextAmount);
@@ -87,7 +87,7 @@ describe("lender portfolio", () => {
     expect(charts.value.at(-1)!.outstanding).toBe(outstanding);
     expect(charts.byGrade.reduce((s, g) => s + g.amount, 0n)).toBe(outstanding + 5_000_000n);
 
-    const march = await getMonthlyStatement({ ctx: a!.ctx, month: "2026-03" });
+    const march = await getMonthlyStatement({ ctx: a!.ctx, input: { month: "2026-03" } });
     expect(march.totals.invested).toBe(40_000_000n);
     expect(march.openingOutstanding).toBe(0n);
     expect(march.closingOutstanding).toBe(40_000_000n - (schedule[0]!.dueDate < new Date("2026-03-31T17:00:00Z") ? dist!.principal : 0n));
@@ -115,10 +115,10 @@ describe("lender portfolio", () => {
     for (const ctx of [borrower.ctx, admin.ctx]) {
       expect(await rejected(getPortfolioSummary({ ctx }))).toMatchObject({ status: 403 });
       expect(await rejected(listPortfolioInvestments({ ctx }))).toMatchObject({ status: 403 });
-      expect(await rejected(listMaturingInvestments({ ctx, withinDays: 30 }))).toMatchObject({ status: 403 });
+      expect(await rejected(listMaturingInvestments({ ctx, input: { withinDays: 30 } }))).toMatchObject({ status: 403 });
       expect(await rejected(portfolioCashFlowsCsv({ ctx }))).toMatchObject({ status: 403 });
     }
-    expect(await rejected(getMonthlyStatement({ ctx: c!.ctx, month: "2026-13" }))).toMatchObject({ status: 404 });
+    expect(await rejected(getMonthlyStatement({ ctx: c!.ctx, input: { month: "2026-13" } }))).toMatchObject({ status: 404 });
   });
 });
 

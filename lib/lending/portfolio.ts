@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { NotFound, parseInput } from "@/lib/errors";
 import { readUserCashBalances } from "@/lib/ledger";
-import { PortfolioQuery, StatementMonth, type PortfolioStatus } from "./schemas";
+import { MaturingInvestmentsInput, MonthlyStatementInput, PortfolioQuery, type PortfolioStatus } from "./schemas";
 import { xirr } from "./xirr";
 
 /**
@@ -146,9 +146,9 @@ export type PortfolioItem = {
 };
 
 /** One row per loan the lender is in; filter by status, sort by maturity or amount, paginated. */
-export async function listPortfolioInvestments({ ctx, query }: { ctx: Ctx; query?: unknown }) {
+export async function listPortfolioInvestments({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   const actor = requireRole(ctx, "lender");
-  const q = parseInput(PortfolioQuery, query ?? {});
+  const q = parseInput(PortfolioQuery, input ?? {});
   const where = q.status ? sql`where m.display_status = ${q.status}` : sql``;
   const order =
     q.sort === "maturity_desc" ? sql`s.maturity desc nulls last, m.id`
@@ -220,8 +220,9 @@ export function wibMonthOf(at: Date): string {
 export type MaturingInvestment = { loanId: string; maturityDate: Date; outstanding: bigint; productCode: string; productName: string; businessName: string; subgrade: string };
 
 /** Loans the lender is in whose last installment falls due within `withinDays` (the maturity-reminder journey reuses this). */
-export async function listMaturingInvestments({ ctx, withinDays }: { ctx: Ctx; withinDays: number }): Promise<MaturingInvestment[]> {
+export async function listMaturingInvestments({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<MaturingInvestment[]> {
   const actor = requireRole(ctx, "lender");
+  const { withinDays } = parseInput(MaturingInvestmentsInput, input);
   const at = now();
   const until = new Date(at.getTime() + Math.max(0, Math.min(366, Math.floor(withinDays))) * DAY);
   const rows = rowsOf<{ id: string; maturity: string; outstanding: string; product_code: string; product_name: string; business_name: string; subgrade: string }>(
@@ -357,13 +358,13 @@ export type MonthlyStatement = {
 };
 
 /** One month's cash flows (WIB calendar month) with totals and the outstanding principal before and after. */
-export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unknown }): Promise<MonthlyStatement> {
+export async function getMonthlyStatement({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<MonthlyStatement> {
   const actor = requireRole(ctx, "lender");
-  const parsed = StatementMonth.safeParse(month);
+  const parsed = MonthlyStatementInput.safeParse(input);
   if (!parsed.success) throw new NotFound("The statement");
   // No statement for a month before the account existed or one still to come.
-  if (parsed.data > wibMonthOf(now()) || parsed.data < (await firstAccountMonth(ctx, actor.userId))) throw new NotFound("The statement");
-  const { from, to } = wibMonthBounds(parsed.data);
+  if (parsed.data.month > wibMonthOf(now()) || parsed.data.month < (await firstAccountMonth(ctx, actor.userId))) throw new NotFound("The statement");
+  const { from, to } = wibMonthBounds(parsed.data.month);
   const [flows, [before], named] = await Promise.all([
     cashFlowsOf(ctx, actor.userId, { from, to }),
     dbOf(ctx)
@@ -392,7 +393,7 @@ export async function getMonthlyStatement({ ctx, month }: { ctx: Ctx; month: unk
     }
   }
   const openingOutstanding = BigInt(before?.outstanding ?? "0");
-  return { month: parsed.data, flows, totals, openingOutstanding, closingOutstanding: openingOutstanding + totals.invested - totals.principal, loanNames };
+  return { month: parsed.data.month, flows, totals, openingOutstanding, closingOutstanding: openingOutstanding + totals.invested - totals.principal, loanNames };
 }
 
 const CSV_HEADER = "date,type,loan_id,amount,principal,interest,late_fee,service_fee";

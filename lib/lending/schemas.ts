@@ -44,6 +44,12 @@ export type PortfolioQuery = z.input<typeof PortfolioQuery>;
 
 /** A statement month, yyyy-mm. */
 export const StatementMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** A month's statement (getMonthlyStatement): a month that is not one is NotFound. */
+export const MonthlyStatementInput = z.object({ month: StatementMonth });
+/** Loans whose last installment falls due within this many days (clamped to 0…366). */
+export const MaturingInvestmentsInput = z.object({ withinDays: z.number() });
+/** The lender's limit, with what they are about to buy counted as outstanding (default none). */
+export const MyLenderLimitInput = z.object({ outstanding: z.bigint().default(0n) });
 
 /** Cart inputs (the form and the server parse the same schemas). */
 export const AddToCartInput = z.object({ loanId: z.string().uuid("notFound"), amount: zRupiah({ min: 1n }) });

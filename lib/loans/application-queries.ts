@@ -3,16 +3,17 @@ import { and, asc, count, desc, eq, like, lte, sql, type SQL } from "drizzle-orm
 import { applicationDocuments, applicationQuestions, loanApplications, loanProducts, loans, users, type LoanApplication } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { allowAnonymous, dbOf, requireRole, requireUser, type Ctx } from "@/lib/context";
-import { NotFound, parseInput } from "@/lib/errors";
+import { NotFound, parseInput, parseLookup } from "@/lib/errors";
 import { fileStorage } from "@/lib/storage";
-import { ReviewQueueQuery } from "./schemas";
+import { ApplicationIdInput, DocumentIdInput, ListLoanProductsInput, ReviewQueueQuery } from "./schemas";
 
 /**
  * Active products for the apply form and the public rates page (bigint money, rate bands in bps);
  * products closed for applications are for admins only.
  */
-export async function listLoanProducts({ ctx, includeInactive = false }: { ctx: Ctx; includeInactive?: boolean }) {
+export async function listLoanProducts({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   allowAnonymous(ctx); // the public rates page; inactive products below are for admins only
+  const { includeInactive } = parseInput(ListLoanProductsInput, input ?? {});
   if (includeInactive) requireRole(ctx, "admin");
   const rows = await dbOf(ctx).select().from(loanProducts).where(includeInactive ? undefined : eq(loanProducts.active, true)).orderBy(asc(loanProducts.createdAt), asc(loanProducts.code));
   return rows;
@@ -53,8 +54,9 @@ async function applicationDetail(ctx: Ctx, app: LoanApplication, audience: "owne
 export type ApplicationView = Awaited<ReturnType<typeof applicationDetail>>;
 
 /** The borrower's own application (another's id is NotFound). */
-export async function getApplicationForBorrower({ ctx, applicationId }: { ctx: Ctx; applicationId: string }): Promise<ApplicationView> {
+export async function getApplicationForBorrower({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<ApplicationView> {
   const actor = requireRole(ctx, "borrower");
+  const { applicationId } = parseLookup(ApplicationIdInput, input, "The application");
   const [app] = await dbOf(ctx).select().from(loanApplications).where(and(eq(loanApplications.id, applicationId), eq(loanApplications.borrowerId, actor.userId))).limit(1).catch(() => []);
   if (!app) throw new NotFound("The application");
   return applicationDetail(ctx, app, "owner");
@@ -77,17 +79,18 @@ export async function listMyApplications({ ctx }: { ctx: Ctx }) {
 }
 
 /** Admin: an application with documents, questions and the stored scorecard. */
-export async function getApplicationForAdmin({ ctx, applicationId }: { ctx: Ctx; applicationId: string }): Promise<ApplicationView> {
+export async function getApplicationForAdmin({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<ApplicationView> {
   requireRole(ctx, "admin");
+  const { applicationId } = parseLookup(ApplicationIdInput, input, "The application");
   const [app] = await dbOf(ctx).select().from(loanApplications).where(eq(loanApplications.id, applicationId)).limit(1).catch(() => []);
   if (!app) throw new NotFound("The application");
   return applicationDetail(ctx, app, "admin");
 }
 
 /** Admin review queue: submitted applications, oldest first, filtered by status, product, grade, age. */
-export async function listReviewQueue({ ctx, query }: { ctx: Ctx; query?: unknown }) {
+export async function listReviewQueue({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   requireRole(ctx, "admin");
-  const q = parseInput(ReviewQueueQuery, query ?? {});
+  const q = parseInput(ReviewQueueQuery, input ?? {});
   const conditions: SQL[] = [q.status ? eq(loanApplications.status, q.status) : sql`${loanApplications.status} in ('in_review', 'needs_info')`];
   if (q.productId) conditions.push(eq(loanApplications.productId, q.productId));
   if (q.grade) conditions.push(like(loanApplications.subgrade, `${q.grade}%`));
@@ -122,8 +125,9 @@ export async function listReviewQueue({ ctx, query }: { ctx: Ctx; query?: unknow
 }
 
 /** A document's bytes, for its application's owner and admins only (others: NotFound). */
-export async function readApplicationDocument({ ctx, documentId }: { ctx: Ctx; documentId: string }) {
+export async function readApplicationDocument({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const actor = requireUser(ctx);
+  const { documentId } = parseLookup(DocumentIdInput, input, "The document");
   const [doc] = await dbOf(ctx)
     .select({ doc: applicationDocuments, borrowerId: loanApplications.borrowerId })
     .from(applicationDocuments)

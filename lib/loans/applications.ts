@@ -11,7 +11,7 @@ import { displayFileName, storeDocument } from "@/lib/storage";
 import { checkOfferAgainstCaps } from "./internal/offer";
 import { buildSchedule } from "./schedule";
 import { rateForGrade, scoreApplication, type Sector } from "./scoring";
-import { APPLICATION_STEPS, SaveApplicationStepInput, UploadDocumentInput, ApplicationIdInput } from "./schemas";
+import { APPLICATION_STEPS, SaveApplicationStepInput, UploadDocumentFileInput, ApplicationIdInput } from "./schemas";
 import { getProduct, rateBandsOf, tenorOf } from "./internal/store";
 import { idr } from "@/lib/money/params";
 import { lockOwnApplication } from "./internal/applications";
@@ -22,7 +22,7 @@ function parseStep(input: unknown) {
     return parseInput(SaveApplicationStepInput, input);
   } catch (e) {
     if (!(e instanceof ValidationFailed) || !e.fields) throw e;
-    throw new ValidationFailed(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^data\./, ""), v])), e.message);
+    throw new ValidationFailed(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^data\./, ""), v])), e.message, e.code, e.details);
   }
 }
 
@@ -67,7 +67,7 @@ export async function saveApplicationStep({ ctx, input }: { ctx: Ctx; input: unk
         throw new ValidationFailed({ amount: "amountStep" }, "The amount must be a multiple of the product's step (details.step).", undefined, { step: idr(product.investmentStep) });
       }
       if (tenor < product.minTenor || tenor > product.maxTenor) {
-        throw new ValidationFailed({ tenor: "tenorRange" }, `${product.name} runs ${product.minTenor}–${product.maxTenor} ${product.tenorUnit}.`);
+        throw new ValidationFailed({ tenor: "tenorRange" }, `${product.name} runs details.min–details.max ${product.tenorUnit}.`, undefined, { min: product.minTenor, max: product.maxTenor, unit: product.tenorUnit });
       }
       Object.assign(patch, { productId: product.id, amount, tenor, purpose: data.data.purpose });
     }
@@ -89,9 +89,9 @@ export async function saveApplicationStep({ ctx, input }: { ctx: Ctx; input: unk
 }
 
 /** Stores an uploaded document (PDF/JPEG/PNG by content, ≤ 5 MB) for the borrower's draft. */
-export async function uploadApplicationDocument({ ctx, input, bytes }: { ctx: Ctx; input: unknown; bytes: Uint8Array }) {
+export async function uploadApplicationDocument({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const actor = requireRole(ctx, "borrower");
-  const data = parseInput(UploadDocumentInput, input);
+  const { bytes, ...data } = parseInput(UploadDocumentFileInput, input);
   return withTransaction(ctx, async (tx) => {
     const app = await lockOwnApplication(tx, actor, data.applicationId);
     if (app.status !== "draft" && app.status !== "needs_info") {

@@ -6,7 +6,7 @@ import { recordIfAdmin } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/context";
 import { track } from "@/lib/engagement";
-import { Conflict, NotFound, parseInput } from "@/lib/errors";
+import { Conflict, NotFound, parseInput, parseLookup } from "@/lib/errors";
 import { ensureLoanAccount, ensurePlatformAccount, ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledger";
 import { day, idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
@@ -37,8 +37,9 @@ export async function acceptAgreement({ ctx, input }: { ctx: Ctx; input: unknown
 }
 
 /** System (job) or admin: disburses a funded, accepted loan. Idempotent: anything else is left alone. */
-export async function disburseLoan({ ctx, loanId }: { ctx: Ctx; loanId: string }): Promise<{ disbursed: boolean }> {
+export async function disburseLoan({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ disbursed: boolean }> {
   requireSystemOrAdmin(ctx);
+  const { loanId } = parseLookup(LoanIdInput, input, "The loan");
   return withTransaction(ctx, async (tx) => {
     const disbursed = await disburseInTx(tx, loanId);
     if (disbursed) await recordIfAdmin(tx, ctx, { action: "loan.disbursed", subject: { type: "loan", id: loanId }, before: { status: "funded" }, after: { status: "active" } });

@@ -9,14 +9,17 @@ import { ensureUserAccount, transferMany, type TransferInput } from "@/lib/ledge
 import { idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
 import { lockLoan, loanLink } from "./internal/store";
+import { parseLookup } from "@/lib/errors";
+import { LoanIdInput } from "./schemas";
 
 /**
  * Runs at a loan's funding deadline (job loans.close-funding-window). A loan still funding is
  * cancelled and every reservation goes back to its lender's wallet. Idempotent: a loan that is no
  * longer funding, or whose deadline has not passed (a job run early), is left alone.
  */
-export async function closeFundingWindow({ ctx, loanId }: { ctx: Ctx; loanId: string }): Promise<{ cancelled: boolean }> {
+export async function closeFundingWindow({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ cancelled: boolean }> {
   requireSystemOrAdmin(ctx);
+  const { loanId } = parseLookup(LoanIdInput, input, "The loan");
   return withTransaction(ctx, async (tx) => {
     const loan = await lockLoan(tx, loanId);
     const at = now();

@@ -14,3 +14,7 @@ export * from "./allocation";
 export { disburseLoan } from "./disburse";
 export { closeFundingWindow } from "./funding-window";
 export { runServicing } from "./servicing";
+export { ensureLoanDefaults } from "./internal/defaults";
+export { loansTimeJump } from "./time-jump";
+export { invest } from "./invest";
+export { lenderReturn } from "./lender-return";

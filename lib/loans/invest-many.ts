@@ -1,26 +1,21 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
+import type { z } from "zod";
 import { executePrepared } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { ledgerAccounts, loanInvestments, loans, type Loan, type LoanInvestment } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { requireSystem, type Ctx } from "@/lib/context";
 import { trackMany, type TrackEvent } from "@/lib/engagement";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict, NotFound, parseInput } from "@/lib/errors";
 import { transferMany } from "@/lib/ledger";
 import { onFullyFunded } from "./internal/invest";
-import { amountRuleError, assertLoanOpen, fundingCeiling, type InvestSource } from "./invest-rules";
-import { lenderGateMany, lenderOutstandingMany, type LenderGate } from "./internal/lender-gate";
+import { amountRuleError, assertLoanOpen, fundingCeiling } from "./invest-rules";
+import { lenderGateMany, lenderOutstandingMany } from "./internal/lender-gate";
 import { uuidArray } from "@/db/sql-arrays";
+import { InvestManyInput } from "./schemas";
 
-export type InvestManyItem = {
-  lenderId: string;
-  amount: bigint;
-  idempotencyKey: string;
-  /** The auto-purchase strategy buying it (source "auto"): stored on the investment (loan_investments.auto_strategy_id). */
-  autoStrategyId?: string;
-};
+export type InvestManyItem = z.input<typeof InvestManyInput>["items"][number];
 export type InvestManyRefusal = { lenderId: string; reason: "balance" | "kyc" | "risk_check" | "limit" | "amount" | "loan_full"; details: Record<string, string> };
 export type InvestManyResult = {
   /** Created now or found by idempotency key (created false). */
@@ -32,7 +27,8 @@ export type InvestManyResult = {
 };
 
 /**
- * Many lenders invest in ONE loan at once, in the caller's transaction — the auto-purchase batch.
+ * Many lenders invest in ONE loan at once, in the caller's transaction (ctx.tx, required: the
+ * matcher passes `{ ...ctx, tx }`) — the auto-purchase batch.
  * The same rules as invest() (invest-rules.ts, lenderGateMany = assertLenderMayInvest set-based) and
  * the same guarantees, with a handful of statements for the whole batch instead of a dozen per lender:
  *
@@ -50,29 +46,12 @@ export type InvestManyResult = {
  *     purchase is one ledger transfer (cash → lender_reserved, key invest:<investmentId>) in one
  *     transferMany, loan_invested events in one insert, and a full loan is marked funded.
  */
-export async function investMany(
-  tx: Tx,
-  ctx: Ctx,
-  {
-    loanId,
-    items,
-    source = "auto",
-    gates: knownGates,
-    deferEvents = false,
-    lockedLoan,
-  }: {
-    loanId: string;
-    items: InvestManyItem[];
-    source?: InvestSource;
-    /** lenderGateMany() already read in this transaction (after locking the loan): not read again, except each lender's outstanding, re-read under their lock. */
-    gates?: Map<string, LenderGate>;
-    /** Return the loan_invested events instead of inserting them (the caller inserts them with its own, in one statement). */
-    deferEvents?: boolean;
-    /** The loan row as the caller read it with FOR UPDATE in this transaction (then not locked and read again). */
-    lockedLoan?: Loan;
-  },
-): Promise<InvestManyResult> {
+export async function investMany({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<InvestManyResult> {
   requireSystem(ctx); // auto-purchase only; lenders buy through invest()
+  const { loanId, items, source, gates: knownGates, deferEvents, lockedLoan } = parseInput(InvestManyInput, input);
+  // The caller's transaction: the matcher locked the loan in it and records its decisions after this.
+  const tx = ctx.tx;
+  if (!tx) throw new Error("investMany runs in the caller's transaction: pass ctx with tx");
   const result: InvestManyResult = { bought: [], refused: [], loanFunded: false, events: [] };
   if (items.length === 0) return result;
   if (new Set(items.map((i) => i.lenderId)).size !== items.length) throw new Error("investMany: one item per lender");

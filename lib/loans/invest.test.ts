@@ -40,13 +40,13 @@ describe("invest", () => {
   it("holds back 20 % for manual investors during the first 24 hours", async () => {
     const { loanId } = await listedLoan({ amount: 10_000_000n, tenor: 6 });
     const [auto, manual] = await lenders(2);
-    await invest({ ctx: auto!.ctx, input: { loanId, amount: "8000000", idempotencyKey: key() }, source: "auto" });
-    const err = await rejected(invest({ ctx: auto!.ctx, input: { loanId, amount: "100000", idempotencyKey: key() }, source: "auto" }));
+    await invest({ ctx: auto!.ctx, input: { loanId, amount: "8000000", idempotencyKey: key(), source: "auto" } });
+    const err = await rejected(invest({ ctx: auto!.ctx, input: { loanId, amount: "100000", idempotencyKey: key(), source: "auto" } }));
     expect(err).toMatchObject({ code: "loan_oversubscribed" });
     expect(err.message).toContain("manual investors");
-    await invest({ ctx: manual!.ctx, input: { loanId, amount: "1000000", idempotencyKey: key() }, source: "manual" });
+    await invest({ ctx: manual!.ctx, input: { loanId, amount: "1000000", idempotencyKey: key(), source: "manual" } });
     advanceNow(25 * HOUR);
-    const last = await invest({ ctx: auto!.ctx, input: { loanId, amount: "1000000", idempotencyKey: key() }, source: "auto" });
+    const last = await invest({ ctx: auto!.ctx, input: { loanId, amount: "1000000", idempotencyKey: key(), source: "auto" } });
     expect(last.loanFunded).toBe(true);
     expect((await loanRow(loanId)).status).toBe("funded");
   });

@@ -27,9 +27,10 @@ export type InvestResult = { investment: LoanInvestment; created: boolean; loanF
  * accounts are locked (lockLenderPurchases) before the lender's outstanding is read.
  * The same idempotency key again returns the first investment and moves nothing.
  */
-export async function invest({ ctx, input, source = "manual" }: { ctx: Ctx; input: unknown; source?: InvestSource }): Promise<InvestResult> {
+export async function invest({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<InvestResult> {
   const actor = requireRole(ctx, "lender");
   const data = parseInput(InvestInput, input);
+  const source: InvestSource = data.source;
   return withTransaction(ctx, async (tx) => {
     const [prior] = await tx.select().from(loanInvestments).where(eq(loanInvestments.idempotencyKey, data.idempotencyKey)).limit(1);
     if (prior) {

@@ -38,20 +38,20 @@ describe("borrower journey and review", () => {
     const tooMany = await rejected(saveApplicationStep({ ctx, input: { applicationId, step: "financials", data: { monthlyRevenue: "1000", monthlyExpenses: "10", existingLoans: "0", otherPlatforms: 4 } } }));
     expect(tooMany.fields).toMatchObject({ otherPlatforms: "tooManyPlatforms" });
     await saveApplicationStep({ ctx, input: { applicationId, step: "financials", data: { monthlyRevenue: "50000000", monthlyExpenses: "30000000", existingLoans: "0", otherPlatforms: 1 } } });
-    const docErr = await rejected(uploadApplicationDocument({ ctx, input: { applicationId, kind: "id", fileName: "ktp.exe" }, bytes: new TextEncoder().encode("MZ not a document") }));
+    const docErr = await rejected(uploadApplicationDocument({ ctx, input: { applicationId, kind: "id", fileName: "ktp.exe", bytes: new TextEncoder().encode("MZ not a document") } }));
     expect(docErr.fields).toMatchObject({ id: "fileType" });
-    const doc = await uploadApplicationDocument({ ctx, input: { applicationId, kind: "id", fileName: "ktp.png" }, bytes: PNG_BYTES });
+    const doc = await uploadApplicationDocument({ ctx, input: { applicationId, kind: "id", fileName: "ktp.png", bytes: PNG_BYTES } });
     expect(doc.mime).toBe("image/png");
     const steps = await getDb().select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "loan_application_step_completed")));
     expect(steps.map((e) => (e.properties as { step: string }).step)).toEqual(["business", "financials"]);
-    const view = await getApplicationForBorrower({ ctx, applicationId });
+    const view = await getApplicationForBorrower({ ctx, input: { applicationId } });
     expect(view.completedSteps).toEqual(["business", "financials"]);
     expect(view).not.toHaveProperty("scorecard");
     // Documents are the owner's and admins' only.
     const other = await createTestUser("borrower");
-    expect(await rejected(readApplicationDocument({ ctx: other.ctx, documentId: doc.id }))).toMatchObject({ status: 404 });
-    expect((await readApplicationDocument({ ctx, documentId: doc.id })).mime).toBe("image/png");
-    expect(await rejected(getApplicationForBorrower({ ctx: other.ctx, applicationId }))).toMatchObject({ status: 404 });
+    expect(await rejected(readApplicationDocument({ ctx: other.ctx, input: { documentId: doc.id } }))).toMatchObject({ status: 404 });
+    expect((await readApplicationDocument({ ctx, input: { documentId: doc.id } })).mime).toBe("image/png");
+    expect(await rejected(getApplicationForBorrower({ ctx: other.ctx, input: { applicationId } }))).toMatchObject({ status: 404 });
   });
 
   it("declines below E5 and refuses an offer that breaks a cap, with the figures", async () => {
@@ -85,14 +85,14 @@ describe("borrower journey and review", () => {
     const { applicationId } = await submitTestApplication(borrower.ctx);
     expect(await rejected(approveApplication({ ctx: borrower.ctx, input: { applicationId } }))).toMatchObject({ status: 403 });
     expect(await rejected(askForInformation({ ctx: borrower.ctx, input: { applicationId, question: "Why?" } }))).toMatchObject({ status: 403 });
-    const queue = await listReviewQueue({ ctx: admin.ctx, query: { productId: await productId("modal-usaha") } });
+    const queue = await listReviewQueue({ ctx: admin.ctx, input: { productId: await productId("modal-usaha") } });
     expect(queue.items.map((i) => i.id)).toContain(applicationId);
     expect(await rejected(listReviewQueue({ ctx: borrower.ctx }))).toMatchObject({ status: 403 });
     await askForInformation({ ctx: admin.ctx, input: { applicationId, question: "Please send last month's invoices." } });
-    expect((await getApplicationForBorrower({ ctx: borrower.ctx, applicationId })).questions[0]!.question).toContain("invoices");
+    expect((await getApplicationForBorrower({ ctx: borrower.ctx, input: { applicationId } })).questions[0]!.question).toContain("invoices");
     expect(await rejected(answerQuestion({ ctx: admin.ctx, input: { applicationId, answer: "Here" } }))).toMatchObject({ status: 403 });
     await answerQuestion({ ctx: borrower.ctx, input: { applicationId, answer: "Uploaded them, thank you." } });
-    const detail = await getApplicationForAdmin({ ctx: admin.ctx, applicationId });
+    const detail = await getApplicationForAdmin({ ctx: admin.ctx, input: { applicationId } });
     expect(detail.status).toBe("in_review");
     expect(detail.scorecard).toBeTruthy();
     const band = await rejected(approveApplication({ ctx: admin.ctx, input: { applicationId, subgrade: "A1", rateBps: "25" } }));
@@ -106,7 +106,7 @@ describe("borrower journey and review", () => {
     const { loanId, borrower } = await listedLoan({ amount: 20_000_000n, tenor: 6 });
     await getDb().update(loanProducts).set({ platformFeeBps: 100, lateFeeDailyPpm: 100 }).where(eq(loanProducts.id, await productId("modal-usaha")));
     const [l] = await lenders(1);
-    const market = await listMarketplace({ ctx: l!.ctx, query: { grades: ["A", "B", "C", "D", "E"], sort: "rate_desc" } });
+    const market = await listMarketplace({ ctx: l!.ctx, input: { grades: ["A", "B", "C", "D", "E"], sort: "rate_desc" } });
     expect(market.items.map((i) => i.id)).toContain(loanId);
     expect(await rejected(listMarketplace({ ctx: borrower.ctx }))).toMatchObject({ status: 403 });
     await invest({ ctx: l!.ctx, input: { loanId, amount: "20000000", idempotencyKey: key() } });

@@ -1,3 +1,4 @@
+import { systemCtx } from "@/lib/context";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -58,7 +59,7 @@ async function race(round: number, doors: Door[]) {
     for (const r of res.results) if (!r.ok) count(`checkout:${r.error?.code}`);
   };
   const worker = async (order: string[]) => {
-    for (const id of order) await matchLoan(id);
+    for (const id of order) await matchLoan({ ctx: systemCtx("test"), input: { loanId: id } });
   };
   await Promise.all([
     ...(doors.includes("manual") ? loanIds.flatMap((id) => [manual(id), manual(id)]) : []),

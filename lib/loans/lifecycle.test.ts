@@ -103,9 +103,9 @@ describe("loan lifecycle", () => {
     const [l] = await lenders(1);
     await invest({ ctx: l!.ctx, input: { loanId, amount: "10000000", idempotencyKey: key() } });
     expect((await loanRow(loanId)).status).toBe("funded");
-    expect(await disburseLoan({ ctx: systemCtx("test"), loanId })).toEqual({ disbursed: false });
+    expect(await disburseLoan({ ctx: systemCtx("test"), input: { loanId } })).toEqual({ disbursed: false });
     expect((await acceptAgreement({ ctx: borrower.ctx, input: { loanId } })).disbursed).toBe(true);
-    expect(await disburseLoan({ ctx: systemCtx("test"), loanId })).toEqual({ disbursed: false });
+    expect(await disburseLoan({ ctx: systemCtx("test"), input: { loanId } })).toEqual({ disbursed: false });
     expect((await loanRow(loanId)).status).toBe("active");
     await expectLedgerHealthy();
   });
@@ -116,10 +116,10 @@ describe("loan lifecycle", () => {
     await invest({ ctx: ls[0]!.ctx, input: { loanId, amount: "5000000", idempotencyKey: key() } });
     await invest({ ctx: ls[1]!.ctx, input: { loanId, amount: "3000000", idempotencyKey: key() } });
     expect(await cash(ls[0]!.user.id)).toBe(5_000_000n);
-    expect(await closeFundingWindow({ ctx: systemCtx("test"), loanId })).toEqual({ cancelled: false }); // too early
+    expect(await closeFundingWindow({ ctx: systemCtx("test"), input: { loanId } })).toEqual({ cancelled: false }); // too early
     advanceNow(15 * DAY);
-    expect(await closeFundingWindow({ ctx: systemCtx("test"), loanId })).toEqual({ cancelled: true });
-    expect(await closeFundingWindow({ ctx: systemCtx("test"), loanId })).toEqual({ cancelled: false });
+    expect(await closeFundingWindow({ ctx: systemCtx("test"), input: { loanId } })).toEqual({ cancelled: true });
+    expect(await closeFundingWindow({ ctx: systemCtx("test"), input: { loanId } })).toEqual({ cancelled: false });
     expect((await loanRow(loanId)).status).toBe("cancelled");
     expect(await cash(ls[0]!.user.id)).toBe(10_000_000n);
     expect(await cash(ls[1]!.user.id)).toBe(10_000_000n);
@@ -219,8 +219,8 @@ describe("loan lifecycle", () => {
     expect(await rejected(acceptAgreement({ ctx: lender.ctx, input: { loanId } }))).toMatchObject({ status: 403 });
     expect(await rejected(repayFromWallet({ ctx: lender.ctx, input: { loanId, idempotencyKey: key() } }))).toMatchObject({ status: 403 });
     expect(await rejected(payOffEarly({ ctx: lender.ctx, input: { loanId, idempotencyKey: key() } }))).toMatchObject({ status: 403 });
-    expect(await rejected(closeFundingWindow({ ctx: lender.ctx, loanId }))).toMatchObject({ status: 403 });
-    expect(await rejected(disburseLoan({ ctx: borrower.ctx, loanId }))).toMatchObject({ status: 403 });
+    expect(await rejected(closeFundingWindow({ ctx: lender.ctx, input: { loanId } }))).toMatchObject({ status: 403 });
+    expect(await rejected(disburseLoan({ ctx: borrower.ctx, input: { loanId } }))).toMatchObject({ status: 403 });
     expect(await rejected(runServicing({ ctx: borrower.ctx }))).toMatchObject({ status: 403 });
     // Another borrower's loan is not found.
     const other = await createTestUser("borrower");

@@ -37,12 +37,12 @@ describe("marketplace detail and progress", () => {
     expect(d.example.installments).toHaveLength(6);
     expect(d.history).toEqual({ repaid: 0, active: 0, late: 0 });
     expect(d).not.toHaveProperty("scorecard");
-    const [p] = await getFundingProgress({ ctx: l!.ctx, ids: [loanId, "not-a-uuid"] });
+    const [p] = await getFundingProgress({ ctx: l!.ctx, input: { ids: [loanId, "not-a-uuid"] } });
     expect(p).toMatchObject({ id: loanId, fundedAmount: 2_000_000n, fundedPct: 20 });
-    const market = await listMarketplace({ ctx: l!.ctx, query: { sort: "rate_desc" } });
+    const market = await listMarketplace({ ctx: l!.ctx, input: { sort: "rate_desc" } });
     expect(market.items.find((i) => i.id === loanId)).toMatchObject({ businessName: "CV Maju Jaya", city: "Bandung" });
     expect(await rejected(getMarketplaceLoan({ ctx: borrower.ctx, input: { loanId } }))).toMatchObject({ status: 403 });
-    expect(await rejected(getFundingProgress({ ctx: borrower.ctx, ids: [loanId] }))).toMatchObject({ status: 403 });
+    expect(await rejected(getFundingProgress({ ctx: borrower.ctx, input: { ids: [loanId] } }))).toMatchObject({ status: 403 });
     expect(await rejected(getMarketplaceLoan({ ctx: l!.ctx, input: { loanId: crypto.randomUUID() } }))).toMatchObject({ status: 404 });
   });
 });

@@ -4,7 +4,7 @@ import { loanApplications, loanInvestments, loanProducts, loans } from "@/db/sch
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
-import { MarketplaceQuery } from "./schemas";
+import { FundingProgressInput, MarketplaceQuery } from "./schemas";
 import { toLoanSummary, type LoanSummaryView } from "./views";
 
 export type MarketplaceItem = LoanSummaryView & { productName: string; businessName: string; city: string; lenders: number; remaining: bigint; timeLeftMs: number };
@@ -14,9 +14,9 @@ export type MarketplaceItem = LoanSummaryView & { productName: string; businessN
  * grade letters, tenor range and unit, minimum rate, sector; sorts: rate, time left, funded %, newest.
  * Uses loans_status_listed_idx (status = 'funding').
  */
-export async function listMarketplace({ ctx, query }: { ctx: Ctx; query?: unknown }) {
+export async function listMarketplace({ ctx, input }: { ctx: Ctx; input?: unknown }) {
   requireRole(ctx, "lender", "admin");
-  const q = parseInput(MarketplaceQuery, query ?? {});
+  const q = parseInput(MarketplaceQuery, input ?? {});
   const at = now();
   const c: SQL[] = [eq(loans.status, "funding"), gt(loans.fundingDeadline, at)];
   if (q.productId) c.push(eq(loans.productId, q.productId));
@@ -70,8 +70,9 @@ export async function listMarketplaceProducts({ ctx }: { ctx: Ctx }) {
 }
 
 /** Live funding figures of the given loans (the marketplace polls these); unknown ids are left out. */
-export async function getFundingProgress({ ctx, ids }: { ctx: Ctx; ids: string[] }) {
+export async function getFundingProgress({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx, "lender", "admin");
+  const { ids } = parseInput(FundingProgressInput, input);
   const valid = [...new Set(ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)))].slice(0, 50);
   if (valid.length === 0) return [];
   const rows = await dbOf(ctx).select({ id: loans.id, principal: loans.principal, fundedAmount: loans.fundedAmount, status: loans.status }).from(loans).where(inArray(loans.id, valid));

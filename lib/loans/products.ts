@@ -1,11 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { loanProducts } from "@/db/schema";
+import { loanProducts, type LoanProduct } from "@/db/schema";
 import { recordAdminDecision } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { requireRole, withTransaction, type Ctx } from "@/lib/context";
-import { NotFound, parseInput } from "@/lib/errors";
-import { UpdateLoanProductInput } from "./schemas";
+import { isUniqueViolation, NotFound, parseInput, ValidationFailed } from "@/lib/errors";
+import { CreateLoanProductInput, UpdateLoanProductInput } from "./schemas";
 
 /**
  * Admin: edits a product. Only future approvals see the change: every loan copied its terms when it
@@ -30,6 +30,32 @@ export async function updateLoanProduct({ ctx, input }: { ctx: Ctx; input: unkno
       after: Object.fromEntries(changed.map((k) => [k, row[k]])),
       details: { code: old.code },
     });
+    return row;
+  });
+}
+
+/**
+ * Admin: creates a product (closed for applications unless `active`). The decision is in the audit
+ * log (loan_product.created) with the terms it was created with. A code already in use is a field
+ * error, not a 500.
+ */
+export async function createLoanProduct({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireRole(ctx, "admin");
+  const data = parseInput(CreateLoanProductInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const at = now();
+    const [existing] = await tx.select({ id: loanProducts.id }).from(loanProducts).where(eq(loanProducts.code, data.code)).limit(1);
+    if (existing) throw new ValidationFailed({ code: "productCodeTaken" }, "Another product already has this code.", "product_code_taken");
+    let row: LoanProduct;
+    try {
+      [row] = (await tx.insert(loanProducts).values({ ...data, createdAt: at, updatedAt: at }).returning()) as [LoanProduct];
+    } catch (e) {
+      // A concurrent create with the same code.
+      if (isUniqueViolation(e, "loan_products_code_unique")) throw new ValidationFailed({ code: "productCodeTaken" }, "Another product already has this code.", "product_code_taken");
+      throw e;
+    }
+    const { id: _id, createdAt: _c, updatedAt: _u, ...terms } = row;
+    await recordAdminDecision(tx, ctx, { action: "loan_product.created", subject: { type: "loan_product", id: row.id }, after: terms, details: { code: row.code } });
     return row;
   });
 }

@@ -2,10 +2,13 @@ import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { loanInvestments, loanRestructures, restructureConsents } from "@/db/schema";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
+import { parseLookup } from "@/lib/errors";
+import { LoanIdInput } from "./schemas";
 
 /** The open restructuring proposal of a loan the lender invested in, and whether they consented. */
-export async function getOpenRestructureForLender({ ctx, loanId }: { ctx: Ctx; loanId: string }) {
+export async function getOpenRestructureForLender({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const actor = requireRole(ctx, "lender");
+  const { loanId } = parseLookup(LoanIdInput, input, "The loan");
   const db = dbOf(ctx);
   const [r] = await db
     .select()
@@ -25,8 +28,9 @@ export async function getOpenRestructureForLender({ ctx, loanId }: { ctx: Ctx; l
 }
 
 /** Admin: a loan's restructuring proposals with how many lenders have consented. */
-export async function listRestructuresForAdmin({ ctx, loanId }: { ctx: Ctx; loanId: string }) {
+export async function listRestructuresForAdmin({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx, "admin");
+  const { loanId } = parseLookup(LoanIdInput, input, "The loan");
   const db = dbOf(ctx);
   const proposals = await db.select().from(loanRestructures).where(eq(loanRestructures.loanId, loanId)).orderBy(desc(loanRestructures.proposedAt));
   if (proposals.length === 0) return [];

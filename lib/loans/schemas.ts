@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Loan } from "@/db/schema";
+import type { LenderGate } from "./internal/lender-gate";
 import { bpsToPercentInput, ppmToPercentInput, zPercentBps, zPercentPpm } from "@/lib/money/percent";
 import { zRupiah } from "@/lib/money/rupiah";
 import { SECTORS } from "./scoring";
@@ -69,8 +71,18 @@ export const UploadDocumentInput = z.object({
   fileName: z.string().trim().min(1, "required").max(200, "tooLong"),
 });
 
+/** The upload verb's input: the form's fields and the file's bytes (the server action reads them from the FormData). */
+export const UploadDocumentFileInput = UploadDocumentInput.extend({ bytes: z.instanceof(Uint8Array, { message: "fileEmpty" }) });
+
 export const ApplicationIdInput = z.object({ applicationId: z.string().uuid("notFound") });
 export const LoanIdInput = z.object({ loanId: z.string().uuid("notFound") });
+export const DocumentIdInput = z.object({ documentId: z.string().uuid("notFound") });
+/** Live funding figures: ids that are not loan ids are left out (not an error: the page polls what it shows). */
+export const FundingProgressInput = z.object({ ids: z.array(z.string()) });
+/** Admins may list products closed for applications too. */
+export const ListLoanProductsInput = z.object({ includeInactive: z.boolean().default(false) });
+/** The daily servicing run services every missing day up to this one (default: today by the clock). */
+export const RunServicingInput = z.object({ upTo: z.date().optional() });
 
 export const ApproveApplicationInput = z.object({
   applicationId: z.string().uuid("notFound"),
@@ -96,8 +108,36 @@ export const InvestInput = z.object({
   amount: zRupiah({ min: 1n }),
   /** The client makes one per attempt (crypto.randomUUID()), so a retried request invests once. */
   idempotencyKey: z.string().trim().min(8, "required").max(100, "tooLong"),
+  /**
+   * "auto" applies auto-purchase's holdback ceiling (tests of the rule; the auto-purchase batch buys
+   * through investMany). The lender's own requests (invest action, cart checkout) set "manual".
+   */
+  source: z.enum(["manual", "auto"]).default("manual"),
 });
 export type InvestInput = z.input<typeof InvestInput>;
+
+/**
+ * investMany (the auto-purchase batch, lib/loans/invest-many.ts): many lenders buy one loan in the
+ * caller's transaction (ctx.tx). `gates`: lenderGateMany() already read in that transaction;
+ * `deferEvents`: return the loan_invested events instead of inserting them; `lockedLoan`: the loan row
+ * as the caller read it with FOR UPDATE (then not locked and read again).
+ */
+export const InvestManyInput = z.object({
+  loanId: z.string().uuid("notFound"),
+  items: z.array(
+    z.object({
+      lenderId: z.string(),
+      amount: z.bigint(),
+      idempotencyKey: z.string().min(1).max(100),
+      /** The auto-purchase strategy buying it (source "auto"): stored on the investment (loan_investments.auto_strategy_id). */
+      autoStrategyId: z.string().optional(),
+    }),
+  ),
+  source: z.enum(["manual", "auto"]).default("auto"),
+  gates: z.custom<Map<string, LenderGate>>((v) => v instanceof Map).optional(),
+  deferEvents: z.boolean().default(false),
+  lockedLoan: z.custom<Loan>((v) => typeof v === "object" && v !== null && "id" in v).optional(),
+});
 
 export const RepayInput = z.object({
   loanId: z.string().uuid("notFound"),
@@ -164,14 +204,12 @@ export type MarketplaceQuery = z.input<typeof MarketplaceQuery>;
 const rateBand = z.object({ minRateBps: zPercentBps(), maxRateBps: zPercentBps() });
 
 /**
- * Admin: edit a product's terms. Loans already approved keep their own copy. Rates and fees are typed
- * as percentages (the band "13.5" % a year, the platform fee "3" % of principal, the late fee "0.067" %
- * of the overdue amount per day) and parsed exactly to the stored bps / ppm; productFormValues() fills
- * the form from a stored product.
+ * A product's terms: set when an admin creates it (CreateLoanProductInput), editable later. Rates and
+ * fees are typed as percentages (the band "13.5" % a year, the platform fee "3" % of principal, the late
+ * fee "0.067" % of the overdue amount per day) and parsed exactly to the stored bps / ppm;
+ * productFormValues() fills the edit form from a stored product.
  */
-export const UpdateLoanProductInput = z
-  .object({
-    productId: z.string().uuid("notFound"),
+const productTerms = {
     name: z.string().trim().min(2, "required").max(100, "tooLong"),
     minAmount: zRupiah({ min: 1n }),
     maxAmount: zRupiah({ min: 1n }),
@@ -186,11 +224,34 @@ export const UpdateLoanProductInput = z
     holdbackBps: zPercentBps(),
     rateBands: z.object({ A: rateBand, B: rateBand, C: rateBand, D: rateBand, E: rateBand }),
     active: z.boolean(),
-  })
-  .refine((p) => p.maxAmount >= p.minAmount, { path: ["maxAmount"], message: "tooSmall" })
-  .refine((p) => p.maxTenor >= p.minTenor, { path: ["maxTenor"], message: "tooSmall" })
-  .refine((p) => Object.values(p.rateBands).every((b) => b.maxRateBps >= b.minRateBps), { path: ["rateBands"], message: "rateOutOfBand" });
+};
+type ProductTerms = z.output<z.ZodObject<typeof productTerms>>;
+function checkTerms(p: ProductTerms, ctx: z.RefinementCtx) {
+  if (p.maxAmount < p.minAmount) ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "tooSmall" });
+  if (p.maxTenor < p.minTenor) ctx.addIssue({ code: "custom", path: ["maxTenor"], message: "tooSmall" });
+  if (!Object.values(p.rateBands).every((b) => b.maxRateBps >= b.minRateBps)) ctx.addIssue({ code: "custom", path: ["rateBands"], message: "rateOutOfBand" });
+}
+
+/** Admin: edit a product's terms. Loans already approved keep their own copy. */
+export const UpdateLoanProductInput = z.object({ productId: z.string().uuid("notFound"), ...productTerms }).superRefine(checkTerms);
 export type UpdateLoanProductInput = z.input<typeof UpdateLoanProductInput>;
+
+export const PRODUCT_TENOR_UNITS = ["months", "days"] as const;
+export const PRODUCT_METHODS = ["annuity", "flat", "bullet"] as const;
+/**
+ * Admin: a new product. The code (lower-case letters, digits and dashes, unique) names it in URLs,
+ * strategies and reports; it and the tenor unit and repayment method are fixed once loans use them,
+ * so only create sets them.
+ */
+export const CreateLoanProductInput = z
+  .object({
+    code: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "productCodeInvalid").min(3, "productCodeInvalid").max(40, "productCodeInvalid"),
+    tenorUnit: z.enum(PRODUCT_TENOR_UNITS, { message: "required" }),
+    method: z.enum(PRODUCT_METHODS, { message: "required" }),
+    ...productTerms,
+  })
+  .superRefine(checkTerms);
+export type CreateLoanProductInput = z.input<typeof CreateLoanProductInput>;
 
 type StoredProduct = {
   id: string;

@@ -7,7 +7,9 @@ import { dbOf, requireSystemOrAdmin, withTransaction, type Ctx } from "@/lib/con
 import { track } from "@/lib/engagement";
 import { day as dayParam, idr } from "@/lib/money/params";
 import { notify } from "@/lib/notifications";
+import { parseInput } from "@/lib/errors";
 import { proposeLateFee } from "./caps";
+import { RunServicingInput } from "./schemas";
 import { sumBig } from "./math";
 import { activeShares, addDaysToDay, capFor, currentInstallments, daysBetween, lockLoan, loanLink, owedOn, SERVICED_STATUSES, tenorOf, wibDay } from "./internal/store";
 
@@ -22,8 +24,9 @@ export type ServicingSummary = { loans: number; days: number; lateFees: bigint; 
  * order, so a clock jump of 120 days is caught up day by day. Each loan is its own transaction and
  * each (loan, day) inserts a servicing_runs row first, so a retry or a second worker does nothing twice.
  */
-export async function runServicing({ ctx, upTo }: { ctx: Ctx; upTo?: Date }): Promise<ServicingSummary> {
+export async function runServicing({ ctx, input }: { ctx: Ctx; input?: unknown }): Promise<ServicingSummary> {
   requireSystemOrAdmin(ctx);
+  const { upTo } = parseInput(RunServicingInput, input ?? {});
   const today = wibDay(upTo ?? now());
   const { tx: _outer, ...base } = ctx;
   const due = await dbOf(ctx)

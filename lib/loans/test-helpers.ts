@@ -55,7 +55,7 @@ export async function submitTestApplication(borrower: Ctx, o: ApplyOptions = {})
     input: { applicationId, step: "loan", data: { productId: pid, amount: String(o.amount ?? 100_000_000n), tenor: o.tenor ?? 12, purpose: "Buy stock for the Lebaran season" } },
   });
   for (const kind of ["id", "bank_statement", "business_licence"] as const) {
-    await uploadApplicationDocument({ ctx: borrower, input: { applicationId, kind, fileName: `${kind}.pdf` }, bytes: PDF_BYTES });
+    await uploadApplicationDocument({ ctx: borrower, input: { applicationId, kind, fileName: `${kind}.pdf`, bytes: PDF_BYTES } });
   }
   await saveApplicationStep({ ctx: borrower, input: { applicationId, step: "documents", data: {} } });
   return submitApplication({ ctx: borrower, input: { applicationId } });

@@ -88,9 +88,9 @@ describe("requestTopUp", () => {
   it("shows users only their own top-ups", async () => {
     const mine = await lenderWithTopUp();
     const other = await createTestUser("lender");
-    expect((await getTopUp({ ctx: mine.ctx, id: mine.topUp.id })).id).toBe(mine.topUp.id);
-    await expect(getTopUp({ ctx: other.ctx, id: mine.topUp.id })).rejects.toBeInstanceOf(NotFound);
-    await expect(getTopUp({ ctx: other.ctx, id: "not-a-uuid" })).rejects.toBeInstanceOf(NotFound);
+    expect((await getTopUp({ ctx: mine.ctx, input: { id: mine.topUp.id } })).id).toBe(mine.topUp.id);
+    await expect(getTopUp({ ctx: other.ctx, input: { id: mine.topUp.id } })).rejects.toBeInstanceOf(NotFound);
+    await expect(getTopUp({ ctx: other.ctx, input: { id: "not-a-uuid" } })).rejects.toBeInstanceOf(NotFound);
     expect((await listMyTopUps({ ctx: other.ctx })).items).toHaveLength(0);
     const list = await listMyTopUps({ ctx: mine.ctx });
     expect(list.items.map((t) => t.id)).toEqual([mine.topUp.id]);
@@ -100,7 +100,7 @@ describe("requestTopUp", () => {
   it("expires after 24 hours of the clock; the sandbox then refuses to pay it", async () => {
     const { ctx, topUp } = await lenderWithTopUp();
     advanceNow(24 * 3_600_000);
-    expect((await getTopUp({ ctx, id: topUp.id })).status).toBe("expired");
+    expect((await getTopUp({ ctx, input: { id: topUp.id } })).status).toBe("expired");
     const err = await rejected(simulateSandboxPayment({ ctx: anonymousCtx(), input: { providerReference: topUp.providerReference } }));
     expect(err.code).toBe("topup_expired");
   });
@@ -114,7 +114,7 @@ describe("payment webhook", () => {
     const result = await simulateSandboxPayment({ ctx: anonymousCtx(), input: { providerReference: topUp.providerReference } });
     expect(result).toEqual({ outcome: "accepted", topUpId: topUp.id, status: 200 });
     expect(await available(user.id)).toBe(250_000n);
-    const after = await getTopUp({ ctx, id: topUp.id });
+    const after = await getTopUp({ ctx, input: { id: topUp.id } });
     expect(after.status).toBe("paid");
     expect(after.paidAt?.toISOString()).toBe(now().toISOString());
     const paidEvents = await getDb().select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "topup_paid")));

@@ -95,9 +95,9 @@ export async function requestTopUp({ ctx, input }: { ctx: Ctx; input: unknown })
 }
 
 /** The signed-in user's own top-up; someone else's id is NotFound. */
-export async function getTopUp({ ctx, id }: { ctx: Ctx; id: unknown }): Promise<TopUpView> {
+export async function getTopUp({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<TopUpView> {
   const actor = requireRole(ctx, "lender", "borrower");
-  const parsed = TopUpIdInput.safeParse({ id });
+  const parsed = TopUpIdInput.safeParse(input);
   if (!parsed.success) throw new NotFound("The top-up");
   const [row] = await dbOf(ctx)
     .select()

@@ -7,8 +7,8 @@ import { demoOnPostgresWarning, env } from "@/lib/env";
 import { startJobRunner } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 import { syncClock } from "./internal/time-machine";
-import { ensureLoanDefaults } from "@/lib/loans/internal/defaults";
-import { ensureGoldDefaults } from "@/lib/gold/internal/defaults";
+import { ensureLoanDefaults } from "@/lib/loans";
+import { ensureGoldDefaults } from "@/lib/gold";
 
 /** Migrates (under an advisory lock) and, in demo mode, seeds an empty database. */
 export async function prepareDatabase(): Promise<void> {

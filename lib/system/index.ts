@@ -3,3 +3,4 @@ import "server-only";
 export { readSetting, writeSetting } from "./internal/settings";
 export { syncClock } from "./internal/time-machine";
 export { isDemoMode } from "./mode";
+export { type TimeJumpHook } from "./time-jump";

@@ -1,7 +1,7 @@
 import "server-only";
-import { autoPurchaseTimeJump } from "@/lib/autopurchase/internal/triggers";
-import { goldTimeJump } from "@/lib/gold/time-jump";
-import { loansTimeJump } from "@/lib/loans/time-jump";
+import { autoPurchaseTimeJump } from "@/lib/autopurchase";
+import { goldTimeJump } from "@/lib/gold";
+import { loansTimeJump } from "@/lib/loans";
 import type { TimeJumpHook } from "./time-jump";
 
 /**

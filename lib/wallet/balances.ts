@@ -3,10 +3,11 @@ import { desc, eq } from "drizzle-orm";
 import { topUpRequests, users, withdrawals } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { dbOf, requireRole, type Ctx } from "@/lib/context";
-import { NotFound } from "@/lib/errors";
+import { NotFound, parseLookup } from "@/lib/errors";
 import { readUserCashBalances } from "@/lib/ledger";
 import { toTopUpView } from "@/lib/payments";
 import { listBankAccountsOf } from "./internal/bank-accounts";
+import { UserIdInput } from "./schemas";
 
 export type WalletView = {
   unit: "IDR";
@@ -25,10 +26,10 @@ export async function getMyWallet({ ctx }: { ctx: Ctx }): Promise<WalletView> {
 }
 
 /** Admin: a user's wallet, saved bank accounts and latest top-ups and withdrawals. */
-export async function getUserWalletForAdmin({ ctx, userId }: { ctx: Ctx; userId: string }) {
+export async function getUserWalletForAdmin({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx, "admin");
   const db = dbOf(ctx);
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new NotFound("The user");
+  const { userId } = parseLookup(UserIdInput, input, "The user");
   const [user] = await db
     .select({ id: users.id, fullName: users.fullName, email: users.email, role: users.role, createdAt: users.createdAt })
     .from(users)

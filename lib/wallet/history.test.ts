@@ -41,17 +41,17 @@ describe("wallet history", () => {
 
   it("filters by type and date range (to is exclusive) and paginates", async () => {
     const { ctx } = await userWithHistory();
-    const withdrawalsOnly = await listMyMovements({ ctx, filters: { type: "withdrawal" } });
+    const withdrawalsOnly = await listMyMovements({ ctx, input: { type: "withdrawal" } });
     expect(withdrawalsOnly.items.map((m) => m.amount)).toEqual([-500_000n, -2_000_000n]);
-    const days2to3 = await listMyMovements({ ctx, filters: { from: "2026-09-02T00:00:00Z", to: "2026-09-04T00:00:00Z" } });
+    const days2to3 = await listMyMovements({ ctx, input: { from: "2026-09-02T00:00:00Z", to: "2026-09-04T00:00:00Z" } });
     expect(days2to3.items.map((m) => m.type)).toEqual(["withdrawal_refund", "withdrawal"]);
-    const p2 = await listMyMovements({ ctx, page: 2, pageSize: 3 });
+    const p2 = await listMyMovements({ ctx, input: { page: 2, pageSize: 3 } });
     expect(p2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(p2.items.map((m) => m.type)).toEqual(["topup"]);
-    expect(await listMyMovements({ ctx, page: 9, pageSize: 3 })).toMatchObject({ items: [], total: 4 });
-    await expect(listMyMovements({ ctx, filters: { type: "jackpot" } })).rejects.toBeInstanceOf(ValidationFailed);
-    await expect(listMyMovements({ ctx, filters: { from: "2026-09-05", to: "2026-09-01" } })).rejects.toBeInstanceOf(ValidationFailed);
-    await expect(listMyMovements({ ctx, pageSize: 1000 })).rejects.toBeInstanceOf(ValidationFailed);
+    expect(await listMyMovements({ ctx, input: { page: 9, pageSize: 3 } })).toMatchObject({ items: [], total: 4 });
+    await expect(listMyMovements({ ctx, input: { type: "jackpot" } })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(listMyMovements({ ctx, input: { from: "2026-09-05", to: "2026-09-01" } })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(listMyMovements({ ctx, input: { pageSize: 1000 } })).rejects.toBeInstanceOf(ValidationFailed);
   });
 
   it("shows nothing of other users; a user without a wallet has no movements", async () => {
@@ -62,7 +62,7 @@ describe("wallet history", () => {
 
   it("exports CSV with the same rows", async () => {
     const { ctx } = await userWithHistory();
-    const csv = await movementsCsv({ ctx, filters: { type: "topup" } });
+    const csv = await movementsCsv({ ctx, input: { type: "topup" } });
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("date,type,amount_idr,reference_type,reference_id,transfer_id");
     expect(lines).toHaveLength(2);
@@ -71,8 +71,8 @@ describe("wallet history", () => {
 
   it("lets admins read a user's movements, and nobody else", async () => {
     const { user, ctx, admin } = await userWithHistory();
-    expect((await listUserMovementsForAdmin({ ctx: admin.ctx, userId: user.id })).total).toBe(4);
-    await expect(listUserMovementsForAdmin({ ctx, userId: user.id })).rejects.toMatchObject({ status: 403 });
+    expect((await listUserMovementsForAdmin({ ctx: admin.ctx, input: { userId: user.id } })).total).toBe(4);
+    await expect(listUserMovementsForAdmin({ ctx, input: { userId: user.id } })).rejects.toMatchObject({ status: 403 });
     await expect(movementsCsv({ ctx: admin.ctx })).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -58,21 +58,32 @@ export const WithdrawalQueueInput = z.object({
 export const MOVEMENT_TYPES = ["topup", "withdrawal", "fee", "withdrawal_refund", "correction"] as const;
 export type MovementType = (typeof MOVEMENT_TYPES)[number] | (string & {});
 
-export const MovementFiltersInput = z
-  .object({
-    type: z.enum(MOVEMENT_TYPES).optional(),
-    /** Inclusive. */
-    from: z.coerce.date({ message: "dateInvalid" }).optional(),
-    /** Exclusive: pass the day after the last day to show. */
-    to: z.coerce.date({ message: "dateInvalid" }).optional(),
-  })
-  .refine((f) => !f.from || !f.to || f.from < f.to, { message: "dateRangeInvalid", path: ["to"] });
-export type MovementFiltersInput = z.input<typeof MovementFiltersInput>;
-
-export const MovementPageInput = z.object({
+const movementFilters = {
+  type: z.enum(MOVEMENT_TYPES).optional(),
+  /** Inclusive. */
+  from: z.coerce.date({ message: "dateInvalid" }).optional(),
+  /** Exclusive: pass the day after the last day to show. */
+  to: z.coerce.date({ message: "dateInvalid" }).optional(),
+};
+const movementPage = {
   page: z.coerce.number<number>().int().min(1).default(1),
   pageSize: z.coerce.number<number>().int().min(1).max(100).default(20),
-});
+};
+const inRange = (f: { from?: Date; to?: Date }) => !f.from || !f.to || f.from < f.to;
+const rangeError = () => ({ message: "dateRangeInvalid", path: ["to"] });
+
+/** The CSV export's filters (movementsCsv). */
+export const MovementFiltersInput = z.object(movementFilters).refine(inRange, rangeError());
+export type MovementFiltersInput = z.input<typeof MovementFiltersInput>;
+
+export const MovementPageInput = z.object(movementPage);
+
+/** A page of the signed-in user's movements (listMyMovements): the filters and the page. */
+export const MovementsQuery = z.object({ ...movementFilters, ...movementPage }).refine(inRange, rangeError());
+/** Admin: a page of one user's movements (an id that is not a user's gives an empty page). */
+export const UserMovementsQuery = z.object({ userId: z.string(), ...movementFilters, ...movementPage }).refine(inRange, rangeError());
+/** Admin: one user's wallet. */
+export const UserIdInput = z.object({ userId: z.string().uuid("notFound") });
 
 /** Admin: the withdrawal fee and the auto-approval threshold. */
 export const WalletSettingsInput = z.object({

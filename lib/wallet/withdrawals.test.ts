@@ -216,12 +216,12 @@ describe("admin wallet view", () => {
     const { user, ctx, bank } = await fundedLender(2_000_000n);
     await requestWithdrawal({ ctx, input: { bankAccountId: bank.id, amount: 1_200_000 } });
     const a = await admin();
-    const view = await getUserWalletForAdmin({ ctx: a.ctx, userId: user.id });
+    const view = await getUserWalletForAdmin({ ctx: a.ctx, input: { userId: user.id } });
     expect(view.wallet).toEqual({ unit: "IDR", available: 800_000n, reserved: 1_200_000n, total: 2_000_000n });
     expect(view.bankAccounts.map((b) => b.id)).toEqual([bank.id]);
     expect(view.recentTopUps[0]?.status).toBe("paid");
     expect(view.recentWithdrawals).toHaveLength(1);
-    await expect(getUserWalletForAdmin({ ctx, userId: user.id })).rejects.toMatchObject({ status: 403 });
-    await expect(getUserWalletForAdmin({ ctx: a.ctx, userId: crypto.randomUUID() })).rejects.toBeInstanceOf(NotFound);
+    await expect(getUserWalletForAdmin({ ctx, input: { userId: user.id } })).rejects.toMatchObject({ status: 403 });
+    await expect(getUserWalletForAdmin({ ctx: a.ctx, input: { userId: crypto.randomUUID() } })).rejects.toBeInstanceOf(NotFound);
   });
 });

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { referencedNames } from "./references.mjs";
 
 const [file, ...names] = process.argv.slice(2);
 const movesFile = path.join(path.dirname(new URL(import.meta.url).pathname), "moves.json");
@@ -23,15 +24,8 @@ const declared = (st) => {
   return [];
 };
 const isExported = (st) => !!st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-const idents = (node) => {
-  const out = new Set();
-  const v = (n) => {
-    if (ts.isIdentifier(n)) out.add(n.text);
-    ts.forEachChild(n, v);
-  };
-  v(node);
-  return out;
-};
+/** What a statement uses: references only, so `Date.now()` is no use of a helper named `now` (references.mjs). */
+const idents = (node) => referencedNames(node);
 
 const stmts = sf.statements.filter((s) => !ts.isImportDeclaration(s));
 const imports = sf.statements.filter((s) => ts.isImportDeclaration(s));
@@ -77,13 +71,7 @@ const importsFor = (destFile) =>
 /** Drops import specifiers whose local name the module does not use. */
 function pruneImports(code, name) {
   const f = ts.createSourceFile(name, code, ts.ScriptTarget.Latest, true);
-  const used = new Set();
-  const v = (n) => {
-    if (ts.isImportDeclaration(n)) return;
-    if (ts.isIdentifier(n)) used.add(n.text);
-    ts.forEachChild(n, v);
-  };
-  v(f);
+  const used = referencedNames(f, { skip: (n) => ts.isImportDeclaration(n) });
   const edits = [];
   for (const imp of f.statements.filter(ts.isImportDeclaration)) {
     const c = imp.importClause;

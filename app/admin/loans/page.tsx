@@ -36,8 +36,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     getTranslations("table"),
     getFormat(),
     getLocale(),
-    listReviewQueue({ ctx, query }),
-    listLoanProducts({ ctx, includeInactive: true }),
+    listReviewQueue({ ctx, input: query }),
+    listLoanProducts({ ctx, input: { includeInactive: true } }),
   ]);
   const loc = locale as "en" | "id";
   const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));

@@ -5,16 +5,37 @@ import { Card } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
 import { listLoanProducts } from "@/lib/loans/application-queries";
 import { productFormValues } from "@/lib/loans/schemas";
-import { updateProductAction } from "../loan-actions";
+import { createProductAction, updateProductAction } from "../loan-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("products");
   return { title: t("title") };
 }
 
+/** The create form starts from the usual terms (closed for applications until an admin opens it). */
+const NEW_PRODUCT = {
+  code: "",
+  name: "",
+  tenorUnit: "months",
+  method: "annuity",
+  minAmount: "",
+  maxAmount: "",
+  minTenor: "",
+  maxTenor: "",
+  platformFeeBps: "",
+  lateFeeDailyPpm: "",
+  serviceFeeBps: "100",
+  minInvestment: "100000",
+  investmentStep: "100000",
+  fundingWindowDays: "14",
+  holdbackBps: "2000",
+  rateBands: Object.fromEntries(["A", "B", "C", "D", "E"].map((g) => [g, { minRateBps: "", maxRateBps: "" }])),
+  active: false,
+};
+
 export default async function ProductsPage() {
   const ctx = await getRequestCtx();
-  const [t, products] = await Promise.all([getTranslations("products"), listLoanProducts({ ctx, includeInactive: true })]);
+  const [t, tc, products] = await Promise.all([getTranslations("products"), getTranslations("productCreate"), listLoanProducts({ ctx, input: { includeInactive: true } })]);
   const [tl, ta] = await Promise.all([getTranslations("loans"), getTranslations("apply")]);
   return (
     <div className="space-y-6">
@@ -27,6 +48,10 @@ export default async function ProductsPage() {
           </Card>
         );
       })}
+      <Card title={tc("title")}>
+        <p className="mb-4 text-sm text-slate-700">{tc("intro")}</p>
+        <ProductForm action={createProductAction} create initial={NEW_PRODUCT} />
+      </Card>
     </div>
   );
 }

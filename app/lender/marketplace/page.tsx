@@ -68,7 +68,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
     getTranslations("words"),
     getFormatter(),
     getLocale(),
-    listMarketplace({ ctx, query: { ...f, page: whole(sp.page) ?? 1, pageSize: PAGE_SIZE } }),
+    listMarketplace({ ctx, input: { ...f, page: whole(sp.page) ?? 1, pageSize: PAGE_SIZE } }),
     listMarketplaceProducts({ ctx }),
   ]);
   const loc = locale as "en" | "id";

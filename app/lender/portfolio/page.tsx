@@ -36,9 +36,9 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     getFormat(),
     getLocale(),
     getPortfolioSummary({ ctx }),
-    listPortfolioInvestments({ ctx, query: { status, sort, page: sp.page ?? 1, pageSize: 20 } }),
+    listPortfolioInvestments({ ctx, input: { status, sort, page: sp.page ?? 1, pageSize: 20 } }),
     getUpcomingRepayments({ ctx }),
-    listMaturingInvestments({ ctx, withinDays: MATURING_DAYS }),
+    listMaturingInvestments({ ctx, input: { withinDays: MATURING_DAYS } }),
     getPortfolioCharts({ ctx }),
   ]);
   const statementMonths = await statementMonthsLoading;

@@ -8,7 +8,7 @@ import { enqueue } from "@/lib/jobs/boss";
 import { matchLenderJob } from "@/lib/jobs/definitions/autopurchase/match-lender";
 import { matchLoanJob } from "@/lib/jobs/definitions/autopurchase/match-loan";
 import { uuidArray } from "@/db/sql-arrays";
-import type { TimeJumpHook } from "@/lib/system/time-jump";
+import type { TimeJumpHook } from "@/lib/system";
 
 /**
  * Where other areas start auto-purchase, in their own transaction (jobs enqueue only if it commits).

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
-import { readSetting } from "@/lib/system/internal/settings";
+import { readSetting } from "@/lib/system";
 import { DEFAULT_SPREAD_BPS } from "../pricing";
 import { GOLD_BARS, type GoldBarGrams } from "../schemas";
 

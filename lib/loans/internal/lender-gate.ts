@@ -7,7 +7,7 @@ import { assertKycApproved } from "@/lib/kyc";
 import { ensureUserAccount, lockAccounts } from "@/lib/ledger";
 import { assertRiskCheckPassed, assertWithinLenderLimit } from "@/lib/lending";
 import { RISK_DISCLOSURE_VERSION } from "@/lib/lending/schemas";
-import { limitFromIncome, readLenderLimitSettings, type LenderLimitSettings } from "@/lib/lending/internal/limits";
+import { limitFromIncome, readLenderLimitSettings, type LenderLimitSettings } from "@/lib/lending";
 import { uuidArray } from "@/db/sql-arrays";
 
 /**

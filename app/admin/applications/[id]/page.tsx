@@ -19,7 +19,7 @@ type Breakdown = { factor: string; value: string | number; points: number; reaso
 export default async function AdminApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getRequestCtx();
-  const app = await getApplicationForAdmin({ ctx, applicationId: id }).catch((e) => {
+  const app = await getApplicationForAdmin({ ctx, input: { applicationId: id } }).catch((e) => {
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });

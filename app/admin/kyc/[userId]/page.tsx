@@ -25,7 +25,7 @@ export default async function KycReviewPage({ params }: { params: Promise<{ user
   const { userId } = await params;
   const ctx = await getRequestCtx();
   const [t, tk] = await Promise.all([getTranslations("adminKyc"), getTranslations("kyc")]);
-  const review = await getKycForReview({ ctx, userId }).catch((e) => {
+  const review = await getKycForReview({ ctx, input: { userId } }).catch((e) => {
     if (e instanceof NotFound) notFound();
     throw e;
   });

@@ -29,7 +29,7 @@ export default async function AdminLoanPage({ params }: { params: Promise<{ id: 
     getTranslations("words"),
     getFormat(),
     getLocale(),
-    listRestructuresForAdmin({ ctx, loanId: id }),
+    listRestructuresForAdmin({ ctx, input: { loanId: id } }),
   ]);
   const loc = locale as "en" | "id";
   const open = ["active", "late", "default"].includes(loan.status);

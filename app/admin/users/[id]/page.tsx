@@ -15,7 +15,7 @@ import { reactivateUserAction, suspendUserAction } from "../actions";
 export default async function AdminUserWalletPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getRequestCtx();
-  const data = await getUserWalletForAdmin({ ctx, userId: id }).catch((e) => {
+  const data = await getUserWalletForAdmin({ ctx, input: { userId: id } }).catch((e) => {
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
@@ -25,7 +25,7 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
     getTranslations("security"),
     getFormat(),
     getLocale(),
-    listUserMovementsForAdmin({ ctx, userId: id, pageSize: 50 }),
+    listUserMovementsForAdmin({ ctx, input: { userId: id, pageSize: 50 } }),
     getUserAccountStatus({ ctx, input: { userId: id } }),
   ]);
   const loc = locale as "en" | "id";

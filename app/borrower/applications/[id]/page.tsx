@@ -15,7 +15,7 @@ import { loanName } from "@/lib/loans/words";
 export default async function BorrowerApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getRequestCtx();
-  const app = await getApplicationForBorrower({ ctx, applicationId: id }).catch((e) => {
+  const app = await getApplicationForBorrower({ ctx, input: { applicationId: id } }).catch((e) => {
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });

@@ -27,7 +27,7 @@ export default async function LenderLoanPage({ params }: { params: Promise<{ id:
     getTranslations("loans"),
     getFormat(),
     getLocale(),
-    getOpenRestructureForLender({ ctx, loanId: id }),
+    getOpenRestructureForLender({ ctx, input: { loanId: id } }),
   ]);
   const loc = locale as "en" | "id";
   const words = await getTranslations("words");

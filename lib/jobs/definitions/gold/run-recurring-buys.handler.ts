@@ -6,5 +6,5 @@ import { defineHandler } from "../../types";
 import { runRecurringGoldBuysJob } from "./run-recurring-buys";
 
 export const runRecurringGoldBuysHandler = defineHandler(runRecurringGoldBuysJob, async () => {
-  await runRecurringBuys({ ctx: systemCtx("gold.recurring-buys"), upTo: now() });
+  await runRecurringBuys({ ctx: systemCtx("gold.recurring-buys"), input: { upTo: now() } });
 });

@@ -5,5 +5,5 @@ import { defineHandler } from "../../types";
 import { closeFundingWindowJob } from "./close-funding-window";
 
 export const closeFundingWindowHandler = defineHandler(closeFundingWindowJob, async ({ loanId }) => {
-  await closeFundingWindow({ ctx: systemCtx("loans.close-funding-window"), loanId });
+  await closeFundingWindow({ ctx: systemCtx("loans.close-funding-window"), input: { loanId } });
 });

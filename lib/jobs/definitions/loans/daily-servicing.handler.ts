@@ -6,5 +6,5 @@ import { defineHandler } from "../../types";
 import { dailyServicingJob } from "./daily-servicing";
 
 export const dailyServicingHandler = defineHandler(dailyServicingJob, async () => {
-  await runServicing({ ctx: systemCtx("loans.daily-servicing"), upTo: now() });
+  await runServicing({ ctx: systemCtx("loans.daily-servicing"), input: { upTo: now() } });
 });

@@ -5,5 +5,5 @@ import { defineHandler } from "../../types";
 import { disburseLoanJob } from "./disburse";
 
 export const disburseLoanHandler = defineHandler(disburseLoanJob, async ({ loanId }) => {
-  await disburseLoan({ ctx: systemCtx("loans.disburse"), loanId });
+  await disburseLoan({ ctx: systemCtx("loans.disburse"), input: { loanId } });
 });

@@ -4,5 +4,5 @@ import { getTopUp } from "@/lib/payments";
 
 export const GET = route<{ id: string }>(async ({ ctx, params }) => {
   const { id } = params;
-  return jsonResponse(await getTopUp({ ctx, id }));
+  return jsonResponse(await getTopUp({ ctx, input: { id } }));
 });

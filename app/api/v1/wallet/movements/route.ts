@@ -6,6 +6,6 @@ export const GET = route(async ({ request, ctx }) => {
   const q = new URL(request.url).searchParams;
   const filters = { type: q.get("type") || undefined, from: q.get("from") || undefined, to: q.get("to") || undefined };
   return jsonResponse(
-    await listMyMovements({ ctx, filters, page: q.get("page") ?? undefined, pageSize: q.get("pageSize") ?? undefined }),
+    await listMyMovements({ ctx, input: { ...filters, page: q.get("page") ?? undefined, pageSize: q.get("pageSize") ?? undefined } }),
   );
 });

@@ -16,7 +16,7 @@ import { loanName } from "@/lib/loans/words";
 export default async function StatementPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   const ctx = await getRequestCtx();
-  const statement = await getMonthlyStatement({ ctx, month }).catch((e) => {
+  const statement = await getMonthlyStatement({ ctx, input: { month } }).catch((e) => {
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
