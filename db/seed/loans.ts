@@ -126,7 +126,7 @@ async function seedLoanStates(db: Db, passwordHash: string, { products, adminCtx
     const loanId = await list(ctx, b, a);
     await acceptAgreement({ ctx, input: { loanId } });
     await fundFully(loanId, a.amount, tag);
-    await disburseLoan({ ctx: systemCtx("seed"), loanId });
+    await disburseLoan({ ctx: systemCtx("seed"), input: { loanId } });
   };
   try {
     // Late: Modal Usaha, 6 months, disbursed 45 days ago and nothing paid (installment 1 is about two weeks late).

@@ -136,9 +136,9 @@ describe("statement months", () => {
     expect(await listStatementMonths({ ctx: l!.ctx })).toEqual(["2026-03"]);
     setNow("2026-06-15T03:00:00Z");
     expect(await listStatementMonths({ ctx: l!.ctx })).toEqual(["2026-06", "2026-05", "2026-04", "2026-03"]);
-    expect((await getMonthlyStatement({ ctx: l!.ctx, month: "2026-03" })).month).toBe("2026-03");
-    expect(await rejected(getMonthlyStatement({ ctx: l!.ctx, month: "2026-02" }))).toMatchObject({ status: 404 });
-    expect(await rejected(getMonthlyStatement({ ctx: l!.ctx, month: "2026-07" }))).toMatchObject({ status: 404 });
+    expect((await getMonthlyStatement({ ctx: l!.ctx, input: { month: "2026-03" } })).month).toBe("2026-03");
+    expect(await rejected(getMonthlyStatement({ ctx: l!.ctx, input: { month: "2026-02" } }))).toMatchObject({ status: 404 });
+    expect(await rejected(getMonthlyStatement({ ctx: l!.ctx, input: { month: "2026-07" } }))).toMatchObject({ status: 404 });
     const { borrower } = await listedLoan({ amount: 20_000_000n, tenor: 6 });
     expect(await rejected(listStatementMonths({ ctx: borrower.ctx }))).toMatchObject({ status: 403 });
   });
