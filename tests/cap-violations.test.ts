@@ -25,10 +25,10 @@ describe("the admin offer form's cap_exceeded message (capViolationTexts)", () =
     const inEn = capViolationTexts(tEn as never, "en", detailsOf(violations), "x");
     const inId = capViolationTexts(tId as never, "id", detailsOf(violations), "x");
     expect(inEn).toHaveLength(3);
-    expect(inEn[0]).toMatch(/0\.41% a day \(Rp\s?1,230,000 over 90 days\), above the cap of 0\.3%/);
+    expect(inEn[0]).toMatch(/0\.41% a day \(Rp\s?1,230,000 over 90 days\), above the cap of 0\.30%/);
     expect(inEn[1]).toMatch(/Rp\s?12,500,000, above the cap of Rp\s?10,000,000 \(100% of the principal\)/);
     expect(inEn[2]).toMatch(/Rp\s?2,100,000,000 across Lumbung, above the per-borrower cap of Rp\s?2,000,000,000/);
-    expect(inId[0]).toMatch(/0,41% per hari \(Rp\s?1\.230\.000 selama 90 hari\), di atas batas 0,3%/);
+    expect(inId[0]).toMatch(/0,41% per hari \(Rp\s?1\.230\.000 selama 90 hari\), di atas batas 0,30%/);
     expect(inId[2]).toMatch(/Rp\s?2\.100\.000\.000/);
   });
 

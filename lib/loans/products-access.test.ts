@@ -10,6 +10,7 @@ import { createLoanProduct } from "./products";
 
 const rejected = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 const band = (min: string, max: string) => ({ minRateBps: min, maxRateBps: max });
+/** Rates and fees as an admin types them: % (a year for the bands, per day for the late fee). */
 const newProduct = {
   code: "Modal-Kerja-Musiman",
   name: "Modal Kerja Musiman",
@@ -19,14 +20,14 @@ const newProduct = {
   maxAmount: "200000000",
   minTenor: "3",
   maxTenor: "9",
-  platformFeeBps: "150",
-  lateFeeDailyPpm: "500",
-  serviceFeeBps: "100",
+  platformFeeBps: "1.5",
+  lateFeeDailyPpm: "0.05",
+  serviceFeeBps: "1",
   minInvestment: "100000",
   investmentStep: "100000",
   fundingWindowDays: "14",
-  holdbackBps: "2000",
-  rateBands: { A: band("1100", "1300"), B: band("1300", "1500"), C: band("1500", "1700"), D: band("1700", "1900"), E: band("1900", "2100") },
+  holdbackBps: "20",
+  rateBands: { A: band("11", "13"), B: band("13", "15"), C: band("15", "17"), D: band("17", "19"), E: band("19", "21") },
   active: false,
 };
 

@@ -24,11 +24,11 @@ const NEW_PRODUCT = {
   maxTenor: "",
   platformFeeBps: "",
   lateFeeDailyPpm: "",
-  serviceFeeBps: "100",
+  serviceFeeBps: "1",
   minInvestment: "100000",
   investmentStep: "100000",
   fundingWindowDays: "14",
-  holdbackBps: "2000",
+  holdbackBps: "20",
   rateBands: Object.fromEntries(["A", "B", "C", "D", "E"].map((g) => [g, { minRateBps: "", maxRateBps: "" }])),
   active: false,
 };
