@@ -52,8 +52,8 @@ export function AddToCartForm({
       {/* Named "Add <loan> to cart" from its content, the loan's name visually hidden: the visible words stay part of the name. */}
       <Button type="submit" variant={primary ? "primary" : "secondary"} className={primary ? "w-full sm:w-auto" : ""} disabled={!amount || pending}>
         {before}
-        <span className="sr-only">{label}</span>
-        {after}
+        <span className="sr-only">{label} </span>
+        {after.trimStart()}
       </Button>
     </form>
   );

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { getRequestCtx } from "@/lib/auth/session";
 import { getMyDraftApplication, listLoanProducts } from "@/lib/loans/application-queries";
 import { APPLICATION_STEPS, DOCUMENT_KINDS, type ApplicationStep } from "@/lib/loans/schemas";
+import { sectorName, tenorText } from "@/lib/loans/words";
 import { formatRupiah } from "@/lib/money/format";
 import { saveApplicationStepAction, submitApplicationAction, uploadApplicationDocumentAction } from "../loan-actions";
 
@@ -28,9 +29,10 @@ function str(v: unknown): string {
 export default async function ApplyPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
   const { step: asked } = await searchParams;
   const ctx = await getRequestCtx();
-  const [t, ts, locale, draft, products] = await Promise.all([
+  const [t, ts, words, locale, draft, products] = await Promise.all([
     getTranslations("apply"),
     getTranslations("sectors"),
+    getTranslations("words"),
     getLocale(),
     getMyDraftApplication({ ctx }),
     listLoanProducts({ ctx }),
@@ -82,7 +84,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
         [t("fields.legalName"), str(business.legalName)],
         [t("fields.nib"), str(business.nib)],
         [t("fields.npwp"), str(business.npwp)],
-        [t("fields.sector"), business.sector ? ts(str(business.sector) as never) : ""],
+        [t("fields.sector"), business.sector ? sectorName(ts, str(business.sector)) : ""],
         [t("fields.city"), str(business.city)],
         [t("fields.yearsOperating"), str(business.yearsOperating)],
         [t("fields.employees"), str(business.employees)],
@@ -106,7 +108,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
       rows: [
         [t("fields.productId"), draft?.product?.name ?? ""],
         [t("fields.amount"), draft?.amount ? formatRupiah(draft.amount, loc) : ""],
-        [t("fields.tenor"), draft?.tenor && draft.product ? `${draft.tenor} ${t(`units.${draft.product.tenorUnit}`)}` : ""],
+        [t("fields.tenor"), draft?.tenor && draft.product ? tenorText(words, Number(draft.tenor), draft.product.tenorUnit) : ""],
         [t("fields.purpose"), draft?.purpose ?? ""],
       ],
     },
