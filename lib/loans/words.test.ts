@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { goldTradesToCsv } from "@/lib/gold/trades";
 import { renderNotification } from "@/lib/notifications/render";
@@ -6,8 +7,8 @@ import en from "@/messages/en.json";
 import id from "@/messages/id.json";
 import { DEFAULT_PRODUCTS } from "./internal/defaults";
 import { DOCUMENT_KINDS } from "./schemas";
-import { SCORE_FACTORS, SECTORS } from "./scoring";
-import { factorName, factorValue, loanName, sectorName, tenorText } from "./words";
+import { SCORE_FACTORS, SECTORS, scoreBreakdown } from "./scoring";
+import { factorName, factorValue, loanName, reasonText, SCORE_REASONS, sectorName, tenorText } from "./words";
 
 const MESSAGES = { en, id } as const;
 const LOCALES = ["en", "id"] as const;
@@ -83,5 +84,43 @@ describe("people's words, not keys", () => {
     const legacy = { kind: "loan_restructured", params: { loanId: "3f0c5a7e-0000-4000-8000-000000000000" } };
     expect(renderNotification("en", legacy)).toBe("The repayment schedule of your loan has been restructured.");
     expect(renderNotification("id", legacy)).toBe("Jadwal pembayaran pinjaman Anda telah direstrukturisasi.");
+  });
+});
+
+describe("scorecard reasons in the admin's language", () => {
+  it("every reason the scorecard can write has words in en and id (fails when a new reason lacks them)", () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.record({
+          yearsOperating: fc.integer({ min: 0, max: 8 }),
+          monthlyRevenue: fc.bigInt({ min: 0n, max: 500_000_000n }),
+          monthlyExpenses: fc.bigInt({ min: 0n, max: 500_000_000n }),
+          sector: fc.constantFrom(...SECTORS),
+          otherPlatforms: fc.integer({ min: 0, max: 6 }),
+          documents: fc.record({ bankStatements: fc.boolean(), businessLicence: fc.boolean(), id: fc.boolean() }),
+          estimatedInstallment: fc.bigInt({ min: 1n, max: 100_000_000n }),
+          repaymentHistory: fc.record({ loansRepaid: fc.nat(8), latePayments: fc.nat(8), defaults: fc.nat(3) }),
+        }),
+        (input) => {
+          for (const f of scoreBreakdown(input)) {
+            seen.add(f.reason);
+            expect(SCORE_REASONS).toContain(f.reason);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(seen.size).toBeGreaterThan(20);
+    for (const locale of LOCALES) {
+      const w = tr(locale, "words");
+      for (const reason of SCORE_REASONS) {
+        const text = reasonText(w, reason);
+        expect(text.length).toBeGreaterThan(0);
+        if (locale === "id") expect(text).not.toBe(reason);
+      }
+    }
+    expect(reasonText(tr("id", "words"), "margin 30 % or more")).toBe("Margin 30% atau lebih");
+    expect(reasonText(tr("en", "words"), "a reason added later")).toBe("a reason added later");
   });
 });

@@ -9,7 +9,7 @@ import { getRequestCtx } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getApplicationForAdmin } from "@/lib/loans/application-queries";
 import { SUBGRADES } from "@/lib/loans/grades";
-import { factorName, factorValue, sectorName, tenorText } from "@/lib/loans/words";
+import { factorName, factorValue, sectorName, tenorText, reasonText } from "@/lib/loans/words";
 import { formatRupiah } from "@/lib/money/format";
 import { bpsToPercentInput } from "@/lib/money/percent";
 import { approveApplicationAction, askForInformationAction, rejectApplicationAction } from "../../loan-actions";
@@ -114,7 +114,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
                       <td className="py-1">{factorName(words, b.factor)}</td>
                       <td className="py-1">{factorValue(words, ts, b.factor, String(b.value))}</td>
                       <td className="py-1 text-right">{b.points}</td>
-                      <td className="py-1">{b.reason}</td>
+                      <td className="py-1">{reasonText(words, b.reason)}</td>
                     </tr>
                   ))}
                 </tbody>
