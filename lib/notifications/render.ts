@@ -4,7 +4,8 @@
  * (lib/money/params.ts) are formatted for the locale; plain strings pass through, which keeps
  * notifications stored before typed params (already formatted "Rp1.500.000") rendering as they were.
  */
-import { createTranslator } from "next-intl";
+// use-intl/core (what next-intl re-exports): React-free, so scripts under the react-server condition (bench, worker) can load it.
+import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import id from "@/messages/id.json";
 import type { DisplayLocale } from "@/lib/money/format";
