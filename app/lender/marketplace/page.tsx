@@ -13,6 +13,7 @@ import { listMarketplace, listMarketplaceProducts } from "@/lib/loans/marketplac
 import { SECTORS } from "@/lib/loans/scoring";
 import { loanName, sectorName, tenorText } from "@/lib/loans/words";
 import { formatPercent, formatRupiah } from "@/lib/money/format";
+import { percentToBps } from "@/lib/money/percent";
 import { addToCartAction } from "../cart-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,7 +44,7 @@ function filtersOf(sp: Search) {
     tenorMin,
     tenorMax,
     tenorUnit: tenorMin || tenorMax ? ("months" as const) : undefined,
-    minRateBps: rate ? Math.round(Number(rate) * 100) : undefined,
+    minRateBps: rate ? (percentToBps(rate) ?? undefined) : undefined,
     sector: SECTORS.includes(sp.sector as never) ? (sp.sector as (typeof SECTORS)[number]) : undefined,
   };
 }
