@@ -12,3 +12,4 @@ export * from "./autopurchase-decisions";
 export * from "./gold";
 export * from "./sessions";
 export * from "./audit";
+export * from "./engagement";

@@ -8,8 +8,11 @@
 import { gold, idr, type MessageParams } from "@/lib/money/params";
 import { CLIENT_EVENT_NAMES, SERVER_EVENT_NAMES, type EventName } from "./event-names";
 
-/** Browser events are measurement, not something the user did: page views, clicks, a price seen. */
-export const HIDDEN_FROM_ACTIVITY: readonly EventName[] = CLIENT_EVENT_NAMES;
+/**
+ * Browser events are measurement, not something the user did: page views, clicks, a price seen. Segment
+ * entries and exits are the platform's view of the user, not theirs.
+ */
+export const HIDDEN_FROM_ACTIVITY: readonly EventName[] = [...CLIENT_EVENT_NAMES, "segment_entered", "segment_exited"];
 
 export const ACTIVITY_EVENT_NAMES: readonly EventName[] = [...SERVER_EVENT_NAMES, ...CLIENT_EVENT_NAMES].filter((n) => !HIDDEN_FROM_ACTIVITY.includes(n));
 

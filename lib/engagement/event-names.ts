@@ -88,11 +88,15 @@ export const SERVER_EVENT_NAMES = [
   "auto_purchase_disabled",
   "auto_purchase_executed",
   "auto_purchase_skipped",
+  // Engagement (lib/engagement/segments): membership changes; journeys trigger on them.
+  "segment_entered",
+  "segment_exited",
 ] as const;
 
 // gold_price_viewed is a client event: the gold page sends it (with the prices it shows) when the
 // price is on screen, so cached or prefetched renders do not count as views.
-export const CLIENT_EVENT_NAMES = ["page_viewed", "cta_clicked", "gold_price_viewed"] as const;
+// session_started and element_clicked come from the first-party tracker (components/tracking/).
+export const CLIENT_EVENT_NAMES = ["page_viewed", "session_started", "element_clicked", "cta_clicked", "gold_price_viewed"] as const;
 
 export type ServerEventName = (typeof SERVER_EVENT_NAMES)[number];
 export type ClientEventName = (typeof CLIENT_EVENT_NAMES)[number];
