@@ -1,3 +1,5 @@
 import "server-only";
 /** The door of lib/engagement: what other domains and the UI may use. */
 export { track, trackMany, type TrackEvent } from "./internal/track";
+export { runNightlyProfiles } from "./profiles/nightly";
+export { profilesTimeJump } from "./profiles/time-jump";

@@ -8,6 +8,7 @@ import { publishGoldPriceHandler } from "./definitions/gold/publish-price.handle
 import { runRecurringGoldBuysHandler } from "./definitions/gold/run-recurring-buys.handler";
 import { matchLoanHandler } from "./definitions/autopurchase/match-loan.handler";
 import { matchLenderHandler } from "./definitions/autopurchase/match-lender.handler";
+import { recomputeRfmHandler } from "./definitions/engagement/recompute-rfm.handler";
 
 /**
  * The worker's registry: one handler per job definition in ./registry.ts. Only the job runner's
@@ -24,4 +25,5 @@ export const HANDLERS: readonly JobHandler[] = [
   runRecurringGoldBuysHandler,
   matchLoanHandler,
   matchLenderHandler,
+  recomputeRfmHandler,
 ] as unknown as readonly JobHandler[];

@@ -7,6 +7,7 @@ import { publishGoldPriceJob } from "./definitions/gold/publish-price";
 import { runRecurringGoldBuysJob } from "./definitions/gold/run-recurring-buys";
 import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
+import { recomputeRfmJob } from "./definitions/engagement/recompute-rfm";
 
 /**
  * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
@@ -21,6 +22,7 @@ export const JOBS: readonly JobDefinition[] = [
   runRecurringGoldBuysJob,
   matchLoanJob,
   matchLenderJob,
+  recomputeRfmJob,
 ];
 
 export function jobByName(name: string): JobDefinition | undefined {
