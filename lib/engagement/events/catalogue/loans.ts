@@ -2,6 +2,9 @@
 import { bool, bps, day, enumOf, id, instant, int, list, money, props, text } from "./kinds";
 import { APPLICATION_STEPS, CHECKOUT_OUTCOMES, DOCUMENT_KINDS, INVESTMENT_SOURCES, LOAN_STATUSES, REPAYMENT_SOURCES, SUBGRADES, TENOR_UNITS, TOPUP_METHODS } from "./enums";
 
+// The browser's key for one checkout (idempotency), 8–50 characters: not a row id.
+const checkoutKey = () => text(50);
+
 const repayment = () =>
   props({
     loanId: id(),
@@ -60,9 +63,9 @@ export const LOAN_EVENTS = {
   loan_recovery_received: repayment(),
   // Cart: each carries the product code, so cart-to-checkout can be measured per product.
   cart_item_added: props({ loanId: id(), product: text(), amount: money() }),
-  checkout_started: props({ checkoutId: id(), itemId: id(), loanId: id(), product: text(), amount: money() }),
+  checkout_started: props({ checkoutId: checkoutKey(), itemId: id(), loanId: id(), product: text(), amount: money() }),
   checkout_completed: props({
-    checkoutId: id(),
+    checkoutId: checkoutKey(),
     loanId: id(),
     product: text(),
     amount: money(),
