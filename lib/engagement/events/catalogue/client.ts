@@ -21,6 +21,7 @@ export const CLIENT_EVENTS = {
   }),
   element_clicked: click(),
   cta_clicked: click(),
-  // The gold page, once the price is on screen, with the prices it shows (components/gold/gold-view-tracker.tsx).
-  gold_price_viewed: props({ path: text(PATH), buyPerGram: money(), sellPerGram: money() }),
+  // The gold page, once the price is on screen, with the prices it shows (components/gold/gold-view-tracker.tsx
+  // sends both; optional so a view without a price loaded still counts).
+  gold_price_viewed: props({ path: text(PATH), buyPerGram: money().optional(), sellPerGram: money().optional() }),
 } as const;
