@@ -6,3 +6,4 @@ export {
   eventPartitionsTimeJump,
 } from "./events/internal/partitions";
 export { pruneEventReceipts } from "./events/internal/receipts";
+export { drainEvents, type DrainedEvent } from "./events/internal/cursor";
