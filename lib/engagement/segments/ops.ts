@@ -212,3 +212,34 @@ export function resolvePropertyKind(event: string, filter: EventPropertyFilter, 
   const listed = catalogueProperties(event)?.find((p) => p.key === filter.property);
   return listed?.kind ?? inferKind(filter.value);
 }
+
+/** Compares two decimal strings exactly (no floats): −1, 0 or 1. */
+export function compareDecimal(a: string, b: string): number {
+  const parse = (s: string) => {
+    const neg = s.startsWith("-");
+    const [int = "0", frac = ""] = (neg ? s.slice(1) : s).split(".");
+    return { neg, int: int.replace(/^0+/, ""), frac: frac.replace(/0+$/, "") };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  const zero = (v: { int: string; frac: string }) => v.int === "" && v.frac === "";
+  const sx = zero(x) ? 0 : x.neg ? -1 : 1;
+  const sy = zero(y) ? 0 : y.neg ? -1 : 1;
+  if (sx !== sy) return sx < sy ? -1 : 1;
+  if (sx === 0) return 0;
+  let mag = x.int.length !== y.int.length ? (x.int.length < y.int.length ? -1 : 1) : x.int < y.int ? -1 : x.int > y.int ? 1 : 0;
+  if (mag === 0) {
+    const len = Math.max(x.frac.length, y.frac.length);
+    const fx = x.frac.padEnd(len, "0");
+    const fy = y.frac.padEnd(len, "0");
+    mag = fx < fy ? -1 : fx > fy ? 1 : 0;
+  }
+  return sx * mag;
+}
+
+/** Compares two normalized values of a kind (see normalizeValue). */
+export function compareValues(kind: ValueKind, a: string, b: string): number {
+  if (kind === "numeric") return compareDecimal(a, b);
+  if (kind === "instant") return Math.sign(Date.parse(a) - Date.parse(b));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
