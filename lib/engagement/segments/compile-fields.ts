@@ -5,17 +5,20 @@ import { relativeBounds, requireDays, requireList, requirePair, requireValue, va
 
 type PropertyCondition = Extract<Condition, { type: "property" }>;
 
-/** The SQL cast of a bound parameter of a value kind (the parameter itself is always text). */
+/**
+ * The SQL cast of a bound parameter of a value kind. The parameter is always sent as text (`::text`
+ * first): postgres.js would otherwise serialize by the inferred type (a string "true" as boolean false).
+ */
 export function cast(kind: ValueKind, value: string): SQL {
   switch (kind) {
     case "numeric":
-      return sql`${value}::numeric`;
+      return sql`${value}::text::numeric`;
     case "boolean":
-      return sql`${value}::boolean`;
+      return sql`${value}::text::boolean`;
     case "instant":
-      return sql`${value}::timestamptz`;
+      return sql`${value}::text::timestamptz`;
     case "day":
-      return sql`${value}::date`;
+      return sql`${value}::text::date`;
     default:
       return sql`${value}::text`;
   }
