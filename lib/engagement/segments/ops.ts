@@ -210,7 +210,7 @@ export function resolvePropertyKind(event: string, filter: EventPropertyFilter, 
   const given = propertyKind?.(event, filter.property);
   if (given) return given;
   const listed = catalogueProperties(event)?.find((p) => p.key === filter.property);
-  return listed?.kind ?? inferKind(filter.value);
+  return listed?.kind ?? (filter.op === "contains" ? "string" : inferKind(filter.value));
 }
 
 /** Compares two decimal strings exactly (no floats): −1, 0 or 1. */

@@ -151,7 +151,7 @@ function checkField(c: z.infer<typeof PropertyCondition>, add: Add): void {
   if (NO_VALUE_OPS.includes(c.op)) return;
   if (RELATIVE_OPS.includes(c.op)) return checkDays(c.value, add);
   const kind: ValueKind = field.kind === "string_array" ? "string" : valueKindOf(field.kind);
-  checkValue(c.op, c.value, kind, field.values, add);
+  checkValue(c.op, c.value, kind, field.values, add, field.kind === "money" || field.kind === "gold");
 }
 
 function checkDays(value: unknown, add: Add): void {
@@ -162,12 +162,12 @@ function checkDays(value: unknown, add: Add): void {
   if (value > 3650) add(["value"], "daysMax");
 }
 
-/** One value, a list (in / not_in) or a pair (between) of a kind; enum values among `allowed`. */
-function checkValue(op: string, value: unknown, kind: ValueKind, allowed: readonly string[] | undefined, add: Add): void {
+/** One value, a list (in / not_in) or a pair (between) of a kind; enum values among `allowed`; money and gold whole. */
+function checkValue(op: string, value: unknown, kind: ValueKind, allowed: readonly string[] | undefined, add: Add, whole = false): void {
   const item = (v: unknown, at: Path): string | null => {
     if (v === undefined || v === null || v === "") return add(at, "valueRequired"), null;
     const n = normalizeValue(kind, v);
-    if (n === null) return add(at, "valueType"), null;
+    if (n === null || (whole && n.includes("."))) return add(at, "valueType"), null;
     if (allowed && !allowed.includes(n)) return add(at, "valueNotAllowed"), null;
     return n;
   };
@@ -194,11 +194,13 @@ function checkEvent(event: string, where: EventPropertyFilter[], eventPath: Path
     const at = (sub: Path) => [...wherePath, i, ...sub];
     const property = listed?.find((p) => p.key === f.property);
     if (listed && !property) return add(at(["property"]), "propertyUnknown");
+    if (f.op === "is_set") return;
+    if (f.value === undefined || f.value === "") return add(at(["value"]), LIST_OPS.includes(f.op) ? "listRequired" : "valueRequired");
     const kind = resolvePropertyKind(event, f);
     if (!FILTER_OPS_BY_KIND[kind].includes(f.op)) return add(at(["op"]), "opNotForKind");
-    if (f.op === "is_set") return;
     const sub: Add = (p, key) => add(at(p), key);
-    checkValue(f.op, f.value, f.op === "contains" ? "string" : valueKindOf(kind), kind === "enum" ? property?.values : undefined, sub);
+    const whole = kind === "money" || kind === "gold" || kind === "bps";
+    checkValue(f.op, f.value, f.op === "contains" ? "string" : valueKindOf(kind), kind === "enum" ? property?.values : undefined, sub, whole);
   });
 }
 
