@@ -9,6 +9,8 @@ import { runRecurringGoldBuysHandler } from "./definitions/gold/run-recurring-bu
 import { matchLoanHandler } from "./definitions/autopurchase/match-loan.handler";
 import { matchLenderHandler } from "./definitions/autopurchase/match-lender.handler";
 import { recomputeRfmHandler } from "./definitions/engagement/recompute-rfm.handler";
+import { ensureEventPartitionsHandler } from "./definitions/engagement/ensure-event-partitions.handler";
+import { pruneEventReceiptsHandler } from "./definitions/engagement/prune-event-receipts.handler";
 
 /**
  * The worker's registry: one handler per job definition in ./registry.ts. Only the job runner's
@@ -26,4 +28,6 @@ export const HANDLERS: readonly JobHandler[] = [
   matchLoanHandler,
   matchLenderHandler,
   recomputeRfmHandler,
+  ensureEventPartitionsHandler,
+  pruneEventReceiptsHandler,
 ] as unknown as readonly JobHandler[];

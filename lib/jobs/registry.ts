@@ -8,6 +8,8 @@ import { runRecurringGoldBuysJob } from "./definitions/gold/run-recurring-buys";
 import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
 import { recomputeRfmJob } from "./definitions/engagement/recompute-rfm";
+import { ensureEventPartitionsJob } from "./definitions/engagement/ensure-event-partitions";
+import { pruneEventReceiptsJob } from "./definitions/engagement/prune-event-receipts";
 
 /**
  * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
@@ -23,6 +25,8 @@ export const JOBS: readonly JobDefinition[] = [
   matchLoanJob,
   matchLenderJob,
   recomputeRfmJob,
+  ensureEventPartitionsJob,
+  pruneEventReceiptsJob,
 ];
 
 export function jobByName(name: string): JobDefinition | undefined {
