@@ -40,8 +40,9 @@ import { now } from "@/lib/clock";
  * - next_due_date / days_past_due (borrowers): the earliest unpaid installment of their loans in
  *   active, late or default, and the loans' largest days_past_due (kept by the daily servicing).
  * - age_band from the identity step's dateOfBirth on the Jakarta calendar (lib/kyc/nik.ts ageOn),
- *   city/province from the address step, device/browser from the context of the user's last
- *   session_started or page_viewed event that carries them (strings, or objects with type/name).
+ *   city/province from the address step, device/browser from the user's last session_started or
+ *   page_viewed event that carries them — in its context (strings, or objects with type/name) or in
+ *   its properties (the catalogue's session_started has device and browser).
  */
 export const SYSTEM_EVENT_NAMES = [
   "segment_entered",
@@ -98,13 +99,17 @@ export function refreshTraitsSql(at: Date, userIds?: readonly string[]): SQL {
       from target tg
       join lateral (
         select
-          case jsonb_typeof(e.context->'device') when 'string' then e.context->>'device'
-            when 'object' then coalesce(e.context->'device'->>'type', e.context->'device'->>'name') end as device,
-          case jsonb_typeof(e.context->'browser') when 'string' then e.context->>'browser'
-            when 'object' then e.context->'browser'->>'name' end as browser
+          coalesce(
+            case jsonb_typeof(e.context->'device') when 'string' then e.context->>'device'
+              when 'object' then coalesce(e.context->'device'->>'type', e.context->'device'->>'name') end,
+            case jsonb_typeof(e.properties->'device') when 'string' then e.properties->>'device' end) as device,
+          coalesce(
+            case jsonb_typeof(e.context->'browser') when 'string' then e.context->>'browser'
+              when 'object' then e.context->'browser'->>'name' end,
+            case jsonb_typeof(e.properties->'browser') when 'string' then e.properties->>'browser' end) as browser
         from events e
         where e.user_id = tg.id and e.name in ('session_started', 'page_viewed')
-          and (e.context ? 'device' or e.context ? 'browser')
+          and (e.context ? 'device' or e.context ? 'browser' or e.properties ? 'device' or e.properties ? 'browser')
         order by e.occurred_at desc, e.id desc
         limit 1
       ) e on true
