@@ -108,9 +108,10 @@ export function refreshTraitsSql(at: Date, userIds?: readonly string[]): SQL {
               when 'object' then e.context->'browser'->>'name' end,
             case jsonb_typeof(e.properties->'browser') when 'string' then e.properties->>'browser' end) as browser
         from events e
+        -- Ordered by time only, so the (user, time) index of each partition is read backwards and stops early.
         where e.user_id = tg.id and e.name in ('session_started', 'page_viewed')
           and (e.context ? 'device' or e.context ? 'browser' or e.properties ? 'device' or e.properties ? 'browser')
-        order by e.occurred_at desc, e.id desc
+        order by e.occurred_at desc
         limit 1
       ) e on true
     ),
