@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { executePrepared } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { now } from "@/lib/clock";
 
@@ -300,6 +301,9 @@ export function refreshTraitsSql(at: Date, userIds?: readonly string[]): SQL {
  */
 export async function refreshTraits(tx: DbOrTx, opts: { userIds?: string[]; at?: Date } = {}): Promise<number> {
   if (opts.userIds && opts.userIds.length === 0) return 0;
-  const rows = rowsOf<{ n: number }>(await tx.execute(refreshTraitsSql(opts.at ?? now(), opts.userIds)));
+  const query = refreshTraitsSql(opts.at ?? now(), opts.userIds);
+  // For a few users (the incremental path) planning the statement costs more than running it: run it as
+  // a named prepared statement of fixed text (db/prepared.ts), planned once per connection.
+  const rows = rowsOf<{ n: number }>(opts.userIds ? await executePrepared(tx, query) : await tx.execute(query));
   return Number(rows[0]?.n ?? 0);
 }
