@@ -61,6 +61,13 @@ describe("POST /api/track: a valid batch", () => {
     expect(new Date(clicked!.occurred_at).toISOString()).toBe("2026-03-01T03:00:00.000Z");
   });
 
+  it("session_started carries the device and browser the server read from the User-Agent", async () => {
+    const aid = visitor();
+    await post({ events: [{ id: randomUUID(), name: "session_started", properties: { path: "/", device: "desktop", browser: "Firefox" } }] });
+    const rows = rowsOf<{ properties: Record<string, unknown> }>(await getDb().execute(sql`select properties from events where anonymous_id = ${aid}`));
+    expect(rows[0]!.properties).toEqual({ path: "/", device: "mobile", browser: "Chrome" });
+  });
+
   it("stores a retried batch once (client-made ids, client_event_receipts)", async () => {
     const aid = visitor();
     const batch = { events: [pageView("/1"), pageView("/2"), pageView("/3")] };
@@ -145,11 +152,15 @@ describe("POST /api/track: bad input is refused whole, with a 4xx and a code, an
     expect((await noId.json()).fields).toHaveProperty("events.0.id");
     await expectRefused(await post({ events: [{ ...pageView(), id: "1" }] }), 400, "validation_failed", aid);
     await expectRefused(await post({ events: [{ ...pageView(), properties: { path: { nested: true } } }] }), 400, "validation_failed", aid);
-    await expectRefused(await post({ events: [{ ...pageView(), properties: { path: "/", title: "t".repeat(301) } }] }), 400, "validation_failed", aid);
+    await expectRefused(await post({ events: [{ ...pageView(), properties: { path: "/", title: "t".repeat(501) } }] }), 400, "validation_failed", aid);
     const noPath = await post({ events: [pageView(), { id: randomUUID(), name: "element_clicked", properties: { path: "/" } }] });
     expect(noPath.status).toBe(400);
     expect((await noPath.json()).fields).toHaveProperty("events.1.properties.id");
     await expectRefused(await post({ events: [pageView("/a\u0000b")] }), 400, "text_invalid", aid);
+    // The catalogue's schemas are strict: a property it does not know is refused.
+    const extra = await post({ events: [{ ...pageView(), properties: { path: "/", email: "someone@example.com" } }] });
+    expect(extra.status).toBe(400);
+    expect(await countEvents(aid)).toBe(0);
   });
 });
 

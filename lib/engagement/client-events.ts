@@ -5,7 +5,7 @@ import { clientEventReceipts } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { allowAnonymous, withTransaction, type Ctx } from "@/lib/context";
 import { DomainError, fieldErrorsFromZod, RateLimited, rejectUnsafeText, ValidationFailed } from "@/lib/errors";
-import { CLIENT_EVENT_NAMES, SERVER_EVENT_NAMES, isClientEventName, type ClientEventName } from "./event-names";
+import { CLIENT_EVENT_NAMES, EVENT_SCHEMAS, SERVER_EVENT_NAMES, isClientEventName, type ClientEventName } from "./event-names";
 import { trackMany } from "./internal/track";
 import { BatchTooLarge } from "./tracking/body";
 import { TRACK_MAX_EVENTS_PER_BATCH, TRACK_MAX_PROPERTIES_CHARS, TRACK_RATE_PER_IP, TRACK_RATE_PER_VISITOR } from "./tracking/limits";
@@ -22,6 +22,7 @@ export class ClientEventRefused extends DomainError {
 const SERVER_NAMES: ReadonlySet<string> = new Set(SERVER_EVENT_NAMES);
 
 const Text = (max: number) => z.string().max(max);
+// The envelope's own bound on a value; the catalogue's schema may be stricter per property.
 const PropertyValue = z.union([Text(500), z.number().finite(), z.boolean(), z.null()]);
 
 /** The envelope every browser event shares; its properties are checked against the catalogue after. */
@@ -42,27 +43,14 @@ export const TrackBatchInput = z.object({
   events: z.array(z.unknown()).min(1),
 });
 
-/**
- * Per-event property schemas of the client events, until the catalogue's EVENT_SCHEMAS
- * (lib/engagement/event-names.ts) covers them: strict about the keys the tracker sends, lenient about
- * extra keys of the generic shape above.
- */
-const path = Text(500);
-const CLIENT_PROPERTIES: Record<ClientEventName, z.ZodType> = {
-  page_viewed: z.looseObject({ path, title: Text(300).optional(), referrer: Text(500).optional() }),
-  session_started: z.looseObject({ path, referrer: Text(500).optional() }),
-  element_clicked: z.looseObject({ id: Text(100), path, text: Text(80).optional() }),
-  cta_clicked: z.looseObject({}),
-  gold_price_viewed: z.looseObject({ path, buyPerGram: Text(40).optional(), sellPerGram: Text(40).optional() }),
-};
-
 type ParsedEvent = z.infer<typeof ClientEvent> & { name: ClientEventName };
 
 /**
  * Checks a whole batch before anything is stored: the size, then each event's name (an unknown name
  * is 400 `unknown_event`, a server-side name 403 `server_event_refused` — a browser never writes a
  * payment or a sign-up), the size of its properties (400 `properties_too_large`) and their shape.
- * The first bad event refuses the batch; `details.index` says which.
+ * The first bad event refuses the batch; `details.index` says which. Properties are checked against
+ * the catalogue's strict schema (EVENT_SCHEMAS): an unknown key is refused like a wrong type.
  */
 export function parseClientBatch(input: unknown): { sentAt?: string; events: ParsedEvent[] } {
   rejectUnsafeText(input);
@@ -94,7 +82,8 @@ export function parseClientBatch(input: unknown): { sentAt?: string; events: Par
     }
     const event = ClientEvent.safeParse(raw);
     if (!event.success) throw new ValidationFailed(prefixed(event.error.issues, index));
-    const props = CLIENT_PROPERTIES[name].safeParse(event.data.properties);
+    // The catalogue's strict schema of this event's properties (lib/engagement/events/catalogue/client.ts).
+    const props = EVENT_SCHEMAS[name].safeParse(event.data.properties);
     if (!props.success) throw new ValidationFailed(prefixed(props.error.issues, index, "properties"));
     events.push({ ...event.data, name });
   });
@@ -162,7 +151,8 @@ export async function trackClientEvents({ ctx, input }: { ctx: Ctx; input: unkno
           name: e.name,
           userId,
           anonymousId,
-          properties: { ...e.properties },
+          // A session's device and browser are the server's reading of the User-Agent, not the browser's say.
+          properties: e.name === "session_started" ? { ...e.properties, device, browser } : { ...e.properties },
           context,
           // The server's clock (the time machine's in demo mode), less the time the event queued in the browser.
           occurredAt: new Date(at.getTime() - queuedMs(e.at, sentAt)),
