@@ -1,6 +1,7 @@
 import "server-only";
 /** The door of lib/engagement: what other domains and the UI may use. */
 export { track, trackMany, type TrackEvent } from "./internal/track";
+export { identify } from "./profiles/internal/identify";
 export {
   ensureCurrentEventPartitions,
   eventPartitionsTimeJump,
