@@ -25,6 +25,8 @@ export function compileEventCount(c: EventCount, env: EventScope): SQL {
   const grouped = (having: SQL) => sql`select e.user_id from events e where ${base} group by e.user_id having ${having}`;
   const n = c.count;
   if (c.op === "at_least" && n === 0) return sql`true`;
+  // At least once: a plain semi-join, no aggregation.
+  if (c.op === "at_least" && n === 1) return sql`u.id in (select e.user_id from events e where ${base})`;
   if (c.op === "at_least") return sql`u.id in (${grouped(sql`count(*) >= ${n}::int`)})`;
   if (n === 0) return sql`not exists (select 1 from events e where e.user_id = u.id and ${base})`;
   if (c.op === "exactly") return sql`u.id in (${grouped(sql`count(*) = ${n}::int`)})`;
