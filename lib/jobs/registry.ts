@@ -7,9 +7,9 @@ import { publishGoldPriceJob } from "./definitions/gold/publish-price";
 import { runRecurringGoldBuysJob } from "./definitions/gold/run-recurring-buys";
 import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
-import { recomputeRfmJob } from "./definitions/engagement/recompute-rfm";
 import { ensureEventPartitionsJob } from "./definitions/engagement/ensure-event-partitions";
 import { pruneEventReceiptsJob } from "./definitions/engagement/prune-event-receipts";
+import { recomputeRfmJob } from "./definitions/engagement/recompute-rfm";
 
 /**
  * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
@@ -24,9 +24,9 @@ export const JOBS: readonly JobDefinition[] = [
   runRecurringGoldBuysJob,
   matchLoanJob,
   matchLenderJob,
-  recomputeRfmJob,
   ensureEventPartitionsJob,
   pruneEventReceiptsJob,
+  recomputeRfmJob,
 ];
 
 export function jobByName(name: string): JobDefinition | undefined {
