@@ -164,7 +164,7 @@ describe("compiled segments equal the in-memory oracle", () => {
           expect(sorted(await selectSegment(db, rule, opts)), JSON.stringify(rule)).toEqual(sorted(evaluateRule(rule, world, spec.now, opts)));
         }
       }),
-      { numRuns: Number(process.env.SEGMENT_PROPERTY_RUNS ?? 150) },
+      { numRuns: Number(process.env.SEGMENT_PROPERTY_RUNS ?? 100) },
     );
   }, 300_000);
 });
