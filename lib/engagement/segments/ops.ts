@@ -14,6 +14,8 @@ import type { EventPropertyFilter, FieldOp } from "./definition";
  *   NULL ("city is not Jakarta" includes users whose city is unknown). Same for event property filters:
  *   neq matches an event without the property.
  * - is_set: not NULL, and for strings not "", for arrays not empty; not_set is its complement.
+ * - eq / in on strings are exact (case-sensitive); contains is ILIKE with %, _ and \ escaped:
+ *   case-insensitive for ASCII letters (beyond ASCII, as the database's locale folds case).
  * - Relative dates: `instant` fields against now: more_than_days_ago N → col < now − N×24 h;
  *   less_than_days_ago N → now − N×24 h ≤ col ≤ now; in_next_days N → now ≤ col ≤ now + N×24 h.
  *   `day` fields against today's calendar day in Asia/Jakarta (UTC+7 all year, no DST):
