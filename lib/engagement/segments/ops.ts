@@ -1,4 +1,4 @@
-import * as catalogue from "../event-names";
+import { eventProperties, isEventName, type PropertyDescriptor, type PropertyKind } from "../event-names";
 import type { FieldKind } from "../profiles/fields";
 import type { EventPropertyFilter, FieldOp } from "./definition";
 
@@ -28,7 +28,7 @@ import type { EventPropertyFilter, FieldOp } from "./definition";
  */
 
 /** The kinds of an event property, as the catalogue (lib/engagement/event-names.ts) declares them. */
-export type PropertyKind = "string" | "enum" | "number" | "money" | "gold" | "bps" | "boolean" | "instant" | "day";
+export type { PropertyKind };
 export type PropertyKindOf = (event: string, property: string) => PropertyKind | undefined;
 
 export const DAY_MS = 86_400_000;
@@ -179,22 +179,13 @@ export function relativeBounds(kind: "instant" | "day", op: string, days: number
   return { from: iso(t), to: iso(t + days * DAY_MS) };
 }
 
-type CatalogueProperty = { key: string; kind: PropertyKind; values?: readonly string[]; optional: boolean; list?: true };
-type CatalogueDoor = { eventProperties?: (name: string) => CatalogueProperty[]; isEventName?: (name: string) => boolean };
-
-/**
- * The seam to the typed catalogue: `eventProperties` / `isEventName` from lib/engagement/event-names.ts
- * when that module exports them (helper A1), else undefined (callers then infer from the value).
- */
-export function catalogueProperties(event: string): CatalogueProperty[] | undefined {
-  const door = catalogue as unknown as CatalogueDoor;
-  return typeof door.eventProperties === "function" ? door.eventProperties(event) : undefined;
+/** The typed catalogue's properties of an event (empty for an unknown name). */
+export function catalogueProperties(event: string): PropertyDescriptor[] {
+  return eventProperties(event);
 }
 
 export function isKnownEventName(name: string): boolean {
-  const door = catalogue as unknown as CatalogueDoor;
-  if (typeof door.isEventName === "function") return door.isEventName(name);
-  return (catalogue.SERVER_EVENT_NAMES as readonly string[]).includes(name) || (catalogue.CLIENT_EVENT_NAMES as readonly string[]).includes(name);
+  return isEventName(name);
 }
 
 /** A property's kind when the value is all there is to go by (no catalogue entry). */
