@@ -13,6 +13,9 @@ import {
   monthsBetween,
 } from "./partitions";
 
+// user_signed_in as track records it (the catalogue validates properties in tests).
+const SIGNED_IN = { role: "lender", secondFactor: false };
+
 async function partitionOf(): Promise<{ id: bigint; part: string; tx: bigint }[]> {
   return rowsOf<{ id: bigint; part: string; tx: bigint }>(
     await getDb().execute(sql`select id, tableoid::regclass::text as part, tx_id as tx from events order by id`),
@@ -44,10 +47,10 @@ describe("ensureEventPartitions", () => {
     const { user } = await createTestUser("lender");
     // Rows written before any partition of their month exists land in events_default.
     await getDb().transaction(async (tx) => {
-      await track(tx, { name: "user_signed_in", userId: user.id, occurredAt: new Date("2030-01-10T00:00:00Z") });
-      await track(tx, { name: "user_signed_in", userId: user.id, occurredAt: new Date("2030-02-28T23:59:59.999Z") });
-      await track(tx, { name: "user_signed_in", userId: user.id, occurredAt: new Date("2030-03-01T00:00:00Z") });
-      await track(tx, { name: "user_signed_in", userId: user.id, occurredAt: new Date("2031-06-01T00:00:00Z") });
+      await track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2030-01-10T00:00:00Z") });
+      await track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2030-02-28T23:59:59.999Z") });
+      await track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2030-03-01T00:00:00Z") });
+      await track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2031-06-01T00:00:00Z") });
     });
     const before = (await partitionOf()).filter((r) => r.part === "events_default");
     expect(before.length).toBe(4);
@@ -87,7 +90,7 @@ describe("ensureEventPartitions", () => {
 
     // New rows of a month with a partition are routed to it.
     await getDb().transaction((tx) =>
-      track(tx, { name: "user_signed_in", userId: user.id, occurredAt: new Date("2030-02-01T00:00:00Z") }),
+      track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2030-02-01T00:00:00Z") }),
     );
     expect((await partitionOf()).at(-1)?.part).toBe("events_y2030m02");
   });
@@ -124,7 +127,7 @@ describe("ensureEventPartitions", () => {
   it("by the clock: this month and two ahead, plus every month the default partition holds rows of", async () => {
     const { user } = await createTestUser("lender");
     await getDb().transaction((tx) =>
-      track(tx, { name: "user_signed_in", userId: user.id, occurredAt: new Date("2020-07-04T00:00:00Z") }),
+      track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2020-07-04T00:00:00Z") }),
     );
     setNow("2040-12-15T00:00:00Z");
     try {
