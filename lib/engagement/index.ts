@@ -8,3 +8,6 @@ export {
 } from "./events/internal/partitions";
 export { pruneEventReceipts } from "./events/internal/receipts";
 export { drainEvents, type DrainedEvent } from "./events/internal/cursor";
+export { runNightlyProfiles } from "./profiles/nightly";
+export { profilesTimeJump } from "./profiles/time-jump";
+export { getUser360, listUserEvents, type User360, type UserEventRow } from "./profiles/user360";
