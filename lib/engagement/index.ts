@@ -1,3 +1,5 @@
 import "server-only";
 /** The door of lib/engagement: what other domains and the UI may use. */
 export { track, trackMany, type TrackEvent } from "./internal/track";
+export { processSegmentEvents, refreshSegments, type ProcessedEvents, type RefreshedSegments } from "./segments/refresh";
+export { segmentsTimeJump } from "./segments/time-jump";

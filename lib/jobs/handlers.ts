@@ -8,6 +8,8 @@ import { publishGoldPriceHandler } from "./definitions/gold/publish-price.handle
 import { runRecurringGoldBuysHandler } from "./definitions/gold/run-recurring-buys.handler";
 import { matchLoanHandler } from "./definitions/autopurchase/match-loan.handler";
 import { matchLenderHandler } from "./definitions/autopurchase/match-lender.handler";
+import { processEventsHandler } from "./definitions/engagement/process-events.handler";
+import { refreshSegmentsHandler } from "./definitions/engagement/refresh-segments.handler";
 
 /**
  * The worker's registry: one handler per job definition in ./registry.ts. Only the job runner's
@@ -24,4 +26,6 @@ export const HANDLERS: readonly JobHandler[] = [
   runRecurringGoldBuysHandler,
   matchLoanHandler,
   matchLenderHandler,
+  processEventsHandler,
+  refreshSegmentsHandler,
 ] as unknown as readonly JobHandler[];

@@ -7,6 +7,8 @@ import { publishGoldPriceJob } from "./definitions/gold/publish-price";
 import { runRecurringGoldBuysJob } from "./definitions/gold/run-recurring-buys";
 import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
+import { processEventsJob } from "./definitions/engagement/process-events";
+import { refreshSegmentsJob } from "./definitions/engagement/refresh-segments";
 
 /**
  * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
@@ -21,6 +23,8 @@ export const JOBS: readonly JobDefinition[] = [
   runRecurringGoldBuysJob,
   matchLoanJob,
   matchLenderJob,
+  processEventsJob,
+  refreshSegmentsJob,
 ];
 
 export function jobByName(name: string): JobDefinition | undefined {
