@@ -30,25 +30,42 @@ export function orderByDependency(all: readonly SegmentNode[], requested?: reado
     for (const dep of dependents.get(id) ?? []) if (!selected.has(dep)) queue.push(dep);
   }
 
-  // Kahn's algorithm over the selected nodes; ties (and cycle members) in id order, for determinism.
+  // Strongly connected components (Tarjan) of the selected nodes: Tarjan emits a component only after
+  // every component it depends on, which is the order wanted. A component of several nodes is a cycle
+  // (refused when saving); its members go in id order. Recursion depth is bounded by the segment count.
   const ids = [...selected].sort();
-  const pending = new Map<string, number>();
-  for (const id of ids) {
-    const inner = byId.get(id)!.dependsOn.filter((d) => d !== id && selected.has(d));
-    pending.set(id, new Set(inner).size);
-  }
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
   const out: SegmentNode[] = [];
-  const done = new Set<string>();
-  while (done.size < ids.length) {
-    let ready = ids.filter((id) => !done.has(id) && pending.get(id) === 0);
-    if (ready.length === 0) ready = [ids.find((id) => !done.has(id))!]; // a cycle: break it
-    for (const id of ready) {
-      done.add(id);
-      out.push(byId.get(id)!);
-      for (const dep of dependents.get(id) ?? []) {
-        if (selected.has(dep) && !done.has(dep)) pending.set(dep, Math.max(0, (pending.get(dep) ?? 0) - 1));
+  let counter = 0;
+  const visit = (id: string) => {
+    index.set(id, counter);
+    low.set(id, counter);
+    counter++;
+    stack.push(id);
+    onStack.add(id);
+    for (const d of [...new Set(byId.get(id)!.dependsOn)].sort()) {
+      if (!selected.has(d)) continue;
+      if (!index.has(d)) {
+        visit(d);
+        low.set(id, Math.min(low.get(id)!, low.get(d)!));
+      } else if (onStack.has(d)) {
+        low.set(id, Math.min(low.get(id)!, index.get(d)!));
       }
     }
-  }
+    if (low.get(id) === index.get(id)) {
+      const component: string[] = [];
+      let top: string;
+      do {
+        top = stack.pop()!;
+        onStack.delete(top);
+        component.push(top);
+      } while (top !== id);
+      for (const c of component.sort()) out.push(byId.get(c)!);
+    }
+  };
+  for (const id of ids) if (!index.has(id)) visit(id);
   return out;
 }
