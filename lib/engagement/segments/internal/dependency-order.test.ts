@@ -22,7 +22,10 @@ function closure(all: SegmentNode[], requested?: string[]): Set<string> {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const s of all) if (!out.has(s.id) && s.dependsOn.some((d) => out.has(d))) (out.add(s.id), (grew = true));
+    for (const s of all) if (!out.has(s.id) && s.dependsOn.some((d) => out.has(d))) {
+        out.add(s.id);
+        grew = true;
+      }
   }
   return out;
 }
@@ -35,7 +38,10 @@ function reaches(all: SegmentNode[], from: string, to: string): boolean {
     const id = stack.pop()!;
     for (const d of all.find((s) => s.id === id)?.dependsOn ?? []) {
       if (d === to) return true;
-      if (!seen.has(d)) (seen.add(d), stack.push(d));
+      if (!seen.has(d)) {
+        seen.add(d);
+        stack.push(d);
+      }
     }
   }
   return false;
