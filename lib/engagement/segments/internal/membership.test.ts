@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
@@ -6,7 +6,10 @@ import { profiles, segments } from "@/db/schema";
 import { advanceNow, now, setNow } from "@/lib/clock";
 import { systemCtx } from "@/lib/context";
 import { trackMany } from "@/lib/engagement/internal/track";
-import { startJobQueue } from "@/lib/jobs/boss";
+import { enqueue, startJobQueue, stopJobRunner } from "@/lib/jobs/boss";
+import { processEventsJob } from "@/lib/jobs/definitions/engagement/process-events";
+import { processEventsHandler } from "@/lib/jobs/definitions/engagement/process-events.handler";
+import { runHandler, startJobRunner } from "@/lib/jobs/worker";
 import { createTestUser } from "@/lib/testing/factories";
 import { analyzeRule } from "../compile";
 import type { SegmentRule } from "../definition";
@@ -236,5 +239,52 @@ describe("scheduled refresh (job engagement.refresh-segments)", () => {
     const { ctx } = await createTestUser("lender");
     await expect(refreshSegments({ ctx, input: { scope: "all" } })).rejects.toMatchObject({ status: 403 });
     await expect(processSegmentEvents({ ctx })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("the job chain", () => {
+  afterAll(async () => {
+    await stopJobRunner();
+  });
+
+  async function waiting(): Promise<{ start_after: string | Date }[]> {
+    return rowsOf<{ start_after: string | Date }>(
+      await getDb().execute(sql`select start_after from pgboss.job where name = ${processEventsJob.name} and state = 'created'`),
+    );
+  }
+
+  it("a run queues the next about a second later, and only one waits however often it runs", async () => {
+    await getDb().execute(sql`delete from pgboss.job where name = ${processEventsJob.name}`);
+    const before = Date.now();
+    await runHandler(processEventsHandler as never, {}, { id: "t1", name: processEventsJob.name });
+    const [next] = await waiting();
+    expect(next).toBeDefined();
+    const at = new Date(next!.start_after).getTime();
+    expect(at).toBeGreaterThanOrEqual(before + 500);
+    expect(at).toBeLessThan(Date.now() + 5_000);
+    await runHandler(processEventsHandler as never, {}, { id: "t2", name: processEventsJob.name });
+    await getDb().transaction((tx) => enqueue(tx, processEventsJob, {})); // the minute cron's send
+    expect(await waiting()).toHaveLength(1);
+  });
+
+  it("with the worker running, a top-up puts the user in the segment within seconds", async () => {
+    setNow(null);
+    await catchUp();
+    const seg = await addSegment("latency_topped", toppedUp);
+    const a = await lender();
+    await startJobRunner({ work: true });
+    await getDb().transaction((tx) => enqueue(tx, processEventsJob, {}));
+    const samples: number[] = [];
+    for (const userId of [a, await lender(), await lender()]) {
+      const started = Date.now();
+      await topUp(userId);
+      while (!(await members(seg)).includes(userId)) {
+        if (Date.now() - started > 15_000) throw new Error("not a member after 15 s");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      samples.push(Date.now() - started);
+    }
+    console.info(`event → member latency (ms), worker polling: ${samples.join(", ")}`);
+    expect(Math.max(...samples)).toBeLessThan(10_000);
   });
 });
