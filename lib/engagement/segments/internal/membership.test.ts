@@ -242,6 +242,27 @@ describe("scheduled refresh (job engagement.refresh-segments)", () => {
   });
 });
 
+describe("concurrent refreshes", () => {
+  it("the incremental and the scheduled refresh at once keep member_count exact and record each entry once", async () => {
+    await catchUp();
+    const seg = await addSegment("c_topped", toppedUp);
+    const users = await Promise.all(Array.from({ length: 8 }, () => lender()));
+    for (const u of users) await topUp(u);
+    await Promise.all([
+      processSegmentEvents({ ctx: system }),
+      refreshSegments({ ctx: system, input: { scope: "all" } }),
+      getDb().transaction((tx) => refreshMembership(tx, { segmentIds: [seg], userIds: users.slice(0, 4) })),
+      processSegmentEvents({ ctx: system }),
+    ]);
+    await catchUp();
+    const stored = await members(seg);
+    expect(stored).toEqual(expect.arrayContaining(users));
+    expect(await memberCount(seg)).toBe(stored.length);
+    const entered = (await membershipEvents(seg)).filter((e) => e.name === "segment_entered").map((e) => e.user_id);
+    expect(entered.sort()).toEqual([...stored].sort());
+  });
+});
+
 describe("the job chain", () => {
   afterAll(async () => {
     await stopJobRunner();
