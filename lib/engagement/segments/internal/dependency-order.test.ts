@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { orderByDependency, type SegmentNode } from "./dependency-order";
+import { dependencyLevels, orderByDependency, type SegmentNode } from "./dependency-order";
 
 const ids = ["a", "b", "c", "d", "e", "f", "g"];
 
@@ -82,6 +82,34 @@ describe("orderByDependency", () => {
         });
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("dependencyLevels", () => {
+  it("groups segments none of which depends on another of its level", () => {
+    const all = [
+      { id: "a", dependsOn: [] },
+      { id: "b", dependsOn: ["a"] },
+      { id: "c", dependsOn: [] },
+      { id: "d", dependsOn: ["b", "c"] },
+    ];
+    expect(dependencyLevels(orderByDependency(all)).map((l) => l.map((s) => s.id))).toEqual([["a", "c"], ["b"], ["d"]]);
+  });
+
+  it("property: every dependency that is not on a cycle sits in an earlier level", () => {
+    fc.assert(
+      fc.property(graph, ({ all, requested }) => {
+        const levels = dependencyLevels(orderByDependency(all, requested));
+        const levelOf = new Map(levels.flatMap((l, i) => l.map((s) => [s.id, i] as const)));
+        for (const [id, i] of levelOf) {
+          for (const d of all.find((s) => s.id === id)!.dependsOn) {
+            const j = levelOf.get(d);
+            if (j !== undefined && j >= i && !reaches(all, d, id)) throw new Error(`${id} not after ${d}`);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

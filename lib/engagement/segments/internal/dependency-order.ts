@@ -69,3 +69,23 @@ export function orderByDependency(all: readonly SegmentNode[], requested?: reado
   for (const id of ids) if (!index.has(id)) visit(id);
   return out;
 }
+
+/**
+ * The ordered segments in levels: a segment's level is one more than the highest level of the
+ * segments before it that it depends on (0 when none). Segments of one level depend on none of each
+ * other, so one statement can refresh them together; each level sees the levels before it.
+ */
+export function dependencyLevels<T extends SegmentNode>(ordered: readonly T[]): T[][] {
+  const level = new Map<string, number>();
+  const levels: T[][] = [];
+  for (const s of ordered) {
+    let l = 0;
+    for (const d of s.dependsOn) {
+      const dl = level.get(d);
+      if (dl !== undefined) l = Math.max(l, dl + 1);
+    }
+    level.set(s.id, l);
+    (levels[l] ??= []).push(s);
+  }
+  return levels.filter((g) => g && g.length > 0);
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { executePrepared } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { uuidArray } from "@/db/sql-arrays";
 import type { DrainedEvent } from "../../events/internal/cursor";
@@ -52,7 +53,7 @@ export async function applyDrainedEvents(tx: DbOrTx, events: readonly DrainedEve
     const userIds = [...touched];
     await refreshTraits(tx, { userIds });
     const segmentIds = rowsOf<{ id: string }>(
-      await tx.execute(sql`
+      await executePrepared(tx, sql`
         select id::text as id from segments
         where status = 'active' and (event_names && ${textArray([...names])} or cardinality(fields) > 0)`),
     ).map((r) => r.id);
