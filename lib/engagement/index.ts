@@ -3,3 +3,9 @@ import "server-only";
 export { track, trackMany, type TrackEvent } from "./internal/track";
 export { processSegmentEvents, refreshSegments, type ProcessedEvents, type RefreshedSegments } from "./segments/refresh";
 export { segmentsTimeJump } from "./segments/time-jump";
+export {
+  ensureCurrentEventPartitions,
+  eventPartitionsTimeJump,
+} from "./events/internal/partitions";
+export { pruneEventReceipts } from "./events/internal/receipts";
+export { drainEvents, type DrainedEvent } from "./events/internal/cursor";

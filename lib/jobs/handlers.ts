@@ -10,6 +10,8 @@ import { matchLoanHandler } from "./definitions/autopurchase/match-loan.handler"
 import { matchLenderHandler } from "./definitions/autopurchase/match-lender.handler";
 import { processEventsHandler } from "./definitions/engagement/process-events.handler";
 import { refreshSegmentsHandler } from "./definitions/engagement/refresh-segments.handler";
+import { ensureEventPartitionsHandler } from "./definitions/engagement/ensure-event-partitions.handler";
+import { pruneEventReceiptsHandler } from "./definitions/engagement/prune-event-receipts.handler";
 
 /**
  * The worker's registry: one handler per job definition in ./registry.ts. Only the job runner's
@@ -28,4 +30,6 @@ export const HANDLERS: readonly JobHandler[] = [
   matchLenderHandler,
   processEventsHandler,
   refreshSegmentsHandler,
+  ensureEventPartitionsHandler,
+  pruneEventReceiptsHandler,
 ] as unknown as readonly JobHandler[];

@@ -9,6 +9,8 @@ import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
 import { processEventsJob } from "./definitions/engagement/process-events";
 import { refreshSegmentsJob } from "./definitions/engagement/refresh-segments";
+import { ensureEventPartitionsJob } from "./definitions/engagement/ensure-event-partitions";
+import { pruneEventReceiptsJob } from "./definitions/engagement/prune-event-receipts";
 
 /**
  * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
@@ -25,6 +27,8 @@ export const JOBS: readonly JobDefinition[] = [
   matchLenderJob,
   processEventsJob,
   refreshSegmentsJob,
+  ensureEventPartitionsJob,
+  pruneEventReceiptsJob,
 ];
 
 export function jobByName(name: string): JobDefinition | undefined {

@@ -33,7 +33,7 @@ describe("relative windows and the time machine", () => {
       .values({ key: "tm_week", name: "Topped up this week", rule, eventNames: a.eventNames, fields: a.fields, dependsOn: a.dependsOn, timeRelative: a.timeRelative, createdAt: now(), updatedAt: now() })
       .returning({ id: segments.id });
     const { user } = await createTestUser("lender");
-    await getDb().transaction((tx) => trackMany(tx, [{ name: "topup_paid", userId: user.id, properties: { amount: "100000" } }]));
+    await getDb().transaction((tx) => trackMany(tx, [{ name: "topup_paid", userId: user.id, properties: { topUpId: crypto.randomUUID(), amount: "100000", method: "va", bank: "BCA" } }]));
     await getDb().transaction((tx) => refreshMembership(tx, { segmentIds: [seg!.id] }));
     const isMember = async () =>
       rowsOf(await getDb().execute(sql`select 1 from segment_members where segment_id = ${seg!.id}::uuid and user_id = ${user.id}::uuid`)).length === 1;
