@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
@@ -10,30 +10,6 @@ import { SegmentRule } from "@/lib/engagement/segments/definition";
 import { createTestUser } from "@/lib/testing/factories";
 import { testDatabase } from "@/lib/testing/db";
 import { SEEDED_SEGMENTS, seedSegments } from "./segments";
-
-// TEMPORARY stand-in for F's createSegment until lib/engagement/segments/create.ts lands on main: the
-// same columns (from analyzeRule) and the membership computed once.
-vi.mock("@/lib/engagement", async (importOriginal) => {
-  const original = await importOriginal<Record<string, unknown>>();
-  const { getDb: db } = await import("@/db");
-  const { segments: table } = await import("@/db/schema");
-  const { now: clock } = await import("@/lib/clock");
-  const { analyzeRule } = await import("@/lib/engagement/segments/compile");
-  const { refreshMembership } = await import("@/lib/engagement/segments/internal/refresh-membership");
-  return {
-    ...original,
-    createSegment: async ({ input }: { input: { key: string; name: string; description: string; rule: SegmentRule } }) =>
-      db().transaction(async (tx) => {
-        const a = analyzeRule(input.rule);
-        const [row] = await tx
-          .insert(table)
-          .values({ ...input, eventNames: a.eventNames, fields: a.fields, dependsOn: a.dependsOn, timeRelative: a.timeRelative, createdAt: clock(), updatedAt: clock() })
-          .returning({ id: table.id });
-        await refreshMembership(tx, { segmentIds: [row!.id] });
-        return { id: row!.id };
-      }),
-  };
-});
 
 type ProfileInput = Partial<typeof profiles.$inferInsert>;
 

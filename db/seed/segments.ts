@@ -1,8 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { segments } from "@/db/schema";
-import { systemCtx } from "@/lib/context";
-import { createSegment } from "@/lib/engagement";
+import { insertSeededSegment } from "@/lib/engagement/segments/internal/insert-segment";
 import { KYC_STEP_VALUES, RFM_SEGMENTS, type RfmSegment } from "@/lib/engagement/profiles/fields";
 import type { Rule, SegmentRule } from "@/lib/engagement/segments/definition";
 
@@ -152,20 +151,19 @@ export const SEEDED_SEGMENTS: readonly SeededSegment[] = [
 ];
 
 /**
- * Creates the seeded segments that do not exist yet (by key), each through the segment verb as the
- * system, which computes its members at once. Runs at every boot after the profiles are seeded:
+ * Creates the seeded segments that do not exist yet (by key), each computing its members at once. Runs at every boot after the profiles are seeded:
  * existing keys — edited or archived by an admin — are left alone.
  */
 export async function seedSegments(handle: DatabaseHandle): Promise<{ created: number }> {
   const db = handle.db;
   const keys = SEEDED_SEGMENTS.map((s) => s.key);
   const existing = new Set((await db.select({ key: segments.key }).from(segments).where(inArray(segments.key, keys))).map((r) => r.key));
-  const ctx = systemCtx("seed");
   let created = 0;
   for (const s of SEEDED_SEGMENTS) {
     if (existing.has(s.key)) continue;
-    await createSegment({ ctx, input: { key: s.key, name: s.name, description: s.description, rule: s.rule } });
-    created++;
+    // To become createSegment({ ctx: systemCtx("seed"), input }) when the segment verbs are on main.
+    const { id } = await db.transaction((tx) => insertSeededSegment(tx, { key: s.key, name: s.name, description: s.description, rule: s.rule }));
+    if (id) created++;
   }
   return { created };
 }
