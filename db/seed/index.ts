@@ -19,6 +19,7 @@ import { seedWallets } from "./wallet";
 import { seedLoans } from "./loans";
 import { seedGold } from "./gold";
 import { seedAutoPurchase } from "./autopurchase";
+import { seedEngagementProfiles } from "./engagement-profiles";
 import { seedSegments } from "./segments";
 
 /**
@@ -65,6 +66,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
     await seedLoans(db, passwordHash);
     await seedGold(db);
     await seedAutoPurchase(db);
+    await seedEngagementProfiles(db, passwordHash);
     // Last: the segments compute their members from the profiles and events seeded above.
     await seedSegments(handle);
     return { created };

@@ -12,6 +12,7 @@ import { processEventsHandler } from "./definitions/engagement/process-events.ha
 import { refreshSegmentsHandler } from "./definitions/engagement/refresh-segments.handler";
 import { ensureEventPartitionsHandler } from "./definitions/engagement/ensure-event-partitions.handler";
 import { pruneEventReceiptsHandler } from "./definitions/engagement/prune-event-receipts.handler";
+import { recomputeRfmHandler } from "./definitions/engagement/recompute-rfm.handler";
 
 /**
  * The worker's registry: one handler per job definition in ./registry.ts. Only the job runner's
@@ -32,4 +33,5 @@ export const HANDLERS: readonly JobHandler[] = [
   refreshSegmentsHandler,
   ensureEventPartitionsHandler,
   pruneEventReceiptsHandler,
+  recomputeRfmHandler,
 ] as unknown as readonly JobHandler[];

@@ -11,6 +11,7 @@ import { processEventsJob } from "./definitions/engagement/process-events";
 import { refreshSegmentsJob } from "./definitions/engagement/refresh-segments";
 import { ensureEventPartitionsJob } from "./definitions/engagement/ensure-event-partitions";
 import { pruneEventReceiptsJob } from "./definitions/engagement/prune-event-receipts";
+import { recomputeRfmJob } from "./definitions/engagement/recompute-rfm";
 
 /**
  * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
@@ -29,6 +30,7 @@ export const JOBS: readonly JobDefinition[] = [
   refreshSegmentsJob,
   ensureEventPartitionsJob,
   pruneEventReceiptsJob,
+  recomputeRfmJob,
 ];
 
 export function jobByName(name: string): JobDefinition | undefined {
