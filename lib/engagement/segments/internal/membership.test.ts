@@ -5,6 +5,7 @@ import { rowsOf } from "@/db/rows";
 import { profiles, segments } from "@/db/schema";
 import { advanceNow, now, setNow } from "@/lib/clock";
 import { systemCtx } from "@/lib/context";
+import { waitForEventWatermark } from "@/lib/engagement/events/internal/cursor";
 import { trackMany } from "@/lib/engagement/internal/track";
 import { enqueue, startJobQueue, stopJobRunner } from "@/lib/jobs/boss";
 import { processEventsJob } from "@/lib/jobs/definitions/engagement/process-events";
@@ -17,7 +18,7 @@ import { processSegmentEvents, refreshSegments } from "../refresh";
 import { segmentsTimeJump } from "../time-jump";
 import { refreshMembership } from "./refresh-membership";
 
-// TEMPORARY stand-in until profiles (C: refreshTraits) lands on main.
+// Profiles are set by hand here (city, role): the real trait refresh is in traits.test.ts.
 vi.mock("@/lib/engagement/profiles/internal/refresh-traits", () => ({ refreshTraits: async () => 0 }));
 
 const system = systemCtx("test");
@@ -66,13 +67,7 @@ async function memberCount(segmentId: string): Promise<number> {
  * shared with other databases' transactions it lags. Waits until every committed event is drainable.
  */
 async function watermark(): Promise<void> {
-  const [last] = rowsOf<{ tx: string | null }>(await getDb().execute(sql`select max(tx_id)::text as tx from events`));
-  if (!last?.tx) return;
-  for (let i = 0; i < 1200; i++) {
-    const [x] = rowsOf<{ xmin: string }>(await getDb().execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`));
-    if (BigInt(x!.xmin) > BigInt(last.tx)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitForEventWatermark(getDb(), { timeoutMs: 60_000 });
 }
 
 async function drain() {
