@@ -33,9 +33,6 @@ async function partitions(): Promise<string[]> {
 }
 
 
-/** Valid properties of the catalogue's user_signed_in (track validates them outside production). */
-const SIGNED_IN = { role: "lender", secondFactor: false };
-
 describe("monthPartition", () => {
   it("names UTC months and their bounds, across a year end", () => {
     expect(monthPartition(new Date("2026-12-31T23:59:59Z"))).toEqual({
