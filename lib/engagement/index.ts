@@ -1,6 +1,8 @@
 import "server-only";
 /** The door of lib/engagement: what other domains and the UI may use. */
 export { track, trackMany, type TrackEvent } from "./internal/track";
+export { processSegmentEvents, refreshSegments, type ProcessedEvents, type RefreshedSegments } from "./segments/refresh";
+export { segmentsTimeJump } from "./segments/time-jump";
 export { identify } from "./profiles/internal/identify";
 export {
   ensureCurrentEventPartitions,
