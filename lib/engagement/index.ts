@@ -1,3 +1,12 @@
 import "server-only";
 /** The door of lib/engagement: what other domains and the UI may use. */
 export { track, trackMany, type TrackEvent } from "./internal/track";
+// Segments (admin verbs; the seed creates segments as the system).
+export { createSegment } from "./segments/create";
+export { updateSegment } from "./segments/update";
+export { archiveSegment } from "./segments/archive";
+export { listSegments, listSegmentChoices, type SegmentListItem } from "./segments/list";
+export { getSegment } from "./segments/get";
+export { previewSegment, type SegmentPreview } from "./segments/preview";
+export { listSegmentMembers, type SegmentMemberRow } from "./segments/members";
+export { exportSegmentCsv, csvCell, SEGMENT_CSV_COLUMNS } from "./segments/export";
