@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { route } from "@/app/api/_lib/route";
-import { now } from "@/lib/clock";
 import { csvCell, exportSegmentCsv, SEGMENT_CSV_COLUMNS } from "@/lib/engagement";
 
 type Translate = { (key: string): string; has: (key: string) => boolean };
@@ -10,11 +9,10 @@ export const GET = route<{ id: string }>(async ({ ctx, params }) => {
   const { csv } = await exportSegmentCsv({ ctx, input: { segmentId: params.id } });
   const t = (await getTranslations("segments.csv")) as unknown as Translate;
   const header = SEGMENT_CSV_COLUMNS.map((k) => csvCell(t.has(k) ? t(k) : k)).join(",");
-  const day = now().toISOString().slice(0, 10);
   return new Response(header + csv.slice(csv.indexOf("\r\n")), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="lumbung-segment-${params.id}-${day}.csv"`,
+      "content-disposition": `attachment; filename="lumbung-segment-${params.id}.csv"`,
       "cache-control": "no-store",
     },
   });
