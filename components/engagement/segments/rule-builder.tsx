@@ -290,7 +290,8 @@ function DaysInput({ id, label, value, onValue, invalid }: { id: string; label: 
 
 function EventCountFields({ node, id, set, bad }: FieldsProps) {
   const t = useTranslations("segments");
-  const ever = node.withinDays === undefined || node.withinDays === null;
+  // null: "in the last … days" with the days still to be typed (reported as daysRequired).
+  const ever = node.withinDays === undefined;
   return (
     <>
       <EventSelect id={`${id}-event`} label={t("builder.event")} value={String(node.event ?? "")} onChange={(event) => set({ event, where: [] })} invalid={bad("event")} />
@@ -313,7 +314,7 @@ function EventCountFields({ node, id, set, bad }: FieldsProps) {
 
 function NotFollowedFields({ node, id, set, bad }: FieldsProps) {
   const t = useTranslations("segments.builder");
-  const ever = node.lookbackDays === undefined || node.lookbackDays === null;
+  const ever = node.lookbackDays === undefined;
   return (
     <>
       <EventSelect id={`${id}-event`} label={t("event")} value={String(node.event ?? "")} onChange={(event) => set({ event, where: [] })} invalid={bad("event")} />
