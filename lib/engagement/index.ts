@@ -10,3 +10,9 @@ export { getSegment } from "./segments/get";
 export { previewSegment, type SegmentPreview } from "./segments/preview";
 export { listSegmentMembers, type SegmentMemberRow } from "./segments/members";
 export { exportSegmentCsv, csvCell, SEGMENT_CSV_COLUMNS } from "./segments/export";
+export {
+  ensureCurrentEventPartitions,
+  eventPartitionsTimeJump,
+} from "./events/internal/partitions";
+export { pruneEventReceipts } from "./events/internal/receipts";
+export { drainEvents, type DrainedEvent } from "./events/internal/cursor";
