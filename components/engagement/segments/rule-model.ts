@@ -1,6 +1,4 @@
-import { PROFILE_FIELDS, profileField, type FieldKind } from "@/lib/engagement/rules";
-import type { FieldOp } from "@/lib/engagement/rules";
-import type { PropertyKind } from "./catalogue";
+import { FILTER_OPS_BY_KIND, OPS_BY_KIND, PROFILE_FIELDS, profileField, type FieldOp } from "@/lib/engagement/rules";
 
 /**
  * The editor's model of a rule: the same JSON tree as lib/engagement/segments/definition.ts, but
@@ -100,31 +98,7 @@ export function issuesFromFields(fields: Record<string, string> | undefined): Is
     .map(([k, key]) => ({ path: k === "rule" ? "" : k.slice(5), key }));
 }
 
-/** The operators offered for a profile field's kind (the compiler's table: lib/engagement/segments/compile.ts). */
-export const OPS_BY_KIND: Record<FieldKind, readonly FieldOp[]> = {
-  string: ["eq", "neq", "contains", "not_contains", "in", "not_in", "is_set", "not_set"],
-  enum: ["eq", "neq", "in", "not_in", "is_set", "not_set"],
-  string_array: ["contains", "not_contains"],
-  number: ["eq", "neq", "gte", "lte", "between", "is_set", "not_set"],
-  money: ["eq", "gte", "lte", "between"],
-  gold: ["eq", "gte", "lte", "between"],
-  boolean: ["is_true", "is_false"],
-  instant: ["more_than_days_ago", "less_than_days_ago", "in_next_days", "gte", "lte", "between", "is_set", "not_set"],
-  day: ["eq", "more_than_days_ago", "less_than_days_ago", "in_next_days", "gte", "lte", "between", "is_set", "not_set"],
-};
-
-export type FilterOp = "eq" | "neq" | "in" | "gte" | "lte" | "gt" | "lt" | "contains" | "is_set";
-export const FILTER_OPS_BY_KIND: Record<PropertyKind, readonly FilterOp[]> = {
-  string: ["eq", "neq", "contains", "in", "is_set"],
-  enum: ["eq", "neq", "in", "is_set"],
-  number: ["eq", "neq", "gte", "lte", "gt", "lt", "is_set"],
-  money: ["eq", "neq", "gte", "lte", "gt", "lt", "is_set"],
-  gold: ["eq", "neq", "gte", "lte", "gt", "lt", "is_set"],
-  bps: ["eq", "neq", "gte", "lte", "gt", "lt", "is_set"],
-  boolean: ["eq", "is_set"],
-  instant: ["gte", "lte", "gt", "lt", "is_set"],
-  day: ["eq", "gte", "lte", "gt", "lt", "is_set"],
-};
+export { OPS_BY_KIND, FILTER_OPS_BY_KIND };
 
 export type ValueShape = "none" | "days" | "list" | "range" | "single";
 export function valueShape(op: string): ValueShape {
