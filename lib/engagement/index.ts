@@ -10,9 +10,13 @@ export { getSegment } from "./segments/get";
 export { previewSegment, type SegmentPreview } from "./segments/preview";
 export { listSegmentMembers, type SegmentMemberRow } from "./segments/members";
 export { exportSegmentCsv, csvCell, SEGMENT_CSV_COLUMNS } from "./segments/export";
+export { identify } from "./profiles/internal/identify";
 export {
   ensureCurrentEventPartitions,
   eventPartitionsTimeJump,
 } from "./events/internal/partitions";
 export { pruneEventReceipts } from "./events/internal/receipts";
 export { drainEvents, type DrainedEvent } from "./events/internal/cursor";
+export { runNightlyProfiles } from "./profiles/nightly";
+export { profilesTimeJump } from "./profiles/time-jump";
+export { getUser360, listUserEvents, type User360, type UserEventRow } from "./profiles/user360";
