@@ -1,7 +1,8 @@
 import { inArray } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { segments } from "@/db/schema";
-import { insertSeededSegment } from "@/lib/engagement/segments/internal/insert-segment";
+import { systemCtx } from "@/lib/context";
+import { createSegment } from "@/lib/engagement";
 import { KYC_STEP_VALUES, RFM_SEGMENTS, type RfmSegment } from "@/lib/engagement/profiles/fields";
 import type { Rule, SegmentRule } from "@/lib/engagement/segments/definition";
 
@@ -161,9 +162,9 @@ export async function seedSegments(handle: DatabaseHandle): Promise<{ created: n
   let created = 0;
   for (const s of SEEDED_SEGMENTS) {
     if (existing.has(s.key)) continue;
-    // To become createSegment({ ctx: systemCtx("seed"), input }) when the segment verbs are on main.
-    const { id } = await db.transaction((tx) => insertSeededSegment(tx, { key: s.key, name: s.name, description: s.description, rule: s.rule }));
-    if (id) created++;
+    // The admin's own verb, as the system: the same validation, dependencies and first membership.
+    await createSegment({ ctx: systemCtx("seed"), input: { key: s.key, name: s.name, description: s.description, rule: s.rule } });
+    created++;
   }
   return { created };
 }

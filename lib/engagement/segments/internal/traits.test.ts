@@ -10,7 +10,7 @@ import { trackMany } from "@/lib/engagement/internal/track";
 import { refreshTraits } from "@/lib/engagement/profiles/internal/refresh-traits";
 import { createTestUser } from "@/lib/testing/factories";
 import { processSegmentEvents } from "../refresh";
-import { insertSeededSegment } from "./insert-segment";
+import { createSegment } from "../create";
 
 /** The incremental refresh with the real trait refresh: the profile it reads is brought up to date first. */
 describe("incremental refresh with traits", () => {
@@ -18,7 +18,7 @@ describe("incremental refresh with traits", () => {
 
   it("a new lender's top-up: profile refreshed, then 'topped up, never invested' entered once", async () => {
     const seeded = SEEDED_SEGMENTS.find((s) => s.key === "topped_up_not_invested")!;
-    const { id } = await getDb().transaction((tx) => insertSeededSegment(tx, seeded));
+    const { id } = await createSegment({ ctx: systemCtx("test"), input: { key: seeded.key, name: seeded.name, description: seeded.description, rule: seeded.rule } });
     const { user } = await createTestUser("lender");
     await getDb().transaction((tx) => refreshTraits(tx, {}));
     const drain = async () => {
