@@ -24,6 +24,12 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   policy?: "standard" | "short" | "singleton" | "stately";
   /** Cron expression (UTC) for jobs the runner schedules itself. */
   cron?: string;
+  /**
+   * Also sent once (empty payload) when a runner starts taking jobs: a self-rescheduling chain such as
+   * engagement.process-events starts at boot instead of at its first cron minute. Use with a "stately"
+   * or "singleton" policy so several runners starting together queue one job.
+   */
+  startOnBoot?: boolean;
 };
 
 export type JobMeta = { id: string; name: string };

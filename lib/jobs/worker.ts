@@ -26,6 +26,7 @@ export async function startJobRunner({ work }: { work: boolean }): Promise<PgBos
       await runHandler(handler, job.data, { id: job.id, name: job.name });
     });
     if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "UTC" });
+    if (def.startOnBoot) await boss.send(def.name, {});
   }
   await beat();
   // The heartbeat job proves the queue works; this keeps the row fresh even if the minute cron is late.

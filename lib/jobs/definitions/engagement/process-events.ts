@@ -19,6 +19,7 @@ export const processEventsJob = defineJob({
   expireInSeconds: 5 * 60, // a run lasts ~30 s
   policy: "stately",
   cron: "* * * * *",
+  startOnBoot: true, // the chain starts with the runner, not at the first cron minute
 });
 
 /** How long one run keeps draining (in a working runner), how often it drains, and the pause before the next run. */
