@@ -22,11 +22,13 @@ import { openPostgres } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { rowsOf } from "@/db/rows";
 import { now, setNow } from "@/lib/clock";
+import { ensureLoanDefaults } from "@/lib/loans/internal/defaults";
 import { seedEngagement } from "./engagement/seed";
 import { makeBatches, makeRand, rawInserter, runConcurrently, trackBatch } from "./engagement/ingest";
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000_000);
+const LOANS = Number(process.env.BENCH_LOANS ?? 2000);
 const BATCH = Number(process.env.BATCH ?? 50);
 const INGEST_BATCHES = Number(process.env.INGEST_BATCHES ?? 1000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
@@ -60,8 +62,9 @@ async function main() {
 
     // 1. Seeding.
     const t0 = process.hrtime.bigint();
+    await ensureLoanDefaults(db);
     const seeder = openPostgres(url.toString(), { max: 1 });
-    const seeded = await seedEngagement(seeder.db, { users: USERS, events: EVENTS, at, seed: SEED }).finally(() => seeder.close());
+    const seeded = await seedEngagement(seeder.db, { users: USERS, events: EVENTS, loans: LOANS, at, seed: SEED }).finally(() => seeder.close());
     const seedMs = ms(t0);
     console.log(`\n1. seeding (set-based)`);
     for (const [label, t] of seeded.phases) console.log(`  ${label.padEnd(44)} ${(t / 1000).toFixed(1).padStart(14)} s`);

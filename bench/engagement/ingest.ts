@@ -38,10 +38,10 @@ export function makeBatches(rand: () => number, opts: { count: number; size: num
     const events = Array.from({ length: opts.size }, (): BrowserEvent => {
       const r = rand();
       const path = PAGES[Math.floor(rand() * PAGES.length)]!;
-      if (r < 0.7) return { id: randomUUID(), name: "page_viewed", properties: { path, title: "Lumbung" }, referrer: "https://www.google.com/" };
-      if (r < 0.75) return { id: randomUUID(), name: "session_started", properties: {} };
-      if (r < 0.95) return { id: randomUUID(), name: "element_clicked", properties: { element: "cta-invest", path } };
-      return { id: randomUUID(), name: "gold_price_viewed", properties: { buyPricePerGram: "1550000", sellPricePerGram: "1500000" } };
+      if (r < 0.7) return { id: randomUUID(), name: "page_viewed", properties: { path, title: "Lumbung", referrer: "https://www.google.com/" } };
+      if (r < 0.75) return { id: randomUUID(), name: "session_started", properties: { path, device: "mobile", browser: "Chrome" } };
+      if (r < 0.95) return { id: randomUUID(), name: "element_clicked", properties: { id: "cta-invest", path } };
+      return { id: randomUUID(), name: "gold_price_viewed", properties: { path: "/lender/gold", buyPerGram: "1550000", sellPerGram: "1500000" } };
     });
     return { ...b, events };
   });
