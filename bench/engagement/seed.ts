@@ -58,6 +58,10 @@ export async function seedEngagement(db: Db, opts: { users: number; events: numb
     phases.push([label, Number(process.hrtime.bigint() - t) / 1e6]);
   };
   const x = (q: string) => db.execute(sql.raw(q));
+  // A partitioned events table (migration 0016) gets a partition for every month the seeded events span
+  // (and the next), named as lib/engagement/events/internal/partitions.ts names them, so no seeded row
+  // lands in events_default.
+  await step("event partitions", () => ensureMonthlyPartitions(db, new Date(opts.at.getTime() - 401 * 86_400_000), new Date(opts.at.getTime() + 45 * 86_400_000)));
   // Foreign-key triggers off for the seeding session: every reference is drawn from rows inserted before.
   await x(`set session_replication_role = replica`);
   await db.transaction(async (tx) => {
@@ -284,8 +288,36 @@ export async function seedEngagement(db: Db, opts: { users: number; events: numb
     for (const d of indexDefs) await x(d.def.replace(" ON ONLY ", " ON "));
   });
 
-  // Profiles written directly (the bench's stand-in for refreshTraits), with event-derived traits.
-  await step("profiles", async () => {
+  await step("analyze", () => x(`analyze`));
+  const counts = rowsOf<{ users: number; lenders: number; borrowers: number; events: string | number }>(
+    await x(`select (select count(*) from users)::int as users, (select count(*) from users where role = 'lender')::int as lenders,
+      (select count(*) from users where role = 'borrower')::int as borrowers, (select count(*) from events) as events`),
+  )[0]!;
+  return { users: counts.users, lenders: counts.lenders, borrowers: counts.borrowers, events: Number(counts.events), phases };
+}
+
+/** Creates events_yYYYYmMM partitions for every UTC month touching [from, to] when `events` is partitioned; returns how many. */
+export async function ensureMonthlyPartitions(db: Db, from: Date, to: Date): Promise<number> {
+  const kind = rowsOf<{ relkind: string }>(await db.execute(sql`select relkind::text from pg_class where relname = 'events' and relnamespace = 'public'::regnamespace`))[0];
+  if (kind?.relkind !== "p") return 0;
+  let made = 0;
+  for (let m = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1)); m <= to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    const next = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
+    const name = `events_y${m.getUTCFullYear()}m${String(m.getUTCMonth() + 1).padStart(2, "0")}`;
+    await db.execute(sql.raw(`create table if not exists ${name} partition of events for values from ('${m.toISOString()}') to ('${next.toISOString()}')`));
+    made++;
+  }
+  return made;
+}
+
+/**
+ * Profiles written directly (PROFILES=direct: the bench's stand-in for refreshTraits), with the
+ * event-derived traits computed from the seeded events.
+ */
+export async function writeProfilesDirect(db: Db, atDate: Date): Promise<void> {
+  const at = atDate.toISOString();
+  const x = (q: string) => db.execute(sql.raw(q));
+  {
     await x(`
       insert into profiles (user_id, role, personas, age_band, city, province, device, browser, language, acquisition_channel, acquisition_campaign,
         signed_up_at, kyc_status, kyc_step, cash_balance, gold_held, auto_purchase_on, next_due_date, days_past_due, next_maturity_date, updated_at)
@@ -319,11 +351,5 @@ export async function seedEngagement(db: Db, opts: { users: number; events: numb
         from events where user_id is not null group by user_id
       ) e where e.user_id = p.user_id`);
     await x(`update profiles set account_value = cash_balance + outstanding_principal + gold_held * ${GOLD_PRICE_PER_GRAM} / 10000`);
-  });
-  await step("analyze", () => x(`analyze`));
-  const counts = rowsOf<{ users: number; lenders: number; borrowers: number; events: string | number }>(
-    await x(`select (select count(*) from users)::int as users, (select count(*) from users where role = 'lender')::int as lenders,
-      (select count(*) from users where role = 'borrower')::int as borrowers, (select count(*) from events) as events`),
-  )[0]!;
-  return { users: counts.users, lenders: counts.lenders, borrowers: counts.borrowers, events: Number(counts.events), phases };
+  }
 }
