@@ -65,9 +65,13 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Database
   };
 }
 
-export function openPglite(dataDir: string | null): DatabaseHandle {
+/**
+ * `loadDataDir`: start from a dumped data directory (tests copy one migrated template instead of
+ * running initdb and every migration per file: lib/testing/template.ts).
+ */
+export function openPglite(dataDir: string | null, { loadDataDir }: { loadDataDir?: Blob } = {}): DatabaseHandle {
   // int8 as bigint, as on postgres.js: PGlite's default would turn it into a lossy JS number.
-  const options = { parsers: { 20: (value: string) => BigInt(value) } };
+  const options = { parsers: { 20: (value: string) => BigInt(value) }, ...(loadDataDir ? { loadDataDir } : {}) };
   let pg: PGlite;
   if (dataDir) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });

@@ -15,8 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminDashboardPage() {
   const ctx = await getRequestCtx();
-  const [t, overview, events, kycWaiting] = await Promise.all([
+  const [t, tc, overview, events, kycWaiting] = await Promise.all([
     getTranslations("admin"),
+    getTranslations("eventCatalogue"),
     getAdminOverview({ ctx }),
     countEventsLastDay({ ctx }),
     countKycWaiting({ ctx }),
@@ -50,6 +51,9 @@ export default async function AdminDashboardPage() {
             ]}
           />
         )}
+        <Link href="/admin/engagement/events" className="mt-3 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline">
+          {tc("openCatalogue")}
+        </Link>
       </Card>
     </div>
   );

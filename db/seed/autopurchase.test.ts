@@ -6,7 +6,8 @@ import { DEMO_PAYMENT_WEBHOOK_SECRET, resetEnvForTests } from "@/lib/env";
 import { testDatabase } from "@/lib/testing/db";
 import { seedDemo } from "./index";
 
-describe("demo seed: auto-purchase", () => {
+// The whole demo seed runs (twice) in one test: give it room on a busy 2-core machine.
+describe("demo seed: auto-purchase", { timeout: 240_000 }, () => {
   beforeAll(() => {
     process.env.PAYMENT_WEBHOOK_SECRET ??= DEMO_PAYMENT_WEBHOOK_SECRET;
     resetEnvForTests();

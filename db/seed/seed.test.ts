@@ -14,7 +14,8 @@ import { seedDemo } from "./index";
 import { DEMO_STATE_BORROWERS } from "./loans";
 import { getBorrowerDashboard } from "@/lib/loans/dashboard";
 
-describe("demo seed", () => {
+// The whole demo seed runs in these tests: give them room on a busy 2-core machine.
+describe("demo seed", { timeout: 240_000 }, () => {
   beforeAll(() => {
     // As `npm run db:seed` does: the demo top-ups go through the sandbox gateway, which needs a secret
     // outside demo mode (the PostgreSQL run).

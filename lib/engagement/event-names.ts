@@ -1,7 +1,28 @@
 /**
- * The catalogue of event names. Server-side names are recorded in the same transaction as the change;
- * client-side names come through POST /api/track and are limited to CLIENT_EVENT_NAMES.
+ * The catalogue of events: every name, and for each a zod schema of its properties as stored (after
+ * track's bigint → decimal string and Date → ISO string conversion). Server-side names are recorded in
+ * the same transaction as the change; client-side names come through POST /api/track and are limited to
+ * CLIENT_EVENT_NAMES. Client-safe (zod only): the browser tracker, /api/track, the segment builder and
+ * the admin reference page (/admin/engagement/events) read the same schemas that track() validates with.
+ *
+ * The schemas are strict: a property the catalogue does not know is a mismatch, like a wrong type. In
+ * tests and development track() throws on a mismatch (so the suite proves the catalogue matches what
+ * the code records); in production it logs a warning and stores the event anyway.
+ * The schemas live per area in ./events/catalogue/*.ts, built with the helpers of ./events/catalogue/kinds.ts.
  */
+import type { z } from "zod";
+import { ACCOUNT_EVENTS } from "./events/catalogue/account";
+import { AUTO_PURCHASE_EVENTS } from "./events/catalogue/autopurchase";
+import { CLIENT_EVENTS } from "./events/catalogue/client";
+import { ENGAGEMENT_EVENTS } from "./events/catalogue/engagement";
+import { GOLD_EVENTS } from "./events/catalogue/gold";
+import { describeProperties, type PropertyDescriptor } from "./events/catalogue/kinds";
+import { KYC_EVENTS } from "./events/catalogue/kyc";
+import { LOAN_EVENTS } from "./events/catalogue/loans";
+import { MONEY_EVENTS } from "./events/catalogue/money";
+
+export type { PropertyKind, PropertyDescriptor } from "./events/catalogue/kinds";
+
 export const SERVER_EVENT_NAMES = [
   "user_signed_up",
   "user_signed_in",
@@ -104,4 +125,59 @@ export type EventName = ServerEventName | ClientEventName;
 
 export function isClientEventName(name: string): name is ClientEventName {
   return (CLIENT_EVENT_NAMES as readonly string[]).includes(name);
+}
+
+export const EVENT_NAMES: readonly EventName[] = [...SERVER_EVENT_NAMES, ...CLIENT_EVENT_NAMES];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(EVENT_SCHEMAS, name);
+}
+
+/** Each event's properties (strict zod objects). */
+export const EVENT_SCHEMAS = {
+  ...ACCOUNT_EVENTS,
+  ...MONEY_EVENTS,
+  ...KYC_EVENTS,
+  ...LOAN_EVENTS,
+  ...GOLD_EVENTS,
+  ...AUTO_PURCHASE_EVENTS,
+  ...ENGAGEMENT_EVENTS,
+  ...CLIENT_EVENTS,
+} satisfies Record<EventName, z.ZodObject>;
+
+// Every schema belongs to a name of the lists above (and every name has one, by `satisfies`).
+type Unlisted = Exclude<keyof typeof EVENT_SCHEMAS, EventName>;
+const _noUnlisted: Unlisted extends never ? true : never = true;
+void _noUnlisted;
+
+/** The stored properties of an event, as the catalogue types them. */
+export type EventProperties<N extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[N]>;
+
+const described = new Map<string, PropertyDescriptor[]>();
+
+/**
+ * An event's properties with their kinds (enum values listed), in declaration order; nested objects as
+ * dotted keys ("before.spreadBps"), maps as "key.*". Empty for an unknown name.
+ */
+export function eventProperties(name: string): PropertyDescriptor[] {
+  if (!isEventName(name)) return [];
+  let list = described.get(name);
+  if (!list) described.set(name, (list = describeProperties(EVENT_SCHEMAS[name])));
+  return list;
+}
+
+export type PropertyIssue = { path: string; message: string };
+
+/**
+ * Checks stored-form properties against the event's schema: the issues (property path and zod's
+ * message), an empty list when they match, or one issue for an unknown name.
+ */
+export function checkEventProperties(name: string, properties: unknown): PropertyIssue[] {
+  if (!isEventName(name)) return [{ path: "", message: `unknown event name ${name}` }];
+  const result = EVENT_SCHEMAS[name].safeParse(properties);
+  if (result.success) return [];
+  return result.error.issues.map((i) => ({
+    path: i.path.map(String).join("."),
+    message: i.code === "unrecognized_keys" ? `unknown properties ${i.keys.join(", ")}` : i.message,
+  }));
 }

@@ -8,6 +8,8 @@ import { publishGoldPriceHandler } from "./definitions/gold/publish-price.handle
 import { runRecurringGoldBuysHandler } from "./definitions/gold/run-recurring-buys.handler";
 import { matchLoanHandler } from "./definitions/autopurchase/match-loan.handler";
 import { matchLenderHandler } from "./definitions/autopurchase/match-lender.handler";
+import { ensureEventPartitionsHandler } from "./definitions/engagement/ensure-event-partitions.handler";
+import { pruneEventReceiptsHandler } from "./definitions/engagement/prune-event-receipts.handler";
 
 /**
  * The worker's registry: one handler per job definition in ./registry.ts. Only the job runner's
@@ -24,4 +26,6 @@ export const HANDLERS: readonly JobHandler[] = [
   runRecurringGoldBuysHandler,
   matchLoanHandler,
   matchLenderHandler,
+  ensureEventPartitionsHandler,
+  pruneEventReceiptsHandler,
 ] as unknown as readonly JobHandler[];

@@ -7,6 +7,8 @@ import { publishGoldPriceJob } from "./definitions/gold/publish-price";
 import { runRecurringGoldBuysJob } from "./definitions/gold/run-recurring-buys";
 import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
+import { ensureEventPartitionsJob } from "./definitions/engagement/ensure-event-partitions";
+import { pruneEventReceiptsJob } from "./definitions/engagement/prune-event-receipts";
 
 /**
  * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
@@ -21,6 +23,8 @@ export const JOBS: readonly JobDefinition[] = [
   runRecurringGoldBuysJob,
   matchLoanJob,
   matchLenderJob,
+  ensureEventPartitionsJob,
+  pruneEventReceiptsJob,
 ];
 
 export function jobByName(name: string): JobDefinition | undefined {

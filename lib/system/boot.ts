@@ -9,6 +9,7 @@ import { logger } from "@/lib/logger";
 import { syncClock } from "./internal/time-machine";
 import { ensureLoanDefaults } from "@/lib/loans";
 import { ensureGoldDefaults } from "@/lib/gold";
+import { ensureCurrentEventPartitions } from "@/lib/engagement";
 
 /** Migrates (under an advisory lock) and, in demo mode, seeds an empty database. */
 export async function prepareDatabase(): Promise<void> {
@@ -23,6 +24,8 @@ export async function prepareDatabase(): Promise<void> {
     logger.info("demo data seeded", { accounts: created });
   }
   await syncClock(handle.db, true);
+  // This month's and the next two months' events partitions (by the time machine's clock), idempotent.
+  await withSetupLock(handle, () => ensureCurrentEventPartitions(handle.db));
 }
 
 /** What a web process does before it serves: database ready, job runner started. */

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import postgres from "postgres";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import fs from "node:fs";
+import { ensurePgliteTemplate, ensurePostgresTemplate } from "./template";
 import { closeDatabase, getDatabase, setDatabase } from "@/db";
 import { stopJobRunner } from "@/lib/jobs/boss";
 import { resetEnvForTests } from "@/lib/env";
@@ -12,14 +13,18 @@ export function testDatabaseKind(): "pglite" | "postgres" {
   return process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 }
 
-/** Opens and migrates a fresh database for this test file and installs it as the app's database. */
+/**
+ * Opens a fresh database for this test file, copied from the migrated template (lib/testing/template.ts),
+ * and installs it as the app's database.
+ */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const base = process.env.TEST_DATABASE_URL;
   let handle: DatabaseHandle;
   if (base) {
     const name = `lumbung_t_${crypto.randomBytes(6).toString("hex")}`;
     const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
+    const template = await ensurePostgresTemplate(base);
+    await admin.unsafe(`create database ${name} template ${template}`);
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
@@ -31,11 +36,11 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     handle = openPostgres(url.toString(), { max: 20 });
   } else {
     delete process.env.DATABASE_URL;
-    handle = openPglite(null);
+    const file = await ensurePgliteTemplate();
+    handle = openPglite(null, { loadDataDir: new Blob([fs.readFileSync(file)]) });
   }
   resetEnvForTests();
   setDatabase(handle);
-  await migrateDatabase(handle);
   return handle;
 }
 

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { events, type EventContext } from "@/db/schema";
 import { now } from "@/lib/clock";
-import type { EventName } from "../event-names";
+import { logger } from "@/lib/logger";
+import { checkEventProperties, type EventName } from "../event-names";
 import { executePrepared } from "@/db/prepared";
 
 export type TrackEvent = {
@@ -24,6 +25,35 @@ function toJsonSafe(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonSafe(v)]));
   }
   return value;
+}
+
+/** A recorded event's properties do not match the catalogue (lib/engagement/event-names.ts). */
+export class EventPropertiesMismatch extends Error {
+  constructor(
+    readonly eventName: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(`event ${eventName}: properties do not match the catalogue: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`);
+    this.name = "EventPropertiesMismatch";
+  }
+}
+
+/**
+ * Checks each event's stored-form properties against its catalogue schema (one safeParse each). Outside
+ * production a mismatch throws, so every test that records an event proves the catalogue right; in
+ * production the event is stored anyway (a business event is never lost) and a warning names it.
+ */
+function validate(name: string, properties: Record<string, unknown>): void {
+  const issues = checkEventProperties(name, properties);
+  if (issues.length === 0) return;
+  if (process.env.NODE_ENV !== "production") throw new EventPropertiesMismatch(name, issues);
+  logger.warn("event properties do not match the catalogue", { event: name, issues });
+}
+
+function storedProperties(e: TrackEvent): Record<string, unknown> {
+  const properties = toJsonSafe(e.properties ?? {}) as Record<string, unknown>;
+  validate(e.name, properties);
+  return properties;
 }
 
 /**
@@ -51,7 +81,7 @@ export async function trackMany(tx: DbOrTx, list: TrackEvent[]): Promise<void> {
       user_id: e.userId ?? null,
       anonymous_id: e.anonymousId ?? null,
       occurred_at: (e.occurredAt ?? at).toISOString(),
-      properties: toJsonSafe(e.properties ?? {}),
+      properties: storedProperties(e),
       context: e.context ?? {},
     }));
     await executePrepared(tx, sql`
@@ -67,7 +97,7 @@ export async function trackMany(tx: DbOrTx, list: TrackEvent[]): Promise<void> {
       userId: e.userId ?? null,
       anonymousId: e.anonymousId ?? null,
       occurredAt: e.occurredAt ?? at,
-      properties: toJsonSafe(e.properties ?? {}) as Record<string, unknown>,
+      properties: storedProperties(e),
       context: (e.context ?? {}) as EventContext,
     })),
   );
