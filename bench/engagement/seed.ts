@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rowsOf } from "@/db/rows";
+import { EVENT_PARTITION_MONTHS_AHEAD, ensureEventPartitions } from "@/lib/engagement/events/internal/partitions";
 
 export const CITIES: readonly { city: string; province: string; weight: number }[] = [
   { city: "Jakarta", province: "DKI Jakarta", weight: 30 },
@@ -58,10 +59,12 @@ export async function seedEngagement(db: Db, opts: { users: number; events: numb
     phases.push([label, Number(process.hrtime.bigint() - t) / 1e6]);
   };
   const x = (q: string) => db.execute(sql.raw(q));
-  // A partitioned events table (migration 0016) gets a partition for every month the seeded events span
-  // (and the next), named as lib/engagement/events/internal/partitions.ts names them, so no seeded row
-  // lands in events_default.
-  await step("event partitions", () => ensureMonthlyPartitions(db, new Date(opts.at.getTime() - 401 * 86_400_000), new Date(opts.at.getTime() + 45 * 86_400_000)));
+  // The events table is partitioned by month (migration 0016): a partition for every month the seeded
+  // events span and the two after (ensureEventPartitions, as boot and the daily job create them), so no
+  // seeded row lands in events_default.
+  const first = new Date(opts.at.getTime() - 401 * 86_400_000);
+  const months = (opts.at.getUTCFullYear() - first.getUTCFullYear()) * 12 + opts.at.getUTCMonth() - first.getUTCMonth();
+  await step("event partitions", () => ensureEventPartitions(db, { from: first, monthsAhead: months + EVENT_PARTITION_MONTHS_AHEAD }));
   // Foreign-key triggers off for the seeding session: every reference is drawn from rows inserted before.
   await x(`set session_replication_role = replica`);
   await db.transaction(async (tx) => {
@@ -133,7 +136,7 @@ export async function seedEngagement(db: Db, opts: { users: number; events: numb
       cross join lateral generate_series(1, case when u.kyc_status = 'draft' then u.kyc_reached else 6 end) s(i)`),
     );
     // Loans to invest in: one per borrower up to \`loans\`, active (some late), disbursed, with two unpaid
-    // installments (the first due from 10 days ago to 35 days ahead, the last up to 90 days ahead).
+    // installments (the first due from 10 days ago to 35 days ahead; the last, the maturity, within 90 days).
     await step("loans", async () => {
       await tx_(`
         create table bench_loans as
@@ -162,7 +165,7 @@ export async function seedEngagement(db: Db, opts: { users: number; events: numb
         insert into installments (loan_id, schedule_version, number, due_date, principal, interest)
         select loan_id, 1, 1, '${at}'::timestamptz + make_interval(days => (k * 7) % 46 - 10), 25000000, 300000 from bench_loans
         union all
-        select loan_id, 1, 2, '${at}'::timestamptz + make_interval(days => 36 + (k * 13) % 55), 25000000, 300000 from bench_loans`);
+        select loan_id, 1, 2, '${at}'::timestamptz + make_interval(days => (k * 13) % 90, hours => 12), 25000000, 300000 from bench_loans`);
     });
     await tx_(`insert into gold_prices (at, source, mid_per_gram, buy_per_gram, sell_per_gram) values ('${at}'::timestamptz - interval '1 hour', 'bench', 1525000, 1550000, ${GOLD_PRICE_PER_GRAM})`);
     // Cash for most approved lenders (Rp50 000 – Rp200 M, log-uniform), gold for a fifth of them.
@@ -294,20 +297,6 @@ export async function seedEngagement(db: Db, opts: { users: number; events: numb
       (select count(*) from users where role = 'borrower')::int as borrowers, (select count(*) from events) as events`),
   )[0]!;
   return { users: counts.users, lenders: counts.lenders, borrowers: counts.borrowers, events: Number(counts.events), phases };
-}
-
-/** Creates events_yYYYYmMM partitions for every UTC month touching [from, to] when `events` is partitioned; returns how many. */
-export async function ensureMonthlyPartitions(db: Db, from: Date, to: Date): Promise<number> {
-  const kind = rowsOf<{ relkind: string }>(await db.execute(sql`select relkind::text from pg_class where relname = 'events' and relnamespace = 'public'::regnamespace`))[0];
-  if (kind?.relkind !== "p") return 0;
-  let made = 0;
-  for (let m = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1)); m <= to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
-    const next = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
-    const name = `events_y${m.getUTCFullYear()}m${String(m.getUTCMonth() + 1).padStart(2, "0")}`;
-    await db.execute(sql.raw(`create table if not exists ${name} partition of events for values from ('${m.toISOString()}') to ('${next.toISOString()}')`));
-    made++;
-  }
-  return made;
 }
 
 /**
