@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Providers } from "@/components/providers";
-import { PageViewTracker } from "@/components/page-view-tracker";
+import { Tracking } from "@/components/tracking/tracking";
+import { cookies } from "next/headers";
+import { CONSENT_COOKIE, parseConsent } from "@/lib/engagement/rules";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +28,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
+  const consent = parseConsent((await cookies()).get(CONSENT_COOKIE)?.value);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -34,8 +37,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider>
           <Providers>
+            <Tracking consent={consent} />
             {children}
-            <PageViewTracker />
           </Providers>
         </NextIntlClientProvider>
       </body>

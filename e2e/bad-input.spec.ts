@@ -90,7 +90,7 @@ test.describe("bad input gets a 4xx, not a 500", () => {
       expect(res.status()).toBe(400);
       expect(await res.json()).toMatchObject({ code: "text_invalid", message: expect.stringContaining("NUL") });
     }
-    const ok = await request.post(`${baseURL}/api/track`, { headers: { "content-type": "application/json" }, data: '{"events":[{"name":"page_viewed","properties":{"path":"/ok ☕"}}]}' });
+    const ok = await request.post(`${baseURL}/api/track`, { headers: { "content-type": "application/json" }, data: `{"events":[{"id":"${crypto.randomUUID()}","name":"page_viewed","properties":{"path":"/ok ☕"}}]}` });
     expect(ok.status()).toBe(202);
   });
 });

@@ -88,7 +88,7 @@ test.describe("gold", () => {
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain(",sell,");
     // The page's view event goes through /api/track, which accepts it as a client event.
-    const tracked = await page.request.post("/api/track", { data: { events: [{ name: "gold_price_viewed", properties: { path: "/lender/gold" } }] } });
+    const tracked = await page.request.post("/api/track", { data: { events: [{ id: crypto.randomUUID(), name: "gold_price_viewed", properties: { path: "/lender/gold" } }] } });
     expect(tracked.ok()).toBe(true);
   });
 

@@ -39,10 +39,10 @@ export default async function LandingPage() {
             <h1 className="max-w-3xl text-3xl font-bold leading-tight sm:text-5xl">{t("heroTitle")}</h1>
             <p className="mt-4 max-w-2xl text-lg text-brand-50">{t("heroBody")}</p>
             <div className="mt-8 flex flex-wrap gap-3">
-              <Link href="/sign-up/lender" className={buttonClass("secondary", "text-brand-800")}>
+              <Link href="/sign-up/lender" data-track="landing_signup_lender" className={buttonClass("secondary", "text-brand-800")}>
                 {t("ctaLender")}
               </Link>
-              <Link href="/sign-up/borrower" className={buttonClass("secondary", "text-brand-800")}>
+              <Link href="/sign-up/borrower" data-track="landing_signup_borrower" className={buttonClass("secondary", "text-brand-800")}>
                 {t("ctaBorrower")}
               </Link>
             </div>

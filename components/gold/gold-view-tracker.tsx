@@ -1,13 +1,12 @@
 "use client";
 
 import { useEffect } from "react";
+import { trackEvent } from "@/components/tracking/tracker";
 
-/** Records gold_price_viewed once per visit of the gold page, through POST /api/track (like page views). */
+/** Records gold_price_viewed once per visit of the gold page, through the first-party tracker (components/tracking/). */
 export function GoldViewTracker({ buyPerGram, sellPerGram }: { buyPerGram: string; sellPerGram: string }) {
   useEffect(() => {
-    const body = JSON.stringify({ events: [{ name: "gold_price_viewed", properties: { path: window.location.pathname, buyPerGram, sellPerGram } }] });
-    const sent = typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/api/track", new Blob([body], { type: "application/json" }));
-    if (!sent) void fetch("/api/track", { method: "POST", body, headers: { "content-type": "application/json" }, keepalive: true }).catch(() => {});
+    trackEvent("gold_price_viewed", { path: window.location.pathname, buyPerGram, sellPerGram });
     // Once per mount: a price change while the page is open is not a new view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

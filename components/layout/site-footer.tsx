@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CookieSettingsButton } from "@/components/tracking/cookie-settings-button";
 
 /** The legal pages linked from the public footer (app/(marketing)/legal/[page]). */
 export const LEGAL_PAGES = ["terms", "privacy", "risk", "contact"] as const;
@@ -21,6 +22,7 @@ export async function SiteFooter() {
                 </Link>
               </li>
             ))}
+            <li><CookieSettingsButton className="inline-flex min-h-11 items-center text-brand-700 underline" /></li>
           </ul>
         </nav>
         <p className="text-slate-600">{t("demo")}</p>

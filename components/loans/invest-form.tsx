@@ -45,6 +45,7 @@ export function InvestForm({
         }}
         disabled={!amount}
         aria-label={t("investIn", { loan: label })}
+        data-track="marketplace_invest"
       >
         {t("invest")}
       </Button>

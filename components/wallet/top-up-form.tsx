@@ -65,7 +65,7 @@ export function TopUpForm({ action }: { action: (input: Values) => Promise<Resul
           <RupiahInput pays id="topup-amount" label={t("amount")} hint={t("amountHint")} error={text.field(errors.amount?.message)} {...field} />
         )}
       />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending} data-track="topup_create">
         {pending ? t("creatingTopUp") : t("createTopUp")}
       </Button>
     </form>

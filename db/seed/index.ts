@@ -19,6 +19,7 @@ import { seedWallets } from "./wallet";
 import { seedLoans } from "./loans";
 import { seedGold } from "./gold";
 import { seedAutoPurchase } from "./autopurchase";
+import { seedEngagementProfiles } from "./engagement-profiles";
 
 /**
  * Demo data. Idempotent: running it twice leaves one of everything. Each later feature extends it so
@@ -64,6 +65,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
     await seedLoans(db, passwordHash);
     await seedGold(db);
     await seedAutoPurchase(db);
+    await seedEngagementProfiles(db, passwordHash);
     return { created };
   });
 }

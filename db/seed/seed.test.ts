@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PAYMENT_WEBHOOK_SECRET, resetEnvForTests } from "@/lib/env";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "@/db/rows";
 import { getDb } from "@/db";
 import { adminAuditLog, goldPriceAlerts, goldPrices, goldRecurringPlans, goldTrades, goldWithdrawals, kycProfiles, users } from "@/db/schema";
 import { computeLedgerHealth } from "@/lib/ledger";
@@ -12,6 +13,7 @@ import { getPriceHistory } from "@/lib/gold";
 import { seedDailyGapPrices } from "./gold";
 import { seedDemo } from "./index";
 import { DEMO_STATE_BORROWERS } from "./loans";
+import { CROWD } from "./engagement-profiles";
 import { getBorrowerDashboard } from "@/lib/loans/dashboard";
 
 // The whole demo seed runs in these tests: give them room on a busy 2-core machine.
@@ -31,8 +33,9 @@ describe("demo seed", { timeout: 240_000 }, () => {
     expect(await isKycApproved(getDb(), lender!.id)).toBe(true);
     await assertRiskCheckPassed(getDb(), lender!.id);
     const profiles = await getDb().select().from(kycProfiles);
-    // The demo lender and Dewi through the real verbs, plus the three extra marketplace lenders as fixtures.
-    expect(profiles).toHaveLength(5);
+    // The demo lender and Dewi through the real verbs, plus the three extra marketplace lenders and the
+    // engagement crowd (db/seed/engagement-profiles.ts) as fixtures.
+    expect(profiles).toHaveLength(5 + CROWD.length);
     expect(profiles.find((p) => p.userId === dewi!.id)).toMatchObject({ status: "submitted", version: 1 });
     // The demo admin's decisions go through the real verbs, so each left one audit row (and the second
     // run, which decides nothing, none).
@@ -93,5 +96,17 @@ describe("demo seed", { timeout: 240_000 }, () => {
     const waiting = await dashboardOf(DEMO_STATE_BORROWERS.waiting.email);
     expect(waiting.offers).toHaveLength(1);
     expect(waiting.applications.map((a) => a.status).sort()).toEqual(["draft", "needs_info"]);
+  });
+
+  it("gives every lender and borrower a profile and spreads the lenders over the RFM segments", async () => {
+    const rows = rowsOf<{ role: string; n: number; segments: number; scored: number }>(
+      await getDb().execute(sql`select role, count(*)::int as n, count(distinct rfm_segment)::int as segments, count(rfm_segment)::int as scored from profiles group by role order by role`),
+    );
+    const people = rowsOf<{ n: number }>(await getDb().execute(sql`select count(*)::int as n from users where role <> 'admin'`));
+    expect(rows.reduce((s, r) => s + r.n, 0)).toBe(people[0]!.n);
+    const lenders = rows.find((r) => r.role === "lender")!;
+    expect(lenders.scored).toBeGreaterThanOrEqual(CROWD.length);
+    expect(lenders.segments).toBeGreaterThanOrEqual(7);
+    expect(rows.find((r) => r.role === "borrower")!.scored).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { anonymousCtx } from "@/lib/context";
-import { track } from "@/lib/engagement";
+import { identify, track } from "@/lib/engagement";
 import { verifyCredentials } from "./sign-in";
 import { requestContextFromHeaders } from "./request-context";
 import { checkSecondFactorAtSignIn } from "./second-factor";
@@ -34,6 +34,7 @@ export async function authorizeSignIn(credentials: Partial<Record<string, unknow
       properties: { role: user.role, secondFactor },
       context: request,
     });
+    await identify(tx, { anonymousId: request.anonymousId, userId: user.id });
     return session;
   });
   return { id: user.id, email: user.email, name: user.fullName, role: user.role, locale: user.locale, sid, sv };

@@ -3,7 +3,7 @@ import { users, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { allowAnonymous, withTransaction, type Ctx } from "@/lib/context";
 import { Forbidden, isUniqueViolation, parseInput, ValidationFailed } from "@/lib/errors";
-import { track } from "@/lib/engagement";
+import { identify, track } from "@/lib/engagement";
 import { notify } from "@/lib/notifications";
 import { findUserByEmail } from "./internal/users";
 import { hashPassword } from "./password";
@@ -61,6 +61,7 @@ export async function registerUser({ ctx, input }: { ctx: Ctx; input: unknown })
         },
         context: ctx.request,
       });
+      await identify(tx, { anonymousId: ctx.request?.anonymousId, userId: user!.id });
       await notify(tx, { userId: user!.id, kind: "welcome", params: { name: data.fullName } });
       return user!;
     });

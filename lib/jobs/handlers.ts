@@ -10,6 +10,7 @@ import { matchLoanHandler } from "./definitions/autopurchase/match-loan.handler"
 import { matchLenderHandler } from "./definitions/autopurchase/match-lender.handler";
 import { ensureEventPartitionsHandler } from "./definitions/engagement/ensure-event-partitions.handler";
 import { pruneEventReceiptsHandler } from "./definitions/engagement/prune-event-receipts.handler";
+import { recomputeRfmHandler } from "./definitions/engagement/recompute-rfm.handler";
 
 /**
  * The worker's registry: one handler per job definition in ./registry.ts. Only the job runner's
@@ -28,4 +29,5 @@ export const HANDLERS: readonly JobHandler[] = [
   matchLenderHandler,
   ensureEventPartitionsHandler,
   pruneEventReceiptsHandler,
+  recomputeRfmHandler,
 ] as unknown as readonly JobHandler[];

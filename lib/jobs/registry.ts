@@ -9,6 +9,7 @@ import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
 import { ensureEventPartitionsJob } from "./definitions/engagement/ensure-event-partitions";
 import { pruneEventReceiptsJob } from "./definitions/engagement/prune-event-receipts";
+import { recomputeRfmJob } from "./definitions/engagement/recompute-rfm";
 
 /**
  * Every job definition (no handlers): the queues pg-boss creates in every process, workers or not.
@@ -25,6 +26,7 @@ export const JOBS: readonly JobDefinition[] = [
   matchLenderJob,
   ensureEventPartitionsJob,
   pruneEventReceiptsJob,
+  recomputeRfmJob,
 ];
 
 export function jobByName(name: string): JobDefinition | undefined {

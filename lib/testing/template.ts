@@ -70,9 +70,10 @@ export async function ensurePostgresTemplate(baseUrl: string): Promise<string> {
       // Another run built the same template meanwhile: use theirs.
       await admin.unsafe(`drop database if exists ${building} with (force)`);
     }
-    // Templates of older migration sets are no longer used by this checkout.
+    // Templates of older migration sets: dropped when nobody uses them (no `force`: another checkout on
+    // the same server — a worktree on other migrations — may be copying one right now).
     const stale = await admin`select datname from pg_database where datname like 'lumbung\\_tpl\\_%' and datname <> ${name} and datname not like '%\\_b%'`;
-    for (const row of stale) await admin.unsafe(`drop database if exists ${row.datname as string} with (force)`).catch(() => {});
+    for (const row of stale) await admin.unsafe(`drop database if exists ${row.datname as string}`).catch(() => {});
     return name;
   } finally {
     await admin.end();

@@ -17,10 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const sp = await searchParams;
   const ctx = await getRequestCtx();
-  const [t, tw, ta, format, list] = await Promise.all([
+  const [t, tw, ta, t360, format, list] = await Promise.all([
     getTranslations("adminWallet"),
     getTranslations("wallet"),
     getTranslations("auth"),
+    getTranslations("user360"),
     getFormat(),
     listUsers({ ctx, input: { search: sp.q || undefined, page: sp.page ?? 1 } }),
   ]);
@@ -62,6 +63,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             { key: "email", header: t("email"), className: "break-all", cell: (u) => u.email },
             { key: "role", header: t("role"), cell: (u) => ta(`roles.${u.role}`) },
             { key: "joined", header: t("joined"), className: "whitespace-nowrap", cell: (u) => format.date(u.createdAt) },
+            // The user 360 (lib/engagement/profiles): profile, traits, RFM, segments and events.
+            { key: "profile", header: t360("profileColumn"), cell: (u) => (u.role === "admin" ? null : <Link href={`/admin/users/${u.id}/profile`} className="font-semibold text-brand-700 underline" aria-label={t360("openProfile", { name: u.fullName })}>{t360("profileColumn")}</Link>) },
           ]}
         />
         <Pagination

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/money/format-server";
@@ -19,10 +20,11 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
     if (isDomainError(e) && e.status === 404) notFound();
     throw e;
   });
-  const [t, tw, ts, format, locale, movements, account] = await Promise.all([
+  const [t, tw, ts, t360, format, locale, movements, account] = await Promise.all([
     getTranslations("adminWallet"),
     getTranslations("wallet"),
     getTranslations("security"),
+    getTranslations("user360"),
     getFormat(),
     getLocale(),
     listUserMovementsForAdmin({ ctx, input: { userId: id, pageSize: 50 } }),
@@ -33,6 +35,9 @@ export default async function AdminUserWalletPage({ params }: { params: Promise<
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("userWalletTitle", { name: data.user.fullName })}</h1>
       <p className="text-sm text-slate-700">{data.user.email}</p>
+      <p className="text-sm">
+        <Link href={`/admin/users/${id}/profile`} className="font-semibold text-brand-700 underline">{t360("openProfileShort")}</Link>
+      </p>
       <Card title={ts("accountTitle")}>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm">
