@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
 import { userCtx, anonymousCtx, type Ctx } from "@/lib/context";
 import { trackClientEvents } from "@/lib/engagement/client-events";
+import { parseUserAgent } from "@/lib/engagement/tracking/user-agent";
 import { PAGES } from "./seed";
 
 export type BrowserEvent = { id: string; name: string; properties: Record<string, string | number | boolean | null>; referrer?: string };
@@ -24,22 +25,26 @@ export function makeRand(seed: number) {
   };
 }
 
-/** `count` batches of `size` client events from `browsers` browsers (a third of them signed in as one of `userIds`). */
-export function makeBatches(rand: () => number, opts: { count: number; size: number; browsers: number; userIds: string[] }): Batch[] {
-  const browsers = Array.from({ length: opts.browsers }, (_, i) => ({
-    anonymousId: `bench-aid-${i}-${Math.floor(rand() * 1e9)}`,
-    userId: rand() < 1 / 3 ? opts.userIds[Math.floor(rand() * opts.userIds.length)]! : null,
-    ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-    userAgent: rand() < 0.7 ? "Mozilla/5.0 (Linux; Android 14) Chrome/131 Mobile" : "Mozilla/5.0 (Macintosh) Safari/17",
-    locale: (rand() < 0.55 ? "id" : "en") as "en" | "id",
-  }));
-  return Array.from({ length: opts.count }, () => {
-    const b = browsers[Math.floor(rand() * browsers.length)]!;
+/**
+ * `count` batches of `size` client events, each from its own browser (anonymous id and IP; a third signed
+ * in as one of `userIds`, in turn), so /api/track's per-visitor and per-IP rate limits (120 and 600 events a
+ * minute) see many visitors, as in production, rather than one browser sending thousands of events.
+ */
+export function makeBatches(rand: () => number, opts: { count: number; size: number; userIds: string[]; offset: number }): Batch[] {
+  return Array.from({ length: opts.count }, (_, n) => {
+    const i = opts.offset + n;
+    const b = {
+      anonymousId: `bench-aid-${i}-${Math.floor(rand() * 1e9)}`,
+      userId: i % 3 === 0 ? opts.userIds[(i / 3) % opts.userIds.length]! : null,
+      ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      userAgent: rand() < 0.7 ? "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36" : "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15",
+      locale: (rand() < 0.55 ? "id" : "en") as "en" | "id",
+    };
     const events = Array.from({ length: opts.size }, (): BrowserEvent => {
       const r = rand();
       const path = PAGES[Math.floor(rand() * PAGES.length)]!;
       if (r < 0.7) return { id: randomUUID(), name: "page_viewed", properties: { path, title: "Lumbung", referrer: "https://www.google.com/" } };
-      if (r < 0.75) return { id: randomUUID(), name: "session_started", properties: { path, device: "mobile", browser: "Chrome" } };
+      if (r < 0.75) return { id: randomUUID(), name: "session_started", properties: { path } };
       if (r < 0.95) return { id: randomUUID(), name: "element_clicked", properties: { id: "cta-invest", path } };
       return { id: randomUUID(), name: "gold_price_viewed", properties: { path: "/lender/gold", buyPerGram: "1550000", sellPerGram: "1500000" } };
     });
@@ -65,9 +70,13 @@ export async function runConcurrently<T>(items: T[], concurrency: number, work: 
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-/** The /api/track path: the verb with the route's ctx and the JSON body the browser sends. */
-export async function trackBatch(b: Batch): Promise<number> {
-  const body = JSON.parse(JSON.stringify({ events: b.events })) as unknown;
+/**
+ * The /api/track path after the route's body and consent checks: the verb with the route's ctx and the
+ * body parsed from the JSON text the browser sends (validation against the catalogue, the rate limits,
+ * the receipts that dedupe by client id, the insert).
+ */
+export async function trackBatch(b: Batch): Promise<{ accepted: number; duplicates: number }> {
+  const body = JSON.parse(JSON.stringify({ sentAt: new Date().toISOString(), events: b.events })) as unknown;
   return trackClientEvents({ ctx: ctxOf(b), input: body });
 }
 
@@ -80,13 +89,14 @@ export function rawInserter(sql: postgres.Sql, size: number, at: Date) {
   const text = `insert into events (name, user_id, anonymous_id, properties, context, occurred_at) values ${values.join(", ")}`;
   return async (b: Batch) => {
     const params: (string | null)[] = [];
+    const { device, browser } = parseUserAgent(b.userAgent);
     for (const e of b.events) {
       params.push(
         e.name,
         b.userId,
         b.anonymousId,
         JSON.stringify(e.properties),
-        JSON.stringify({ page: typeof e.properties.path === "string" ? e.properties.path : undefined, referrer: e.referrer, locale: b.locale, userAgent: b.userAgent }),
+        JSON.stringify({ page: typeof e.properties.path === "string" ? e.properties.path : undefined, referrer: e.referrer, locale: b.locale, userAgent: b.userAgent, device, browser }),
       );
     }
     params.push(at.toISOString());
