@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Condition, EventPropertyFilter } from "./definition";
 import { cast, containsPattern, list } from "./compile-fields";
-import { DAY_MS, minusDays, requireList, requireValue, resolvePropertyKind, valueKindOf, type PropertyKindOf, type ValueKind } from "./ops";
+import { DAY_MS, minusDays, requireList, requireValue, resolveProperty, valueKindOf, type PropertyKindOf, type ValueKind } from "./ops";
 
 type EventCount = Extract<Condition, { type: "event" }>;
 type NotFollowed = Extract<Condition, { type: "event_not_followed" }>;
@@ -25,6 +25,8 @@ export function compileEventCount(c: EventCount, env: EventScope): SQL {
   const grouped = (having: SQL) => sql`select e.user_id from events e where ${base} group by e.user_id having ${having}`;
   const n = c.count;
   if (c.op === "at_least" && n === 0) return sql`true`;
+  // At least once: a plain semi-join, no aggregation.
+  if (c.op === "at_least" && n === 1) return sql`u.id in (select e.user_id from events e where ${base})`;
   if (c.op === "at_least") return sql`u.id in (${grouped(sql`count(*) >= ${n}::int`)})`;
   if (n === 0) return sql`not exists (select 1 from events e where e.user_id = u.id and ${base})`;
   if (c.op === "exactly") return sql`u.id in (${grouped(sql`count(*) = ${n}::int`)})`;
@@ -67,8 +69,8 @@ const DAY_TEXT = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
  * A property's value as its kind: `properties ->> key` (the key a parameter), cast only when it has the
  * kind's shape (CASE, so a malformed stored value is NULL rather than a failed query).
  */
-function typed(alias: string, key: string, kind: ValueKind): { text: SQL; value: SQL } {
-  const text = sql`(${sql.raw(alias)}.properties ->> ${key}::text)`;
+function typed(alias: string, path: string[], kind: ValueKind): { text: SQL; value: SQL } {
+  const text = sql`(${json(alias, path, true)})`;
   switch (kind) {
     case "numeric":
       return { text, value: sql`(case when ${text} ~ ${NUMERIC_TEXT} then ${text}::numeric end)` };
@@ -83,11 +85,29 @@ function typed(alias: string, key: string, kind: ValueKind): { text: SQL; value:
   }
 }
 
+/** `properties ->> key` (as text) or `-> key`, `#>> array[…]` / `#> array[…]` for a dotted path; every key a parameter. */
+function json(alias: string, path: string[], asText: boolean): SQL {
+  const a = sql.raw(alias);
+  if (path.length === 1) return asText ? sql`${a}.properties ->> ${path[0]}::text` : sql`${a}.properties -> ${path[0]}::text`;
+  const keys = sql.join(
+    path.map((k) => sql`${k}::text`),
+    sql`, `,
+  );
+  return asText ? sql`${a}.properties #>> array[${keys}]` : sql`${a}.properties #> array[${keys}]`;
+}
+
 function filters(alias: string, event: string, where: EventPropertyFilter[], env: EventScope): SQL[] {
   return where.map((f) => {
-    const kind = valueKindOf(resolvePropertyKind(event, f, env.propertyKind));
-    const { text, value } = typed(alias, f.property, kind);
+    const p = resolveProperty(event, f, env.propertyKind);
     const label = `filter ${event}.${f.property} ${f.op}`;
+    if (p.path.includes("*")) throw new Error(`segment rule not valid: ${label} names a map's keys`);
+    if (p.list) {
+      if (f.op === "is_set") return sql`(${json(alias, p.path, true)}) is not null`;
+      if (f.op === "contains") return sql`(${json(alias, p.path, false)}) @> jsonb_build_array(${requireValue("string", f.value, label)}::text)`;
+      throw new Error(`segment rule not valid: ${label} on a list property`);
+    }
+    const kind = valueKindOf(p.kind);
+    const { text, value } = typed(alias, p.path, kind);
     const one = () => cast(kind, requireValue(kind, f.value, label));
     switch (f.op) {
       case "eq":

@@ -18,7 +18,7 @@ const NOWS = ["2026-11-30T16:59:59.999Z", "2026-11-30T17:00:00.000Z", "2026-12-0
 const USERS = Array.from({ length: 6 }, (_, i) => `00000000-0000-4000-8000-0000000001${i.toString().padStart(2, "0")}`);
 const SEGS = ["00000000-0000-4000-8000-0000000002a1", "00000000-0000-4000-8000-0000000002a2"];
 const EVENTS = ["topup_paid", "loan_invested", "page_viewed"];
-const KINDS: Record<string, PropertyKind> = { amount: "money", method: "string", flag: "boolean", at: "instant" };
+const KINDS: Record<string, PropertyKind> = { amount: "money", method: "string", flag: "boolean", at: "instant", "deep.x": "number" };
 
 // Instants as (days ago, jitter): exactly on a day boundary or a millisecond / an hour either side.
 const offset = fc.tuple(fc.integer({ min: -1, max: 10 }), fc.constantFrom(0, 0, 1, -1, 3_600_000, -3_600_000));
@@ -46,6 +46,7 @@ const propsArb = fc.record(
     method: fc.constantFrom("va", "VA card", "card_"),
     flag: fc.boolean(),
     at: fc.constantFrom("2026-11-25T00:00:00.000Z", "2026-11-28T12:00:00+07:00", "soon"),
+    deep: fc.record({ x: fc.constantFrom<unknown>(1, 5, "5", "z", null, { y: 1 }) }, { requiredKeys: [] }),
   },
   { requiredKeys: [] },
 );
@@ -68,7 +69,7 @@ function toWorld(w: WorldSpec): WorldInput {
         ? []
         : [{ ...p, userId: USERS[i]!, signedUpAt: instantAt(w.now, p.signedUpAt), lastActiveAt: p.lastActiveAt && instantAt(w.now, p.lastActiveAt), nextDueDate: p.nextDueDate === null ? null : addDays(today, p.nextDueDate) }],
     ),
-    events: w.events.map((e) => ({ userId: e.user === null ? null : USERS[e.user]!, name: e.name, occurredAt: instantAt(w.now, e.at), properties: { ...e.properties } })),
+    events: w.events.map((e) => ({ userId: e.user === null ? null : USERS[e.user]!, name: e.name, occurredAt: instantAt(w.now, e.at), properties: { ...e.properties, ...(e.properties.deep ? { deep: { ...e.properties.deep } } : {}) } })),
     segmentIds: SEGS,
     members: [...members.values()],
   };
@@ -120,6 +121,8 @@ const filterArb = fc.oneof(
   fc.record({ property: fc.constant("method"), op: op("eq", "neq", "contains"), value: fc.constantFrom("va", "VA", "card_", "_") }),
   fc.record({ property: fc.constant("flag"), op: op("eq", "neq"), value: fc.boolean() }),
   fc.record({ property: fc.constant("at"), op: op("gte", "lt"), value: fc.constantFrom("2026-11-25T00:00:00Z", "2026-11-28T05:00:00Z") }),
+  fc.record({ property: fc.constant("deep.x"), op: op("eq", "neq", "gte", "lt"), value: fc.constantFrom(1, 5) }),
+  fc.record({ property: fc.constantFrom("deep.x", "deep"), op: op("is_set") }),
 );
 const where = fc.array(filterArb, { maxLength: 2 });
 const eventName = fc.constantFrom(...EVENTS);

@@ -8,7 +8,7 @@ import {
   requireList,
   requirePair,
   requireValue,
-  resolvePropertyKind,
+  resolveProperty,
   valueKindOf,
   type PropertyKindOf,
   type ValueKind,
@@ -155,10 +155,26 @@ function fieldMatches(c: Extract<Condition, { type: "property" }>, profile: Worl
   }
 }
 
-/** `properties ->> key` as JavaScript sees it: strings as they are, numbers and booleans as text. */
-function propertyText(properties: Record<string, unknown>, key: string): string | null {
-  if (!Object.hasOwn(properties, key)) return null;
-  const v = properties[key];
+/** `properties #> path`: the value at a (dotted) path, undefined when absent. */
+function propertyAt(properties: Record<string, unknown>, path: string[]): unknown {
+  let at: unknown = properties;
+  for (const k of path) {
+    if (Array.isArray(at)) {
+      // PostgreSQL's path steps into arrays by index (negative: from the end).
+      if (!/^-?\d+$/.test(k)) return undefined;
+      const i = Number(k) < 0 ? at.length + Number(k) : Number(k);
+      at = at[i];
+      continue;
+    }
+    if (typeof at !== "object" || at === null || !Object.hasOwn(at, k)) return undefined;
+    at = (at as Record<string, unknown>)[k];
+  }
+  return at;
+}
+
+/** `properties #>> path` as JavaScript sees it: strings as they are, numbers and booleans as text. */
+function propertyText(properties: Record<string, unknown>, path: string[]): string | null {
+  const v = propertyAt(properties, path);
   if (v === null || v === undefined) return null;
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
@@ -173,11 +189,19 @@ const SHAPES: Partial<Record<ValueKind, RegExp>> = {
 };
 
 function filterPasses(event: string, f: EventPropertyFilter, properties: Record<string, unknown>, propertyKind?: PropertyKindOf): boolean {
-  const kind = valueKindOf(resolvePropertyKind(event, f, propertyKind));
-  const text = propertyText(properties, f.property);
+  const p = resolveProperty(event, f, propertyKind);
+  const label = `filter ${event}.${f.property} ${f.op}`;
+  if (p.path.includes("*")) throw new Error(`segment rule not valid: ${label} names a map's keys`);
+  const text = propertyText(properties, p.path);
+  if (p.list) {
+    if (f.op === "is_set") return text !== null;
+    if (f.op !== "contains") throw new Error(`segment rule not valid: ${label} on a list property`);
+    const items = propertyAt(properties, p.path);
+    return Array.isArray(items) && items.includes(requireValue("string", f.value, label));
+  }
+  const kind = valueKindOf(p.kind);
   const shape = SHAPES[kind];
   const value = text === null || (shape && !shape.test(text)) ? null : kind === "instant" ? new Date(text).toISOString() : text;
-  const label = `filter ${event}.${f.property} ${f.op}`;
   const cmp = () => (value === null ? null : compareValues(kind, value, requireValue(kind, f.value, label)));
   switch (f.op) {
     case "eq":

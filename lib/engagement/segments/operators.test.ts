@@ -61,6 +61,8 @@ beforeAll(async () => {
       { userId: ID.A, name: "loan_invested", occurredAt: ago(2), properties: { amount: "500000" } },
       { userId: ID.B, name: "topup_paid", occurredAt: ago(7), properties: { amount: "1000000", first: true, day: "2026-11-23" } },
       { userId: ID.E, name: "loan_invested", occurredAt: ago(8), properties: {} },
+      { userId: ID.B, name: "gold_settings_updated", occurredAt: ago(2), properties: { before: { spreadBps: 150 }, after: { spreadBps: 90 } } },
+      { userId: ID.E, name: "kyc_rejected", occurredAt: ago(2), properties: { version: 1, steps: ["selfie", "address"] } },
       { userId: null, name: "topup_paid", occurredAt: ago(1), properties: { amount: "2000000" } },
       { userId: ID.D, name: "topup_paid", occurredAt: ago(1), properties: { amount: "2000000" } },
     ],
@@ -204,6 +206,11 @@ const EVENT_CASES: Case[] = [
   ["filter day lte", ev("topup_paid", "at_least", 1, { where: [w("day", "lte", "2026-11-23")] }), "B"],
   ["filters are ANDed, with a window", ev("topup_paid", "at_least", 1, { withinDays: 2, where: [w("amount", "gte", "1000000"), w("method", "eq", "va")] }), "A"],
   ["at_most 0 with a filter", ev("topup_paid", "at_most", 0, { where: [w("amount", "gte", "2000000")] }), "BCE"],
+  ["filter on a nested property (dotted path)", ev("gold_settings_updated", "at_least", 1, { where: [w("before.spreadBps", "gte", 100)] }), "B"],
+  ["filter on a nested property, other branch", ev("gold_settings_updated", "at_least", 1, { where: [w("after.spreadBps", "gte", 100)] }), ""],
+  ["filter on a missing nested property", ev("gold_settings_updated", "at_least", 1, { where: [w("before.nothing", "is_set")] }), ""],
+  ["filter on a list property: contains", ev("kyc_rejected", "at_least", 1, { where: [w("steps", "contains", "selfie")] }), "E"],
+  ["filter on a list property: contains, absent item", ev("kyc_rejected", "at_least", 1, { where: [w("steps", "contains", "identity")] }), ""],
 ];
 
 const nf = (extra: Record<string, unknown>): Rule => ({ type: "event_not_followed", event: "topup_paid", where: [], thenEvent: "loan_invested", thenWhere: [], withinDays: 1, ...extra }) as Rule;

@@ -20,6 +20,9 @@ import type { EventPropertyFilter, FieldOp } from "./definition";
  *   more_than_days_ago N → col < today − N; less_than_days_ago N → today − N ≤ col ≤ today;
  *   in_next_days N → today ≤ col ≤ today + N.
  * - Event windows: "in the last D days" is now − D×24 h ≤ occurred_at ≤ now; without D: occurred_at ≤ now.
+ * - Event properties: a dotted key is a path into nested objects ("before.spreadBps"); a map's "key.*"
+ *   cannot be filtered on. A stored value that does not have its kind's shape (a numeric property "abc")
+ *   is NULL. A list property (catalogue `list: true`) supports contains (has the item, exact) and is_set.
  */
 
 /** The kinds of an event property, as the catalogue (lib/engagement/event-names.ts) declares them. */
@@ -174,7 +177,7 @@ export function relativeBounds(kind: "instant" | "day", op: string, days: number
   return { from: iso(t), to: iso(t + days * DAY_MS) };
 }
 
-type CatalogueProperty = { key: string; kind: PropertyKind; values?: readonly string[]; optional: boolean };
+type CatalogueProperty = { key: string; kind: PropertyKind; values?: readonly string[]; optional: boolean; list?: true };
 type CatalogueDoor = { eventProperties?: (name: string) => CatalogueProperty[]; isEventName?: (name: string) => boolean };
 
 /**
@@ -207,11 +210,25 @@ export function inferKind(value: unknown): PropertyKind {
 
 /** The kind a filter on `event`'s `property` compares as: opts.propertyKind, then the catalogue, then the value. */
 export function resolvePropertyKind(event: string, filter: EventPropertyFilter, propertyKind?: PropertyKindOf): PropertyKind {
-  const given = propertyKind?.(event, filter.property);
-  if (given) return given;
-  const listed = catalogueProperties(event)?.find((p) => p.key === filter.property);
-  return listed?.kind ?? (filter.op === "contains" ? "string" : inferKind(filter.value));
+  return resolveProperty(event, filter, propertyKind).kind;
 }
+
+export type ResolvedProperty = {
+  kind: PropertyKind;
+  /** The catalogue says the property holds a list (filters: contains = has the item, is_set). */
+  list: boolean;
+  /** The key as a JSON path: the catalogue names nested properties with dots ("before.spreadBps"). */
+  path: string[];
+};
+
+export function resolveProperty(event: string, filter: EventPropertyFilter, propertyKind?: PropertyKindOf): ResolvedProperty {
+  const listed = catalogueProperties(event)?.find((p) => p.key === filter.property);
+  const kind = propertyKind?.(event, filter.property) ?? listed?.kind ?? (filter.op === "contains" ? "string" : inferKind(filter.value));
+  return { kind, list: listed?.list === true, path: filter.property.split(".") };
+}
+
+/** Filter operators on a list property (the catalogue's `list: true`). */
+export const LIST_PROPERTY_OPS: readonly string[] = ["contains", "is_set"];
 
 /** Compares two decimal strings exactly (no floats): −1, 0 or 1. */
 export function compareDecimal(a: string, b: string): number {

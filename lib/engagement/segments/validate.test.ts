@@ -91,6 +91,20 @@ describe("validateRule", () => {
     ]);
   });
 
+  it("refuses a filter on a map's keys (the catalogue's \"key.*\")", () => {
+    expect(issuesOf(top({ type: "event", event: "gold_settings_updated", op: "at_least", count: 1, where: [{ property: "withdrawalFees.*", op: "gte", value: "1" }] }))).toEqual([
+      "rules.0.where.0.property:propertyNotFilterable",
+    ]);
+  });
+
+  it.skipIf(catalogueProperties("kyc_rejected") === undefined)("list properties take contains (an allowed item) and is_set only", () => {
+    const on = (filter: unknown) => issuesOf(top({ type: "event", event: "kyc_rejected", op: "at_least", count: 1, where: [filter] }));
+    expect(on({ property: "steps", op: "contains", value: "selfie" })).toEqual([]);
+    expect(on({ property: "steps", op: "is_set" })).toEqual([]);
+    expect(on({ property: "steps", op: "eq", value: "selfie" })).toEqual(["rules.0.where.0.op:opNotForKind"]);
+    expect(on({ property: "steps", op: "contains", value: "pirate" })).toEqual(["rules.0.where.0.value:valueNotAllowed"]);
+  });
+
   it("keys are unique", () => expect(new Set(RULE_ERROR_KEYS).size).toBe(RULE_ERROR_KEYS.length));
 });
 

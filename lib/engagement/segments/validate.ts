@@ -13,6 +13,7 @@ import {
 import {
   FILTER_OPS_BY_KIND,
   LIST_OPS,
+  LIST_PROPERTY_OPS,
   NO_VALUE_OPS,
   OPS_BY_KIND,
   RELATIVE_OPS,
@@ -58,6 +59,7 @@ export const RULE_ERROR_KEYS = [
   "eventUnknown", // This event is not in the catalogue.
   "propertyRequired", // Choose a property of the event.
   "propertyUnknown", // This event has no such property.
+  "propertyNotFilterable", // This property cannot be filtered on (a map of values).
   "segmentRequired", // Choose a segment.
 ] as const;
 export type RuleErrorKey = (typeof RULE_ERROR_KEYS)[number];
@@ -193,12 +195,15 @@ function checkEvent(event: string, where: EventPropertyFilter[], eventPath: Path
   where.forEach((f, i) => {
     const at = (sub: Path) => [...wherePath, i, ...sub];
     const property = listed?.find((p) => p.key === f.property);
+    if (f.property.split(".").includes("*")) return add(at(["property"]), "propertyNotFilterable");
     if (listed && !property) return add(at(["property"]), "propertyUnknown");
+    if (property?.list && !LIST_PROPERTY_OPS.includes(f.op)) return add(at(["op"]), "opNotForKind");
     if (f.op === "is_set") return;
     if (f.value === undefined || f.value === "") return add(at(["value"]), LIST_OPS.includes(f.op) ? "listRequired" : "valueRequired");
+    const sub: Add = (p, key) => add(at(p), key);
+    if (property?.list) return checkValue(f.op, f.value, "string", property.values, sub);
     const kind = resolvePropertyKind(event, f);
     if (!FILTER_OPS_BY_KIND[kind].includes(f.op)) return add(at(["op"]), "opNotForKind");
-    const sub: Add = (p, key) => add(at(p), key);
     const whole = kind === "money" || kind === "gold" || kind === "bps";
     checkValue(f.op, f.value, f.op === "contains" ? "string" : valueKindOf(kind), kind === "enum" ? property?.values : undefined, sub, whole);
   });

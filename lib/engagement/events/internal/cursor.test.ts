@@ -5,7 +5,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { eventCursors, events } from "@/db/schema";
 import { testDatabaseKind } from "@/lib/testing/db";
-import { drainEvents, type DrainedEvent } from "./cursor";
+import { drainEvents, waitForEventWatermark, type DrainedEvent } from "./cursor";
 
 /** Test events carry a run marker, so each test looks only at its own rows. */
 async function insertEvents(db: DbOrTx, run: string, count: number, tag = ""): Promise<bigint[]> {
@@ -28,20 +28,11 @@ function ofRun(run: string, list: DrainedEvent[]): DrainedEvent[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Waits until the snapshot watermark has passed every event written so far. On a PostgreSQL server
- * shared with other test runs it can lag: transaction ids, and so the xmin, are cluster-wide, and
- * another database's open writing transaction holds it back (see cursor.ts).
- */
+/** Another database's open writing transaction on a shared server can hold the watermark back (cursor.ts). */
 async function watermarkPast(): Promise<void> {
-  for (const deadline = Date.now() + 45_000; Date.now() < deadline; await sleep(20)) {
-    const [r] = rowsOf<{ past: boolean }>(
-      await getDb().execute(sql`
-        select coalesce(max(tx_id), 0) < pg_snapshot_xmin(pg_current_snapshot())::text::bigint as past from events`),
-    );
-    if (r?.past) return;
+  if (!(await waitForEventWatermark(getDb(), { timeoutMs: 45_000 }))) {
+    throw new Error("the snapshot watermark did not pass the test's events within 45 s");
   }
-  throw new Error("the snapshot watermark did not pass the test's events within 45 s");
 }
 
 /** Drains a consumer to the end (what other tests left behind), so a test starts from "nothing new". */

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/db";
+import { getDb, type DbOrTx, type Tx } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { eventCursors, events } from "@/db/schema";
 import { now } from "@/lib/clock";
 
@@ -113,4 +114,23 @@ export async function drainEvents(
       .where(eq(eventCursors.consumer, consumer));
     return rows.length;
   });
+}
+
+/**
+ * Waits until every event committed so far is below the snapshot watermark, i.e. the next drainEvents
+ * can see it; false after `timeoutMs`. For tests and scripts that write events and then expect a
+ * consumer to have them: on a PostgreSQL server shared with other work the watermark can lag (see
+ * above); on PGlite it is immediate.
+ */
+export async function waitForEventWatermark(db: DbOrTx, opts: { timeoutMs?: number } = {}): Promise<boolean> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    const [r] = rowsOf<{ past: boolean }>(
+      await db.execute(sql`
+        select coalesce(max(tx_id), 0) < pg_snapshot_xmin(pg_current_snapshot())::text::bigint as past from events`),
+    );
+    if (r?.past) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

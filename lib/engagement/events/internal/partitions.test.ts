@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
-import { track } from "@/lib/engagement";
+import { events } from "@/db/schema";
 import { createTestUser } from "@/lib/testing/factories";
 import { setNow } from "@/lib/clock";
 import {
@@ -12,6 +12,11 @@ import {
   monthPartition,
   monthsBetween,
 } from "./partitions";
+
+/** Raw rows (not track(): this is about where rows land, not about the catalogue's properties). */
+async function insertAt(db: DbOrTx, userId: string, occurredAt: Date): Promise<void> {
+  await db.insert(events).values({ name: "partition_test", userId, occurredAt });
+}
 
 async function partitionOf(): Promise<{ id: bigint; part: string; tx: bigint }[]> {
   return rowsOf<{ id: bigint; part: string; tx: bigint }>(
@@ -27,9 +32,6 @@ async function partitions(): Promise<string[]> {
   ).map((r) => r.name);
 }
 
-
-/** Valid properties of the catalogue's user_signed_in (track validates them outside production). */
-const SIGNED_IN = { role: "lender", secondFactor: false };
 
 describe("monthPartition", () => {
   it("names UTC months and their bounds, across a year end", () => {
@@ -48,10 +50,10 @@ describe("ensureEventPartitions", () => {
     const { user } = await createTestUser("lender");
     // Rows written before any partition of their month exists land in events_default.
     await getDb().transaction(async (tx) => {
-      await track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2030-01-10T00:00:00Z") });
-      await track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2030-02-28T23:59:59.999Z") });
-      await track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2030-03-01T00:00:00Z") });
-      await track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2031-06-01T00:00:00Z") });
+      await insertAt(tx, user.id, new Date("2030-01-10T00:00:00Z"));
+      await insertAt(tx, user.id, new Date("2030-02-28T23:59:59.999Z"));
+      await insertAt(tx, user.id, new Date("2030-03-01T00:00:00Z"));
+      await insertAt(tx, user.id, new Date("2031-06-01T00:00:00Z"));
     });
     const before = (await partitionOf()).filter((r) => r.part === "events_default");
     expect(before.length).toBe(4);
@@ -91,7 +93,7 @@ describe("ensureEventPartitions", () => {
 
     // New rows of a month with a partition are routed to it.
     await getDb().transaction((tx) =>
-      track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2030-02-01T00:00:00Z") }),
+      insertAt(tx, user.id, new Date("2030-02-01T00:00:00Z")),
     );
     expect((await partitionOf()).at(-1)?.part).toBe("events_y2030m02");
   });
@@ -128,7 +130,7 @@ describe("ensureEventPartitions", () => {
   it("by the clock: this month and two ahead, plus every month the default partition holds rows of", async () => {
     const { user } = await createTestUser("lender");
     await getDb().transaction((tx) =>
-      track(tx, { name: "user_signed_in", userId: user.id, properties: SIGNED_IN, occurredAt: new Date("2020-07-04T00:00:00Z") }),
+      insertAt(tx, user.id, new Date("2020-07-04T00:00:00Z")),
     );
     setNow("2040-12-15T00:00:00Z");
     try {
