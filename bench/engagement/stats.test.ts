@@ -35,6 +35,8 @@ describe("bench/engagement stats", () => {
       "        -> … 2 more partitions like it (20 rows)",
       "Planning Time: 0.1 ms",
     ]);
+    const parallel = ["  ->  Parallel Append  (actual time=0.1..1.0 rows=3 loops=3)", plan[2]!, plan[4]!];
+    expect(collapsePartitions(parallel)).toEqual([parallel[0], parallel[1], "        -> … 1 more partitions like it (12 rows)"]);
     const flat = ["Result  (actual time=0.1..0.1 rows=1 loops=1)"];
     expect(collapsePartitions(flat)).toEqual(flat);
   });

@@ -18,7 +18,7 @@ export function collapsePartitions(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     out.push(line);
-    if (!/->\s+Append/.test(line)) continue;
+    if (!/->\s+(Parallel )?Append/.test(line)) continue;
     const depth = indent(line);
     // Children of the Append: lines starting with "->" one level deeper.
     let child = -1;
