@@ -10,7 +10,8 @@ const LOCALES = ["en", "id"] as const;
 type Locale = (typeof LOCALES)[number];
 
 async function useLocale(page: Page, locale: Locale, baseURL: string) {
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
+  // The consent banner answered (e2e/tracking.spec.ts shows it): the README shows the screens themselves.
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }, { name: "lumbung_consent", value: "necessary", url: baseURL }]);
 }
 
 async function shoot(page: Page, name: string) {

@@ -21,7 +21,7 @@ export async function PublicHeader({ signedInHome }: { signedInHome?: string }) 
               <Link href="/sign-in" className={buttonClass("ghost")}>
                 {t("signIn")}
               </Link>
-              <Link href="/sign-up" className={buttonClass("primary")}>
+              <Link href="/sign-up" data-track="header_signup" className={buttonClass("primary")}>
                 {t("signUp")}
               </Link>
             </>

@@ -125,8 +125,11 @@ function beacon(json: string): boolean {
 function requeue(batch: WireEvent[]) {
   state.queue.unshift(...batch);
   if (state.queue.length > TRACK_CLIENT_QUEUE_CAP) state.queue.splice(0, state.queue.length - TRACK_CLIENT_QUEUE_CAP);
-  state.backoffMs = Math.min(state.backoffMs ? state.backoffMs * 2 : 2000, MAX_BACKOFF_MS);
-  state.retryAt = Date.now() + state.backoffMs;
+  // Several batches of one flush failing together back off once, not once each.
+  if (Date.now() >= state.retryAt) {
+    state.backoffMs = Math.min(state.backoffMs ? state.backoffMs * 2 : 2000, MAX_BACKOFF_MS);
+    state.retryAt = Date.now() + state.backoffMs;
+  }
   schedule(state.backoffMs);
 }
 

@@ -118,7 +118,7 @@ async function seedCrowdMember(db: Db, passwordHash: string, m: Member, email: s
   for (const [k, when] of times.entries()) {
     const price = await priceAt(db, when);
     setNow(when);
-    await trackMany(db, [{ name: "session_started", userId, context: { device: m.device[0], browser: m.device[1] } as never }]);
+    await trackMany(db, [{ name: "session_started", userId, properties: { path: "/lender/gold", device: m.device[0], browser: m.device[1] } }]);
     await executeGoldTrade(db, {
       userId,
       amounts: computeTrade("buy", "rupiah", m.amount, price!.buyPerGram),

@@ -119,7 +119,9 @@ export async function trackClientEvents({ ctx, input }: { ctx: Ctx; input: unkno
   if (!userId && !anonymousId) return { accepted: 0, duplicates: 0 };
 
   const limits = [{ key: `v:${userId ?? anonymousId}`, limit: TRACK_RATE_PER_VISITOR }];
-  if (ctx.request?.ip) limits.push({ key: `ip:${ctx.request.ip}`, limit: TRACK_RATE_PER_IP });
+  // "unknown" (no peer address: next dev without X-Forwarded-For) would put every visitor in one bucket.
+  const ip = ctx.request?.ip;
+  if (ip && ip !== "unknown") limits.push({ key: `ip:${ip}`, limit: TRACK_RATE_PER_IP });
   if (!trackRateLimiter.take(limits, events.length)) throw new RateLimited("Too many events. Please slow down.", 60);
 
   // One id twice in a batch is one event.

@@ -1,9 +1,8 @@
 import "server-only";
 import { autoPurchaseTimeJump } from "@/lib/autopurchase";
-import { profilesTimeJump } from "@/lib/engagement";
 import { goldTimeJump } from "@/lib/gold";
 import { loansTimeJump } from "@/lib/loans";
-import { eventPartitionsTimeJump } from "@/lib/engagement";
+import { eventPartitionsTimeJump, profilesTimeJump } from "@/lib/engagement";
 import type { TimeJumpHook } from "./time-jump";
 
 /**

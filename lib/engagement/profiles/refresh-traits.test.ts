@@ -35,9 +35,10 @@ describe("refreshTraits", () => {
     await saveKycStep({ ctx: l.ctx, input: steps[0] }); // identity: born 1990-05-17
     await saveKycStep({ ctx: l.ctx, input: steps[3] }); // address
     await trackMany(getDb(), [
-      { name: "session_started", userId: l.user.id, context: { device: "desktop", browser: "Firefox" } as never, occurredAt: new Date(now().getTime() - 2 * DAY) },
-      { name: "page_viewed", userId: l.user.id, properties: { path: "/lender" }, context: { device: "mobile", browser: "Chrome" } as never, occurredAt: new Date(now().getTime() - DAY) },
-      { name: "segment_entered", userId: l.user.id, properties: { segmentId: "x" } },
+      { name: "session_started", userId: l.user.id, properties: { device: "desktop", browser: "Firefox" }, occurredAt: new Date(now().getTime() - 3 * DAY) },
+      { name: "page_viewed", userId: l.user.id, properties: { path: "/lender" }, context: { device: "mobile", browser: "Chrome" } as never, occurredAt: new Date(now().getTime() - 2 * DAY) },
+      { name: "page_viewed", userId: l.user.id, properties: { path: "/lender/gold" }, occurredAt: new Date(now().getTime() - DAY) }, // no device: skipped
+      { name: "segment_entered", userId: l.user.id, properties: { segmentId: "00000000-0000-4000-8000-000000000001" } },
     ]);
     expect(await refreshTraits(getDb(), { userIds: [l.user.id] })).toBe(1);
     const p = await profileOf(l.user.id);

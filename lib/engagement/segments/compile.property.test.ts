@@ -5,7 +5,7 @@ import { closeTestDatabase, openTestDatabase } from "@/lib/testing/db";
 import { KYC_STATUSES, KYC_STEP_VALUES, PERSONAS, RFM_SEGMENTS } from "../profiles/fields";
 import type { Rule, SegmentRule } from "./definition";
 import { evaluateRule } from "./evaluate";
-import { DAY_MS, addDays, catalogueProperties, jakartaDay, type PropertyKind } from "./ops";
+import { DAY_MS, addDays, jakartaDay, type PropertyKind } from "./ops";
 import { clearWorld, insertWorld, loadWorld, selectSegment, type WorldInput } from "./test-helpers";
 import { validateRule } from "./validate";
 
@@ -144,7 +144,8 @@ beforeAll(async () => {
 afterAll(closeTestDatabase);
 
 const sorted = (s: Set<string>) => [...s].sort();
-const hasCatalogue = catalogueProperties("topup_paid") !== undefined;
+const RUNS = Number(process.env.SEGMENT_PROPERTY_RUNS ?? 100);
+const TOLERATED = new Set(["rangeOrder", "propertyUnknown", "valueNotAllowed", "opNotForKind"]);
 
 describe("compiled segments equal the in-memory oracle", () => {
   it("on random worlds and random rule trees", async () => {
@@ -156,15 +157,15 @@ describe("compiled segments equal the in-memory oracle", () => {
         const propertyKind = typed ? (_: string, p: string) => KINDS[p] : undefined;
         for (const [i, raw] of rules.entries()) {
           const checked = validateRule(raw.type === "group" ? raw : { type: "group", op: "and", rules: [raw] });
-          // The generator's sanity (a `between` may be reversed: valid SQL, empty). With the typed catalogue
-          // (helper A1) some generated filters name properties it does not list; both sides still agree.
-          if (!checked.ok && !hasCatalogue && checked.issues.some((x) => x.key !== "rangeOrder")) throw new Error(`generated an invalid rule: ${JSON.stringify(checked.issues)}`);
+          // The generator's sanity. Tolerated: a reversed `between` (valid SQL, empty) and filters the typed
+          // catalogue does not list (made-up properties, other values): compile and oracle still agree on them.
+          if (!checked.ok && checked.issues.some((x) => !TOLERATED.has(x.key))) throw new Error(`generated an invalid rule: ${JSON.stringify(checked.issues)}`);
           const rule = raw as SegmentRule;
           const opts = { now: spec.now, propertyKind, userIds: i === 0 ? userIds : undefined };
           expect(sorted(await selectSegment(db, rule, opts)), JSON.stringify(rule)).toEqual(sorted(evaluateRule(rule, world, spec.now, opts)));
         }
       }),
-      { numRuns: Number(process.env.SEGMENT_PROPERTY_RUNS ?? 150) },
+      { numRuns: RUNS },
     );
-  }, 300_000);
+  }, Math.max(300_000, RUNS * 1_000));
 });

@@ -1,4 +1,4 @@
-import * as catalogue from "../event-names";
+import { eventProperties, isEventName, type PropertyDescriptor, type PropertyKind } from "../event-names";
 import type { FieldKind } from "../profiles/fields";
 import type { EventPropertyFilter, FieldOp } from "./definition";
 
@@ -14,6 +14,8 @@ import type { EventPropertyFilter, FieldOp } from "./definition";
  *   NULL ("city is not Jakarta" includes users whose city is unknown). Same for event property filters:
  *   neq matches an event without the property.
  * - is_set: not NULL, and for strings not "", for arrays not empty; not_set is its complement.
+ * - eq / in on strings are exact (case-sensitive); contains is ILIKE with %, _ and \ escaped:
+ *   case-insensitive for ASCII letters (beyond ASCII, as the database's locale folds case).
  * - Relative dates: `instant` fields against now: more_than_days_ago N → col < now − N×24 h;
  *   less_than_days_ago N → now − N×24 h ≤ col ≤ now; in_next_days N → now ≤ col ≤ now + N×24 h.
  *   `day` fields against today's calendar day in Asia/Jakarta (UTC+7 all year, no DST):
@@ -26,7 +28,7 @@ import type { EventPropertyFilter, FieldOp } from "./definition";
  */
 
 /** The kinds of an event property, as the catalogue (lib/engagement/event-names.ts) declares them. */
-export type PropertyKind = "string" | "enum" | "number" | "money" | "gold" | "bps" | "boolean" | "instant" | "day";
+export type { PropertyKind };
 export type PropertyKindOf = (event: string, property: string) => PropertyKind | undefined;
 
 export const DAY_MS = 86_400_000;
@@ -177,22 +179,13 @@ export function relativeBounds(kind: "instant" | "day", op: string, days: number
   return { from: iso(t), to: iso(t + days * DAY_MS) };
 }
 
-type CatalogueProperty = { key: string; kind: PropertyKind; values?: readonly string[]; optional: boolean; list?: true };
-type CatalogueDoor = { eventProperties?: (name: string) => CatalogueProperty[]; isEventName?: (name: string) => boolean };
-
-/**
- * The seam to the typed catalogue: `eventProperties` / `isEventName` from lib/engagement/event-names.ts
- * when that module exports them (helper A1), else undefined (callers then infer from the value).
- */
-export function catalogueProperties(event: string): CatalogueProperty[] | undefined {
-  const door = catalogue as unknown as CatalogueDoor;
-  return typeof door.eventProperties === "function" ? door.eventProperties(event) : undefined;
+/** The typed catalogue's properties of an event (empty for an unknown name). */
+export function catalogueProperties(event: string): PropertyDescriptor[] {
+  return eventProperties(event);
 }
 
 export function isKnownEventName(name: string): boolean {
-  const door = catalogue as unknown as CatalogueDoor;
-  if (typeof door.isEventName === "function") return door.isEventName(name);
-  return (catalogue.SERVER_EVENT_NAMES as readonly string[]).includes(name) || (catalogue.CLIENT_EVENT_NAMES as readonly string[]).includes(name);
+  return isEventName(name);
 }
 
 /** A property's kind when the value is all there is to go by (no catalogue entry). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { executePrepared } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { now } from "@/lib/clock";
 
@@ -40,8 +41,9 @@ import { now } from "@/lib/clock";
  * - next_due_date / days_past_due (borrowers): the earliest unpaid installment of their loans in
  *   active, late or default, and the loans' largest days_past_due (kept by the daily servicing).
  * - age_band from the identity step's dateOfBirth on the Jakarta calendar (lib/kyc/nik.ts ageOn),
- *   city/province from the address step, device/browser from the context of the user's last
- *   session_started or page_viewed event that carries them (strings, or objects with type/name).
+ *   city/province from the address step, device/browser from the user's last session_started or
+ *   page_viewed event that carries them — in its context (strings, or objects with type/name) or in
+ *   its properties (the catalogue's session_started has device and browser).
  */
 export const SYSTEM_EVENT_NAMES = [
   "segment_entered",
@@ -98,14 +100,19 @@ export function refreshTraitsSql(at: Date, userIds?: readonly string[]): SQL {
       from target tg
       join lateral (
         select
-          case jsonb_typeof(e.context->'device') when 'string' then e.context->>'device'
-            when 'object' then coalesce(e.context->'device'->>'type', e.context->'device'->>'name') end as device,
-          case jsonb_typeof(e.context->'browser') when 'string' then e.context->>'browser'
-            when 'object' then e.context->'browser'->>'name' end as browser
+          coalesce(
+            case jsonb_typeof(e.context->'device') when 'string' then e.context->>'device'
+              when 'object' then coalesce(e.context->'device'->>'type', e.context->'device'->>'name') end,
+            case jsonb_typeof(e.properties->'device') when 'string' then e.properties->>'device' end) as device,
+          coalesce(
+            case jsonb_typeof(e.context->'browser') when 'string' then e.context->>'browser'
+              when 'object' then e.context->'browser'->>'name' end,
+            case jsonb_typeof(e.properties->'browser') when 'string' then e.properties->>'browser' end) as browser
         from events e
+        -- Ordered by time only, so the (user, time) index of each partition is read backwards and stops early.
         where e.user_id = tg.id and e.name in ('session_started', 'page_viewed')
-          and (e.context ? 'device' or e.context ? 'browser')
-        order by e.occurred_at desc, e.id desc
+          and (e.context ? 'device' or e.context ? 'browser' or e.properties ? 'device' or e.properties ? 'browser')
+        order by e.occurred_at desc
         limit 1
       ) e on true
     ),
@@ -294,6 +301,9 @@ export function refreshTraitsSql(at: Date, userIds?: readonly string[]): SQL {
  */
 export async function refreshTraits(tx: DbOrTx, opts: { userIds?: string[]; at?: Date } = {}): Promise<number> {
   if (opts.userIds && opts.userIds.length === 0) return 0;
-  const rows = rowsOf<{ n: number }>(await tx.execute(refreshTraitsSql(opts.at ?? now(), opts.userIds)));
+  const query = refreshTraitsSql(opts.at ?? now(), opts.userIds);
+  // For a few users (the incremental path) planning the statement costs more than running it: run it as
+  // a named prepared statement of fixed text (db/prepared.ts), planned once per connection.
+  const rows = rowsOf<{ n: number }>(opts.userIds ? await executePrepared(tx, query) : await tx.execute(query));
   return Number(rows[0]?.n ?? 0);
 }
