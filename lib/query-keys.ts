@@ -7,4 +7,5 @@ export const queryKeys = {
   goldPrice: ["gold", "price"] as const,
   goldHistory: (range: string) => ["gold", "history", range] as const,
   autoPurchasePreview: (rules: string) => ["autoPurchase", "preview", rules] as const,
+  segmentPreview: (body: string) => ["segments", "preview", body] as const,
 };

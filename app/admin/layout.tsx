@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/withdrawals", label: t("withdrawals"), icon: "withdrawals" },
     { href: "/admin/gold", label: t("gold"), icon: "gold" },
     { href: "/admin/kyc", label: t("kycReviews"), icon: "kyc" },
+    { href: "/admin/engagement/segments", label: t("engagement"), icon: "portfolio" },
     { href: "/admin/ledger", label: t("ledger"), icon: "ledger" },
     { href: "/admin/jobs", label: t("jobs"), icon: "jobs" },
     { href: "/admin/audit", label: t("audit"), icon: "audit" },

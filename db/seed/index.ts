@@ -20,6 +20,7 @@ import { seedLoans } from "./loans";
 import { seedGold } from "./gold";
 import { seedAutoPurchase } from "./autopurchase";
 import { seedEngagementProfiles } from "./engagement-profiles";
+import { seedSegments } from "./segments";
 
 /**
  * Demo data. Idempotent: running it twice leaves one of everything. Each later feature extends it so
@@ -66,6 +67,8 @@ export async function seedDemo(handle: DatabaseHandle): Promise<{ created: numbe
     await seedGold(db);
     await seedAutoPurchase(db);
     await seedEngagementProfiles(db, passwordHash);
+    // Last: the segments compute their members from the profiles and events seeded above.
+    await seedSegments(handle);
     return { created };
   });
 }

@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "user.reactivated",
   "user.second_factor_disabled",
   "user.recovery_codes_regenerated",
+  "segment.created",
+  "segment.updated",
+  "segment.archived",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -42,6 +45,7 @@ export const AUDIT_SUBJECT_TYPES = [
   "settings",
   "job",
   "clock",
+  "segment",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

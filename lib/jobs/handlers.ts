@@ -8,6 +8,8 @@ import { publishGoldPriceHandler } from "./definitions/gold/publish-price.handle
 import { runRecurringGoldBuysHandler } from "./definitions/gold/run-recurring-buys.handler";
 import { matchLoanHandler } from "./definitions/autopurchase/match-loan.handler";
 import { matchLenderHandler } from "./definitions/autopurchase/match-lender.handler";
+import { processEventsHandler } from "./definitions/engagement/process-events.handler";
+import { refreshSegmentsHandler } from "./definitions/engagement/refresh-segments.handler";
 import { ensureEventPartitionsHandler } from "./definitions/engagement/ensure-event-partitions.handler";
 import { pruneEventReceiptsHandler } from "./definitions/engagement/prune-event-receipts.handler";
 import { recomputeRfmHandler } from "./definitions/engagement/recompute-rfm.handler";
@@ -27,6 +29,8 @@ export const HANDLERS: readonly JobHandler[] = [
   runRecurringGoldBuysHandler,
   matchLoanHandler,
   matchLenderHandler,
+  processEventsHandler,
+  refreshSegmentsHandler,
   ensureEventPartitionsHandler,
   pruneEventReceiptsHandler,
   recomputeRfmHandler,

@@ -7,6 +7,8 @@ import { publishGoldPriceJob } from "./definitions/gold/publish-price";
 import { runRecurringGoldBuysJob } from "./definitions/gold/run-recurring-buys";
 import { matchLoanJob } from "./definitions/autopurchase/match-loan";
 import { matchLenderJob } from "./definitions/autopurchase/match-lender";
+import { processEventsJob } from "./definitions/engagement/process-events";
+import { refreshSegmentsJob } from "./definitions/engagement/refresh-segments";
 import { ensureEventPartitionsJob } from "./definitions/engagement/ensure-event-partitions";
 import { pruneEventReceiptsJob } from "./definitions/engagement/prune-event-receipts";
 import { recomputeRfmJob } from "./definitions/engagement/recompute-rfm";
@@ -24,6 +26,8 @@ export const JOBS: readonly JobDefinition[] = [
   runRecurringGoldBuysJob,
   matchLoanJob,
   matchLenderJob,
+  processEventsJob,
+  refreshSegmentsJob,
   ensureEventPartitionsJob,
   pruneEventReceiptsJob,
   recomputeRfmJob,
