@@ -50,7 +50,8 @@ function validate(name: string, properties: Record<string, unknown>): void {
   logger.warn("event properties do not match the catalogue", { event: name, issues });
 }
 
-function storedProperties(e: TrackEvent): Record<string, unknown> {
+/** An event's properties as stored: JSON-safe (bigints as decimal strings) and checked against the catalogue. */
+export function storedProperties(e: TrackEvent): Record<string, unknown> {
   const properties = toJsonSafe(e.properties ?? {}) as Record<string, unknown>;
   validate(e.name, properties);
   return properties;

@@ -24,6 +24,24 @@ export function cast(kind: ValueKind, value: string): SQL {
   }
 }
 
+/**
+ * A profile column's parameter: every numeric column of `profiles` is an integer (counts, rupiah, gold
+ * units, RFM scores), so a whole value is compared as bigint. A numeric parameter would make PostgreSQL
+ * cast the column (`investments_count::numeric`), which hides the column's statistics from the planner:
+ * it guessed 191 of 53 806 rows and probed every events partition once per user (2.2 s instead of
+ * ~0.3 s in bench:engagement). A fractional value keeps the exact numeric comparison.
+ */
+function columnCast(kind: ValueKind, value: string): SQL {
+  return kind === "numeric" && /^-?\d{1,18}$/.test(value) ? sql`${value}::text::bigint` : cast(kind, value);
+}
+
+function columnList(kind: ValueKind, values: string[]): SQL {
+  return sql.join(
+    values.map((v) => columnCast(kind, v)),
+    sql`, `,
+  );
+}
+
 /** An ILIKE pattern matching `text` anywhere, with the pattern characters escaped (\ is the escape). */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -47,16 +65,16 @@ export function compileField(c: PropertyCondition, now: Date): SQL {
   const where = `field ${c.field} ${c.op}`;
   if (field.kind === "string_array") return arrayOp(col, c, where);
   const kind = valueKindOf(field.kind);
-  const one = () => cast(kind, requireValue(kind, c.value, where));
+  const one = () => columnCast(kind, requireValue(kind, c.value, where));
   switch (c.op) {
     case "eq":
       return sql`${col} = ${one()}`;
     case "neq":
       return sql`${col} is distinct from ${one()}`;
     case "in":
-      return sql`${col} in (${list(kind, requireList(kind, c.value, where))})`;
+      return sql`${col} in (${columnList(kind, requireList(kind, c.value, where))})`;
     case "not_in":
-      return sql`(${col} is null or ${col} not in (${list(kind, requireList(kind, c.value, where))}))`;
+      return sql`(${col} is null or ${col} not in (${columnList(kind, requireList(kind, c.value, where))}))`;
     case "contains":
       return sql`${col} ilike ${containsPattern(requireValue("string", c.value, where))}`;
     case "not_contains":
@@ -67,7 +85,7 @@ export function compileField(c: PropertyCondition, now: Date): SQL {
       return sql`${col} <= ${one()}`;
     case "between": {
       const [from, to] = requirePair(kind, c.value, where);
-      return sql`(${col} >= ${cast(kind, from)} and ${col} <= ${cast(kind, to)})`;
+      return sql`(${col} >= ${columnCast(kind, from)} and ${col} <= ${columnCast(kind, to)})`;
     }
     case "is_set":
       return kind === "string" ? sql`(${col} is not null and ${col} <> '')` : sql`${col} is not null`;
