@@ -66,13 +66,25 @@ export const SEEDED_SEGMENTS: readonly SeededSegment[] = [
     (step): SeededSegment => ({
       key: `kyc_abandoned_${step}`,
       name: `KYC abandoned at ${STEP_NAMES[step]}`,
-      description: `Lenders whose KYC draft stopped at the ${STEP_NAMES[step]} step, with no step completed for over a day.`,
-      rule: and(
-        lender,
-        { type: "property", field: "kycStatus", op: "eq", value: "draft" },
-        { type: "property", field: "kycStep", op: "eq", value: step },
-        { type: "event_time", which: "last", event: "kyc_step_completed", where: [], op: "more_than_days_ago", days: 1 },
-      ),
+      description:
+        step === "identity"
+          ? "Lenders who signed up over a day ago and have not completed the first KYC step (identity)."
+          : `Lenders whose KYC draft stopped at the ${STEP_NAMES[step]} step, with no step completed for over a day.`,
+      // The first step has no earlier step to date the stop by: a day since sign-up with no step done.
+      rule:
+        step === "identity"
+          ? and(
+              lender,
+              { type: "property", field: "kycStatus", op: "in", value: ["not_started", "draft"] },
+              { type: "property", field: "signedUpAt", op: "more_than_days_ago", value: 1 },
+              { type: "event", event: "kyc_step_completed", op: "at_most", count: 0, where: [] },
+            )
+          : and(
+              lender,
+              { type: "property", field: "kycStatus", op: "eq", value: "draft" },
+              { type: "property", field: "kycStep", op: "eq", value: step },
+              { type: "event_time", which: "last", event: "kyc_step_completed", where: [], op: "more_than_days_ago", days: 1 },
+            ),
     }),
   ),
   {
