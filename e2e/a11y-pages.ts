@@ -75,7 +75,7 @@ export async function scanAdminPages(page: Page) {
   await signInAs(page, "admin@lumbung.test");
   for (const path of [
     "/admin", "/admin/users", "/admin/kyc", "/admin/loans", "/admin/products", "/admin/withdrawals", "/admin/gold", "/admin/jobs",
-    "/admin/ledger", "/admin/notifications", "/admin/time-machine", "/admin/audit", "/admin/security", "/two-factor", "/admin/engagement/events",
+    "/admin/ledger", "/admin/notifications", "/admin/time-machine", "/admin/audit", "/admin/security", "/two-factor", "/admin/engagement/events", "/admin/engagement/segments", "/admin/engagement/segments/new",
   ]) {
     await scan(page, path);
   }

@@ -74,12 +74,16 @@ function Messages({ items }: { items: { key: string }[] }) {
   const t = useTranslations("segments.errors");
   if (items.length === 0) return null;
   const keys = [...new Set(items.map((i) => i.key))];
+  // A polite live region around a real list (role="alert" on the <ul> would hide its list role and
+  // interrupt the reader on every keystroke while a rule is being typed).
   return (
-    <ul className="space-y-1 text-sm text-red-700" role="alert">
-      {keys.map((k) => (
-        <li key={k}>{t.has(k) ? t(k) : t("invalid")}</li>
-      ))}
-    </ul>
+    <div aria-live="polite">
+      <ul className="space-y-1 text-sm text-red-700">
+        {keys.map((k) => (
+          <li key={k}>{t.has(k) ? t(k) : t("invalid")}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
