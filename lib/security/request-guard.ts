@@ -1,3 +1,4 @@
+import { readLimited } from "@/lib/read-limited";
 /**
  * Checks the proxy makes on requests that can reach a server action (any POST to a page), so that
  * what Next.js would answer with a 500 gets a clear 4xx first:
@@ -53,30 +54,6 @@ export function checkOrigin(request: Request, { trustForwarded = false }: GuardO
   return problem(403, "foreign_origin", "This form can only be sent from the Lumbung site itself (the request came from another origin).");
 }
 
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | "too_large"> {
-  const body = request.clone().body;
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return "too_large";
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
 
 const tooLarge = () => problem(413, "payload_too_large", `The request is larger than ${SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024)} MB. Upload files of at most 5 MB.`);
 const malformed = (what: string) => problem(400, "malformed_request", `The request could not be read: ${what}.`);
@@ -101,7 +78,7 @@ export async function guardPageMutation(request: Request, options: GuardOptions 
   if (actionId === null && !multipart) return null; // not a server action: Next.js renders the page as for any POST
   if (actionId !== null && !ACTION_ID.test(actionId)) return malformed("the Next-Action header is not an action id");
 
-  const body = await readLimited(request, SERVER_ACTION_BODY_LIMIT_BYTES);
+  const body = await readLimited(request.clone().body, SERVER_ACTION_BODY_LIMIT_BYTES);
   if (body === "too_large") return tooLarge();
   if (multipart) {
     let form: FormData;

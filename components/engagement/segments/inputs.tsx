@@ -1,22 +1,14 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { control } from "@/components/ui/field";
+import { control, FieldFrame } from "@/components/ui/field";
 
-/** A small labelled control for the rule builder: label above, control, optional hint. */
+/** A small labelled control for the rule builder: label above, control, optional hint (the form's FieldFrame). */
 export function Labelled({ id, label, hint, children, className = "" }: { id: string; label: string; hint?: string; children: ReactNode; className?: string }) {
   return (
-    <div className={`min-w-0 space-y-1 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} hint={hint} className={`min-w-0 ${className}`}>
       {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { DomainError, rejectUnsafeText, ValidationFailed } from "@/lib/errors";
+import { readLimited } from "@/lib/read-limited";
 import { TRACK_MAX_BODY_BYTES, TRACK_MAX_EVENTS_PER_BATCH } from "./limits";
 
 export class BatchTooLarge extends DomainError {
@@ -15,26 +16,8 @@ export class BatchTooLarge extends DomainError {
 export async function readBodyText(request: Request, limit = TRACK_MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw new BatchTooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BatchTooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const bytes = await readLimited(request.body, limit);
+  if (bytes === "too_large") throw new BatchTooLarge();
   return new TextDecoder().decode(bytes);
 }
 
