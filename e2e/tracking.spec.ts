@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./helpers";
+import { expectNoSeriousA11yViolations, openAccountMenu, signIn } from "./helpers";
 
 // Issue 14: the first-party tracker and its consent banner. Events are observed as the browser sends
 // them (POST /api/track, by beacon or keepalive fetch), so the test needs no database access.
@@ -125,6 +125,17 @@ test("declining sends nothing, on any page; Cookie settings in the footer change
   await page.getByRole("navigation", { name: "Legal and contact" }).getByRole("link", { name: "Terms of use" }).click();
   expect((await next).status()).toBe(202);
   await expect.poll(async () => (await tracked.events()).map((e) => e.name)).toContain("page_viewed");
+});
+
+test("signed in, Cookie settings is in the account menu", async ({ page }) => {
+  await page.goto("/");
+  await answer(page, "Accept analytics");
+  await signIn(page, "lender@lumbung.test");
+  await (await openAccountMenu(page)).getByRole("button", { name: "Cookie settings" }).click();
+  await expect(banner(page)).toBeVisible();
+  await expect(banner(page).getByRole("heading", { name: "Cookies and analytics" })).toBeFocused();
+  await answer(page, "Only necessary");
+  expect((await consentCookie(page))?.value).toBe("necessary");
 });
 
 test.describe("on a 375 px phone, in Bahasa Indonesia", () => {

@@ -9,6 +9,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { signOutAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 import { NotificationBell } from "@/components/notifications/bell";
+import { CookieSettingsButton } from "@/components/tracking/cookie-settings-button";
 
 /**
  * One shell per area (lender, borrower, admin). A compact top bar (brand, bell, the account menu with
@@ -58,6 +59,7 @@ export async function AreaShell({
                 {t("security")}
               </Link>
               <LanguageSwitcher />
+              <CookieSettingsButton className="flex min-h-11 items-center rounded-lg px-2 text-left text-sm font-medium text-brand-700 underline hover:bg-slate-50" />
               <form action={signOutAction}>
                 <Button type="submit" variant="secondary" className="w-full">
                   {t("signOut")}

@@ -1,4 +1,5 @@
-import { readLimited } from "@/lib/read-limited";
+// Relative, not "@/…": next.config.ts loads this file (the body limit) before any path alias exists.
+import { readLimited } from "../read-limited";
 /**
  * Checks the proxy makes on requests that can reach a server action (any POST to a page), so that
  * what Next.js would answer with a 500 gets a clear 4xx first:
